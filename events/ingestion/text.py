@@ -1,0 +1,277 @@
+"""Pure text helpers for ingestion: hashing, title and dateline derivation,
+near-duplicate fingerprints. No Django imports."""
+
+import hashlib
+import re
+from dataclasses import dataclass
+from datetime import date
+
+# --- normalisation and identity -------------------------------------------
+
+_WHITESPACE = re.compile(r"\s+")
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def normalize_for_hash(text: str) -> str:
+    """Return `text` lower-cased with every run of whitespace made one space."""
+    return _WHITESPACE.sub(" ", text).strip().lower()
+
+
+def content_hash(text: str) -> str:
+    """Return the SHA-256 hex digest identifying `text` up to whitespace and case."""
+    return hashlib.sha256(normalize_for_hash(text).encode("utf-8")).hexdigest()
+
+
+def clean_text(text: str) -> str:
+    """Return `text` with Windows line ends, NULs and outer blank space removed."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
+    return text.strip()
+
+
+# --- dates ------------------------------------------------------------------
+
+MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6,
+    "july": 7, "august": 8, "september": 9, "october": 10, "november": 11,
+    "december": 12,
+}  # fmt: skip
+_MONTH_ALIASES = {name[:3]: number for name, number in MONTHS.items()} | {"sept": 9}
+_MONTH = (
+    r"(?P<month>"
+    + "|".join(sorted(MONTHS, key=len, reverse=True))
+    + (r"|sept|jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec)\.?")
+)
+_WEEKDAY = (
+    r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)"
+)
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+
+# "10 September 2017", "Tuesday, 21 May 2019", "Wed 05 Apr 2017",
+# "September 10, 2017", "Sept. 10 2017", "2017-09-10".
+DATE_PATTERNS = [
+    re.compile(rf"{_WEEKDAY}?{_DAY}\s+{_MONTH},?\s+{_YEAR}", re.IGNORECASE),
+    re.compile(rf"{_WEEKDAY}?{_MONTH}\s+{_DAY},?\s+{_YEAR}", re.IGNORECASE),
+    re.compile(r"(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)"),
+]
+# What may follow a date on a line that is only a date: a time, a timezone.
+_DATE_LINE_TAIL = re.compile(
+    r"^[\s,|\-–—]*(?:(?:at\s+)?\d{1,2}[:.]?\d{2}\s*(?:[ap]\.?m\.?)?\s*"
+    r"(?:gmt|utc|[a-z]{2,4}t)?)?[\s|]*$",
+    re.IGNORECASE,
+)
+
+
+def _month_number(token: str) -> int:
+    token = token.lower().rstrip(".")
+    if token.isdigit():
+        return int(token)
+    return (
+        MONTHS.get(token) or _MONTH_ALIASES[token[:4] if token == "sept" else token[:3]]
+    )
+
+
+def parse_date(value: str) -> date | None:
+    """Return the first calendar date written in `value`, or None."""
+    match = _find_date(value)
+    return match[0] if match else None
+
+
+def _find_date(value: str) -> tuple[date, re.Match] | None:
+    for pattern in DATE_PATTERNS:
+        for match in pattern.finditer(value):
+            try:
+                found = date(
+                    int(match["year"]), _month_number(match["month"]), int(match["day"])
+                )
+            except (ValueError, KeyError):
+                continue
+            return found, match
+    return None
+
+
+def parse_metadata_date(value: str) -> date | None:
+    """Return the date in a metadata field: ISO, written out, or US "4/5/17"."""
+    value = value.strip()
+    if not value:
+        return None
+    found = parse_date(value)
+    if found:
+        return found
+    us = re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})", value)
+    if us:
+        month, day, year = (int(part) for part in us.groups())
+        year += 2000 if year < 100 else 0
+        try:
+            return date(year, month, day)
+        except ValueError:
+            return None
+    return None
+
+
+def date_only_line(line: str) -> date | None:
+    """Return the date if `line` holds a date and nothing else (bar a time)."""
+    match = _find_date(line)
+    if not match:
+        return None
+    found, m = match
+    if line[: m.start()].strip(" ,|-–—") or not _DATE_LINE_TAIL.match(line[m.end() :]):
+        return None
+    return found
+
+
+def leading_date(text: str) -> tuple[date, int] | None:
+    """Return the date a body opens with ("Wed 05 Apr 2017 Syria attack...")
+    and the offset where the words after it (and any time) begin."""
+    match = _find_date(text[:60])
+    if not match or match[1].start() != 0:
+        return None
+    rest = re.match(r"(?:\s*(?:at\s+)?\d{1,2}[:.]?\d{2}\b)?\s*", text[match[1].end() :])
+    return match[0], match[1].end() + rest.end()
+
+
+# --- page chrome, headings, datelines ---------------------------------------
+
+# Navigation and widget lines that scraped pages carry above the article.
+CHROME_PHRASES = {
+    "latest news", "home", "main", "menu", "news", "share", "share this",
+    "skip to content", "skip to main content", "sign in", "log in", "subscribe",
+    "advertisement", "search", "breaking news", "most read", "related",
+    "print", "email", "comments", "tweet", "follow us",
+}  # fmt: skip
+_BREADCRUMB = re.compile(r"[»›]|\s>\s|^\s*(?:home|main)\s*[/|]")
+_SCOREBOARD = re.compile(r"\bvs\.?\b.*\b(?:live\s+)?score\b", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)]*$")
+
+MAX_HEADING_WORDS = 25
+DERIVED_TITLE_CHARS = 120
+
+
+def is_chrome(line: str) -> bool:
+    """Return whether `line` is page furniture (navigation, breadcrumbs, scores)."""
+    stripped = line.strip().strip(":|-–—").strip()
+    if stripped.lower() in CHROME_PHRASES:
+        return True
+    return bool(_BREADCRUMB.search(stripped) or _SCOREBOARD.search(stripped))
+
+
+def is_heading(line: str) -> bool:
+    """Return whether `line` reads as a headline rather than body text."""
+    words = line.split()
+    if not 2 <= len(words) <= MAX_HEADING_WORDS:
+        return False
+    if _SENTENCE_END.search(line.strip()) and len(words) > 12:
+        return False
+    return not is_chrome(line) and date_only_line(line) is None
+
+
+@dataclass(frozen=True)
+class DerivedMetadata:
+    """Title and publication date read off an article's text."""
+
+    title: str
+    title_from_heading: bool
+    published: date | None
+
+
+def derive_metadata(text: str) -> DerivedMetadata:
+    """Return the title and dateline that the top of `text` gives.
+
+    The header is the run of short lines before the first paragraph. A heading
+    line there is the title; a date-only line is the dateline, unless it stands
+    in a block of page chrome before the heading (a site's "today" banner).
+    Without a heading the title is the first sentence, shortened.
+    """
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    header: list[str] = []
+    for line in lines:
+        if len(line.split()) > MAX_HEADING_WORDS or (
+            _SENTENCE_END.search(line) and len(line.split()) > 12
+        ):
+            break
+        header.append(line)
+    body_start = len(header)
+
+    title, heading_index = "", None
+    for index, line in enumerate(header):
+        if is_heading(line):
+            title, heading_index = line, index
+            break
+
+    published = None
+    for index, line in enumerate(header):
+        found = date_only_line(line)
+        if found is None:
+            continue
+        before_heading = heading_index is not None and index < heading_index
+        if before_heading and _chrome_near(header, index):
+            continue  # a banner date among navigation lines
+        published = found
+        break
+    body = lines[body_start] if body_start < len(lines) else (lines[0] if lines else "")
+    opening = leading_date(body)
+    if opening:
+        body = body[opening[1] :]
+        published = published or opening[0]
+
+    if title:
+        return DerivedMetadata(
+            title=title, title_from_heading=True, published=published
+        )
+    return DerivedMetadata(
+        title=first_sentence(body), title_from_heading=False, published=published
+    )
+
+
+def _chrome_near(header: list[str], index: int) -> bool:
+    neighbours = header[max(0, index - 2) : index] + header[index + 1 : index + 3]
+    return any(is_chrome(line) for line in neighbours)
+
+
+def first_sentence(text: str, limit: int = DERIVED_TITLE_CHARS) -> str:
+    """Return the first sentence of `text`, cut at a word boundary to `limit`."""
+    match = re.search(r"(?<=[a-z0-9\"'”)])[.!?](?=\s+[A-Z\"“]|\s*$)", text)
+    sentence = text[: match.start()] if match else text
+    sentence = _WHITESPACE.sub(" ", sentence).strip()
+    if len(sentence) <= limit:
+        return sentence
+    cut = sentence[:limit].rsplit(" ", 1)[0].rstrip(",;:")
+    return cut + "…"
+
+
+# --- near-duplicate fingerprints ---------------------------------------------
+
+FINGERPRINT_SHINGLE = 8  # words per shingle for candidate lookup
+FINGERPRINT_SAMPLE = 4  # keep the hashes divisible by this (content-defined)
+SIMILARITY_SHINGLE = 5  # words per shingle for the similarity measure
+
+
+def _shingles(text: str, size: int) -> set[str]:
+    words = _WORD.findall(text.lower())
+    if len(words) < size:
+        return {" ".join(words)} if words else set()
+    return {" ".join(words[i : i + size]) for i in range(len(words) - size + 1)}
+
+
+def _hash64(value: str) -> int:
+    digest = hashlib.blake2b(value.encode("utf-8"), digest_size=8).digest()
+    return int.from_bytes(digest, "big", signed=True)
+
+
+def fingerprints(text: str) -> list[int]:
+    """Return sampled 64-bit hashes of `text`'s word 8-grams, sorted.
+
+    The sample depends only on each hash, so two texts sharing a passage share
+    its sampled hashes: a GIN index over them finds candidates quickly.
+    """
+    hashes = {_hash64(s) for s in _shingles(text, FINGERPRINT_SHINGLE)}
+    return sorted(h for h in hashes if h % FINGERPRINT_SAMPLE == 0)
+
+
+def similarity(text_a: str, text_b: str) -> float:
+    """Return the share of the shorter text's word 5-grams found in the other."""
+    a = _shingles(text_a, SIMILARITY_SHINGLE)
+    b = _shingles(text_b, SIMILARITY_SHINGLE)
+    if not a or not b:
+        return 0.0
+    return len(a & b) / min(len(a), len(b))
