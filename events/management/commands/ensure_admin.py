@@ -1,5 +1,6 @@
 import secrets
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 
@@ -15,18 +16,26 @@ class Command(BaseCommand):
 
     def handle(self, *args, username, **options):
         User = get_user_model()
+        credentials = settings.DATA_DIR / "admin-credentials.txt"
         if User.objects.filter(is_superuser=True).exists():
-            self.stdout.write(
-                "An admin account exists already (reset a password with "
-                "`python manage.py changepassword NAME`)."
-            )
+            if credentials.exists():
+                self.stdout.write(f"Log in at /admin/ with {credentials.read_text()}")
+            else:
+                self.stdout.write(
+                    "An admin account exists already (reset a password with "
+                    "`python manage.py changepassword NAME`)."
+                )
             return
         password = secrets.token_urlsafe(12)
         User.objects.create_superuser(username=username, email="", password=password)
+        login = f"username '{username}' and password '{password}'"
+        credentials.parent.mkdir(parents=True, exist_ok=True)
+        credentials.touch(mode=0o600)
+        credentials.write_text(login)
         self.stdout.write(
             self.style.SUCCESS(
-                f"Created admin account: username '{username}', "
-                f"password '{password}' (log in at /admin/; change it with "
+                f"Created an admin account. Log in at /admin/ with {login} "
+                f"(kept in {credentials}; change it with "
                 f"`python manage.py changepassword {username}`)."
             )
         )
