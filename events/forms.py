@@ -20,7 +20,7 @@ class ArticlePasteForm(forms.Form):
         required=False,
         help_text="YYYY-MM-DD. Left blank: read from a dateline in the text.",
     )
-    url = forms.URLField(max_length=1000, required=False)
+    url = forms.URLField(max_length=1000, required=False, assume_scheme="https")
 
     def article_input(self) -> ArticleInput:
         """Return the pasted article as an ingestion input."""

@@ -226,8 +226,9 @@ def _read_txt(name: str, stream: BinaryIO, context: _Context) -> Item:
         )
     text, encoding = decode(raw)
     notes = (DECODED_AS.format(encoding=encoding),) if encoding else ()
+    member = name.rsplit(".zip:", 1)[-1]  # a zip entry is named "batch.zip:a.txt"
     return ArticleInput(
-        text=text, origin=name, external_id=PurePosixPath(name).stem, notes=notes
+        text=text, origin=name, external_id=PurePosixPath(member).stem, notes=notes
     )
 
 
@@ -320,6 +321,8 @@ def _read_csv(name: str, stream: BinaryIO, context: _Context) -> Iterator[Item]:
             )
             continue
         origin = f"{name} row {reader.line_num}"
+        notes = tuple(DECODED_AS.format(encoding=e) for e in sorted(encodings))
+        encodings.clear()
         if not any(cell.strip() for cell in row):
             continue
         if len(row) != len(header):
@@ -327,14 +330,11 @@ def _read_csv(name: str, stream: BinaryIO, context: _Context) -> Iterator[Item]:
                 origin, ROW_FIELD_COUNT.format(expected=len(header), found=len(row))
             )
             continue
-        notes = tuple(DECODED_AS.format(encoding=e) for e in sorted(encodings))
-        encodings.clear()
         record = dict(zip(header, row, strict=True))
         yield _article_from_record(record, roles, origin, notes)
 
 
 def _read_jsonl(name: str, stream: BinaryIO, context: _Context) -> Iterator[Item]:
-    roles: dict[str, str | None] | None = None
     for number, (line, encoding) in enumerate(_decoded_lines(stream), start=1):
         if not line.strip():
             continue
@@ -347,18 +347,17 @@ def _read_jsonl(name: str, stream: BinaryIO, context: _Context) -> Iterator[Item
         if not isinstance(record, dict):
             yield Rejection(origin, JSON_NOT_OBJECT.format(kind=type(record).__name__))
             continue
-        if roles is None or any(r not in record for r in roles.values() if r):
-            try:
-                roles = _resolve_columns(list(record), context.columns)
-            except KeyError as missing:
-                yield Rejection(
-                    origin,
-                    MISSING_COLUMN.format(
-                        column=missing.args[0], columns=", ".join(record)
-                    ),
-                )
-                roles = None
-                continue
+        # Each line names its own fields, so columns are resolved per line.
+        try:
+            roles = _resolve_columns(list(record), context.columns)
+        except KeyError as missing:
+            yield Rejection(
+                origin,
+                MISSING_COLUMN.format(
+                    column=missing.args[0], columns=", ".join(record)
+                ),
+            )
+            continue
         notes = (DECODED_AS.format(encoding=encoding),) if encoding else ()
         if roles["text"] is None:
             yield Rejection(origin, NO_TEXT_COLUMN.format(columns=", ".join(record)))

@@ -139,7 +139,7 @@ CHROME_PHRASES = {
     "advertisement", "search", "breaking news", "most read", "related",
     "print", "email", "comments", "tweet", "follow us",
 }  # fmt: skip
-_BREADCRUMB = re.compile(r"[»›]|\s>\s|^\s*(?:home|main)\s*[/|]")
+_BREADCRUMB = re.compile(r"[»›]|\s>\s|^\s*(?:home|main)\s*[/|]", re.IGNORECASE)
 _SCOREBOARD = re.compile(r"\bvs\.?\b.*\b(?:live\s+)?score\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)]*$")
 
@@ -203,7 +203,7 @@ def derive_metadata(text: str) -> DerivedMetadata:
         found = date_only_line(line)
         if found is None:
             continue
-        before_heading = heading_index is not None and index < heading_index
+        before_heading = heading_index is None or index < heading_index
         if before_heading and _chrome_near(header, index):
             continue  # a banner date among navigation lines
         published = found
@@ -228,10 +228,22 @@ def _chrome_near(header: list[str], index: int) -> bool:
     return any(is_chrome(line) for line in neighbours)
 
 
+_SENTENCE_BREAK = re.compile(r"(?<=[a-z0-9\"'”)])[.!?](?=\s+[A-Z\"“]|\s*$)")
+ABBREVIATIONS = frozenset(
+    "mr mrs ms dr gen col lt sgt capt maj st jr sr prof rev gov sen rep no vs".split()
+)
+
+
 def first_sentence(text: str, limit: int = DERIVED_TITLE_CHARS) -> str:
     """Return the first sentence of `text`, cut at a word boundary to `limit`."""
-    match = re.search(r"(?<=[a-z0-9\"'”)])[.!?](?=\s+[A-Z\"“]|\s*$)", text)
-    sentence = text[: match.start()] if match else text
+    end = len(text)
+    for match in _SENTENCE_BREAK.finditer(text):
+        words = text[: match.start()].split()
+        if words and words[-1].lower().strip("(\"'") in ABBREVIATIONS:
+            continue
+        end = match.start()
+        break
+    sentence = text[:end]
     sentence = _WHITESPACE.sub(" ", sentence).strip()
     if len(sentence) <= limit:
         return sentence
