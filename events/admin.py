@@ -1,6 +1,6 @@
 from django.contrib import admin, messages
-from django.db import models
 from django.core.exceptions import PermissionDenied
+from django.db import models
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path
@@ -24,7 +24,6 @@ from events.services import (
     articles_ingest,
     read_limits,
 )
-
 
 # Django 6 will assume https for scheme-less URLs; opt in now.
 URL_FIELD_OVERRIDES = {models.URLField: {"assume_scheme": "https"}}
