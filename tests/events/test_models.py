@@ -103,3 +103,69 @@ def test_admin_search_uses_full_text(admin_client, seeds):
     )
 
     assert list(response.context["cl"].result_list) == [seeds["001"]]
+
+
+# --- reference data: fuzzy names, constraints -----------------------------------
+
+
+def test_places_similar_to_a_misspelling_are_found_by_trigram():
+    from events.models import Place
+
+    common = {"country_code": "SY", "admin1_code": "07", "admin1_name": "Deir ez-Zor"}
+    Place.objects.create(name="Al Mayadin", latitude=35.02, longitude=40.45, **common)
+    Place.objects.create(name="Hajin", latitude=34.69, longitude=40.83, **common)
+
+    found = list(Place.objects.similar_to("Al Mayadeen").values_list("name", flat=True))
+
+    assert found == ["Al Mayadin"]
+
+
+def test_actors_similar_to_a_misspelling_are_found_by_trigram():
+    from events.models import Actor
+
+    Actor.objects.create(name="Hay'at Tahrir al-Sham", kind=Actor.Kind.JIHADIST)
+    Actor.objects.create(name="Jaysh al-Islam", kind=Actor.Kind.REBEL)
+
+    found = list(
+        Actor.objects.similar_to("Hayat Tahrir al Sham").values_list("name", flat=True)
+    )
+
+    assert found == ["Hay'at Tahrir al-Sham"]
+
+
+@pytest.mark.parametrize(
+    "counts",
+    [
+        {"killed_low": 30, "killed_best": 20},
+        {"killed_best": 40, "killed_high": 30},
+        {"injured_low": 5, "injured_best": 2},
+        {"injured_best": 9, "injured_high": 3},
+    ],
+)
+def test_event_counts_must_be_ordered_low_best_high(counts):
+    from django.db import IntegrityError
+
+    from events.models import Event, EventType
+
+    with pytest.raises(IntegrityError):
+        Event.objects.create(event_type=EventType.BATTLES, **counts)
+
+
+def test_event_counts_cannot_be_negative():
+    from django.db import IntegrityError
+
+    from events.models import Event, EventType
+
+    with pytest.raises(IntegrityError):
+        Event.objects.create(event_type=EventType.BATTLES, killed_best=-1)
+
+
+def test_evidence_span_must_not_be_empty(seeds):
+    from django.db import IntegrityError
+
+    from events.models import Evidence
+
+    with pytest.raises(IntegrityError):
+        Evidence.objects.create(
+            article=seeds["000"], field=Evidence.Field.PLACE, start=5, end=5, text=""
+        )
