@@ -1,0 +1,240 @@
+"""cw_actors: the domain entity ruler for belligerents and claimants.
+
+Registry aliases are matched with spaCy PhraseMatchers (short all-caps
+acronyms case-sensitively, the rest case-insensitively). On top of the
+registry, three kinds of reference are resolved in code because they depend
+on context:
+
+- a demonym before a force or attack noun ("Russian air strikes", "Turkish
+  troops") is that state's forces;
+- bare "regime"/"government" is the Syrian government, bare "coalition" the
+  US-led coalition, bare "rebels"/"insurgents" the opposition;
+- "the group", "the militants", "the jihadists" refer back to the last armed
+  non-state actor named in the preceding sentences.
+"""
+
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+
+from events.extraction.registry import (
+    RegistryEntry,
+    default_registry,
+    is_case_sensitive,
+)
+from events.extraction.types import ActorMention
+
+SYRIAN_GOVERNMENT = "Syrian government forces"
+US_LED_COALITION = "US-led coalition"
+OPPOSITION = "Syrian opposition groups"
+
+# Demonyms whose forces are a registry entry, when a force/attack noun follows.
+DEMONYM_FORCES = {
+    "russian": "Russia",
+    "turkish": "Turkish forces",
+    "israeli": "Israel",
+    "iranian": "Iran",
+    "iraqi": "Iraqi forces",
+    "american": "United States forces",
+    "u.s.": "United States forces",
+    "us": "United States forces",
+    "british": "United Kingdom forces",
+    "french": "France forces",
+    "jordanian": "Jordan",
+    "syrian": SYRIAN_GOVERNMENT,
+    "regime": SYRIAN_GOVERNMENT,
+    "government": SYRIAN_GOVERNMENT,
+    "pro-government": "Pro-government militias",
+    "coalition": US_LED_COALITION,
+    "kurdish": "YPG",
+}
+FORCE_NOUNS = frozenset(
+    """
+    airstrike airstrikes strike strikes raid raids bombardment bombardments
+    bombing bombings shelling shell shells warplane warplanes jet jets
+    aircraft helicopter helicopters plane planes drone drones artillery
+    troops forces force soldiers army military missile missiles rocket
+    rockets offensive attack attacks fighters units
+    """.split()
+)
+# Bare words that name one actor in Syria reporting.
+BARE_REFERENCES = {
+    "regime": SYRIAN_GOVERNMENT,
+    "government": SYRIAN_GOVERNMENT,
+    "coalition": US_LED_COALITION,
+    "rebels": OPPOSITION,
+    "rebel": OPPOSITION,
+    "insurgents": OPPOSITION,
+    "opposition": OPPOSITION,
+}
+# Words before a bare reference that make it someone else's ("Iraqi government").
+FOREIGN_QUALIFIERS = frozenset(
+    """
+    american u.s. us british french turkish iraqi iranian russian israeli
+    jordanian lebanese kurdish national interim regional local
+    """.split()
+)
+# Phrases that refer back to the last armed non-state actor.
+ANAPHORS = frozenset(
+    """
+    group militants jihadists extremists terrorists fighters organization
+    organisation
+    """.split()
+)
+ANAPHOR_DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
+ANAPHOR_KINDS = frozenset({"jihadist", "rebel", "kurdish"})
+ANAPHOR_WINDOW_SENTENCES = 3
+
+
+@dataclass(frozen=True)
+class _Match:
+    start: int  # token offsets
+    end: int
+    entry: RegistryEntry
+
+
+class ActorRuler:
+    """Find registry actors and context references; set doc._.actors."""
+
+    def __init__(self, nlp: Language, entries: tuple[RegistryEntry, ...]):
+        self.entries = {entry.name: entry for entry in entries}
+        self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.folded = PhraseMatcher(nlp.vocab, attr="LOWER")
+        for entry in entries:
+            exact, folded = [], []
+            for alias in entry.all_names():
+                (exact if is_case_sensitive(alias) else folded).append(alias)
+            if exact:
+                self.exact.add(entry.name, list(nlp.tokenizer.pipe(exact)))
+            if folded:
+                self.folded.add(entry.name, list(nlp.tokenizer.pipe(folded)))
+
+    def __call__(self, doc: Doc) -> Doc:
+        matches = self._registry_matches(doc)
+        taken = {i for match in matches for i in range(match.start, match.end)}
+        matches += self._context_matches(doc, taken)
+        matches.sort(key=lambda m: m.start)
+        matches = self._resolve_anaphora(doc, matches)
+        doc._.actors = [self._mention(doc, match) for match in matches]
+        return doc
+
+    def _registry_matches(self, doc: Doc) -> list[_Match]:
+        found = [
+            (start, end, doc.vocab.strings[key])
+            for matcher in (self.exact, self.folded)
+            for key, start, end in matcher(doc)
+        ]
+        # Longest match wins; among equals, the earlier one.
+        found.sort(key=lambda m: (m[0] - m[1], m[0]))
+        taken: set[int] = set()
+        matches = []
+        for start, end, name in found:
+            if taken.intersection(range(start, end)):
+                continue
+            taken.update(range(start, end))
+            matches.append(_Match(start, end, self.entries[name]))
+        return matches
+
+    def _context_matches(self, doc: Doc, taken: set[int]) -> list[_Match]:
+        matches = []
+        for token in doc:
+            if token.i in taken:
+                continue
+            lower = token.lower_
+            following = doc[token.i + 1] if token.i + 1 < len(doc) else None
+            name = None
+            if (
+                lower in DEMONYM_FORCES
+                and following is not None
+                and following.lower_ in FORCE_NOUNS
+            ):
+                name = DEMONYM_FORCES[lower]
+                end = token.i + 2
+            elif lower in BARE_REFERENCES and not self._qualified(doc, token):
+                name = BARE_REFERENCES[lower]
+                end = token.i + 1
+            if name and name in self.entries:
+                matches.append(_Match(token.i, end, self.entries[name]))
+                taken.update(range(token.i, end))
+        return matches
+
+    @staticmethod
+    def _qualified(doc: Doc, token) -> bool:
+        """Return whether a bare reference belongs to someone else or a name."""
+        if token.i == 0:
+            return False
+        previous = doc[token.i - 1]
+        if previous.lower_ in FOREIGN_QUALIFIERS:
+            return True
+        # "Syrian National Coalition", "Interim Government": part of a name.
+        return previous.is_title and previous.lower_ not in {"the", "syrian", "assad"}
+
+    def _resolve_anaphora(self, doc: Doc, matches: list[_Match]) -> list[_Match]:
+        """Add "the group"-style references to the last armed non-state actor."""
+        taken = {i for match in matches for i in range(match.start, match.end)}
+        resolved = list(matches)
+        for token in doc:
+            if (
+                token.lower_ not in ANAPHORS
+                or token.i in taken
+                or token.i == 0
+                or not self._anaphor_start(doc, token)
+            ):
+                continue
+            antecedent = self._antecedent(doc, resolved, token)
+            if antecedent is not None:
+                start = self._anaphor_start(doc, token)
+                resolved.append(_Match(start, token.i + 1, antecedent))
+        resolved.sort(key=lambda m: m.start)
+        return resolved
+
+    @staticmethod
+    def _anaphor_start(doc: Doc, token) -> int | None:
+        """Return where "the (militant) group" starts, or None if not anaphoric."""
+        start = token.i - 1
+        if start >= 0 and doc[start].pos_ == "ADJ":
+            start -= 1
+        if start >= 0 and doc[start].lower_ in ANAPHOR_DETERMINERS:
+            return start
+        return None
+
+    @staticmethod
+    def _antecedent(doc: Doc, matches: list[_Match], token) -> RegistryEntry | None:
+        sentence_starts = [s.start for s in doc.sents] if doc.has_annotation(
+            "SENT_START"
+        ) else [0]
+        current = max(i for i, s in enumerate(sentence_starts) if s <= token.i)
+        window_start = sentence_starts[max(0, current - ANAPHOR_WINDOW_SENTENCES)]
+        candidates = [
+            match.entry
+            for match in matches
+            if window_start <= match.start < token.i
+            and not match.entry.is_claimant
+            and match.entry.kind in ANAPHOR_KINDS
+        ]
+        # "The group" in Syria reporting is a jihadist group far more often
+        # than a rebel or Kurdish one: prefer the latest jihadist antecedent.
+        for entry in reversed(candidates):
+            if entry.kind == "jihadist":
+                return entry
+        return candidates[-1] if candidates else None
+
+    @staticmethod
+    def _mention(doc: Doc, match: _Match) -> ActorMention:
+        span: Span = doc[match.start : match.end]
+        return ActorMention(
+            name=match.entry.name,
+            kind=match.entry.kind,
+            side=match.entry.side,
+            start=span.start_char,
+            end=span.end_char,
+            text=span.text,
+            is_claimant=match.entry.is_claimant,
+        )
+
+
+@Language.factory("cw_actors")
+def make_actor_ruler(nlp: Language, name: str) -> ActorRuler:
+    return ActorRuler(nlp, default_registry())

