@@ -202,9 +202,9 @@ class ActorRuler:
 
     @staticmethod
     def _antecedent(doc: Doc, matches: list[_Match], token) -> RegistryEntry | None:
-        sentence_starts = [s.start for s in doc.sents] if doc.has_annotation(
-            "SENT_START"
-        ) else [0]
+        sentence_starts = (
+            [s.start for s in doc.sents] if doc.has_annotation("SENT_START") else [0]
+        )
         current = max(i for i, s in enumerate(sentence_starts) if s <= token.i)
         window_start = sentence_starts[max(0, current - ANAPHOR_WINDOW_SENTENCES)]
         candidates = [

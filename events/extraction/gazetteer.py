@@ -86,6 +86,11 @@ class Gazetteer:
         return self.governorates.get((country, admin1_code))
 
 
+def display_name(name: str) -> str:
+    """Return a GeoNames name in plain Latin letters ("‘Afrīn" -> "Afrin")."""
+    return strip_accents(name).lstrip("‘’'`ʿʾ").replace("‘", "'").replace("’", "'")
+
+
 def _usable_key(key: str) -> bool:
     return (
         len(key.replace(" ", "")) >= MIN_ALIAS_LENGTH
@@ -154,7 +159,7 @@ def load_geonames_cities(
         admin1 = str(city.get("admin1code") or "")
         entries.append(
             GazetteerEntry(
-                name=city["name"],
+                name=display_name(city["name"]),
                 alternate_names=_alternates(city.get("alternatenames") or []),
                 latitude=float(city["latitude"]),
                 longitude=float(city["longitude"]),

@@ -1,0 +1,277 @@
+"""cw_places: the gazetteer geocoder.
+
+Candidate names are runs of capitalised tokens (with Arabic articles and
+hyphens inside: "al-Baghuz al-Fawqani", "Deir ez-Zor"). Each run is looked up
+in the gazetteer by spelling-insensitive key, longest first, then by
+consonant skeleton where spaCy or a preposition marks it as a place. A name
+that several entries share is settled by the governorate in focus (the
+sentence's, then the article's), then Syria first, then population. Places
+overwrite spaCy's entity labels, so "al-Mansoura" tagged PERSON becomes GPE.
+"""
+
+from collections import Counter
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from events.extraction.gazetteer import (
+    SYRIA,
+    Gazetteer,
+    GazetteerEntry,
+    default_gazetteer,
+)
+from events.extraction.names import ARTICLES, name_tokens, skeleton
+from events.extraction.types import PlaceMatch
+
+MAX_NAME_TOKENS = 6
+# Words before a name that make it a place even if spaCy thinks otherwise.
+LOCATIVE_CUES = frozenset(
+    """
+    in at near into to toward towards from outside around across of
+    town village city province governorate district countryside suburb
+    suburbs outskirts neighbourhood neighborhood
+    """.split()
+)
+# Words after a name that widen it to its governorate or surroundings.
+GOVERNORATE_WORDS = frozenset({"province", "governorate"})
+AROUND_WORDS = frozenset({"countryside", "outskirts", "suburbs", "desert", "region"})
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+NAME_LABELS = PLACE_LABELS | {"PERSON", "ORG"}
+# Tokens spaCy has labelled as these are never place names ("Two", "Syrian").
+# DATE is not among them: spaCy labels "in the town of Mayadeen" a date.
+NOT_PLACE_LABELS = frozenset(
+    {"CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "NORP"}
+)
+CALENDAR_WORDS = frozenset(
+    """
+    january february march april may june july august september october
+    november december monday tuesday wednesday thursday friday saturday sunday
+    ramadan eid
+    """.split()
+)
+# Entries that are likely only with a cue or spaCy's agreement.
+MIN_UNCUED_POPULATION = 1000
+
+
+@dataclass
+class _Candidate:
+    start: int  # token offsets
+    end: int
+    entries: list[GazetteerEntry]
+    fuzzy: bool
+
+
+class PlaceGeocoder:
+    """Resolve place names against the gazetteer; set doc._.places."""
+
+    def __init__(self, gazetteer: Gazetteer):
+        self.gazetteer = gazetteer
+
+    def __call__(self, doc: Doc) -> Doc:
+        blocked = self._actor_tokens(doc)
+        candidates = self._candidates(doc, blocked)
+        focus = self._focus(doc, candidates)
+        places = []
+        spans = []
+        for candidate in candidates:
+            entry = self._choose(doc, candidate, focus)
+            if entry is None:
+                continue
+            span = doc[candidate.start : candidate.end]
+            places.append(self._match(doc, span, entry))
+            spans.append(Span(doc, span.start, span.end, label="GPE"))
+        doc._.places = places
+        doc.ents = filter_spans(
+            spans + [e for e in doc.ents if not _overlaps(e, spans)]
+        )
+        return doc
+
+    # --- candidates ----------------------------------------------------------
+
+    @staticmethod
+    def _actor_tokens(doc: Doc) -> set[int]:
+        """Token indices inside actor names ("Deir Ezzor Military Council")."""
+        blocked: set[int] = set()
+        for mention in doc._.actors or ():
+            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span is not None and len(span) > 1:
+                blocked.update(range(span.start, span.end))
+        return blocked
+
+    def _candidates(self, doc: Doc, blocked: set[int]) -> list[_Candidate]:
+        candidates = []
+        i = 0
+        while i < len(doc):
+            token = doc[i]
+            if i in blocked or not _may_start(doc, token):
+                i += 1
+                continue
+            found = self._longest(doc, i, blocked)
+            if found is None:
+                i += 1
+                continue
+            candidates.append(found)
+            i = found.end
+        return candidates
+
+    def _longest(self, doc: Doc, start: int, blocked: set[int]) -> _Candidate | None:
+        end = start
+        while (
+            end < len(doc)
+            and end - start < MAX_NAME_TOKENS
+            and end not in blocked
+            and _may_continue(doc[end], first=end == start)
+        ):
+            end += 1
+        for stop in range(end, start, -1):
+            span = doc[start:stop]
+            if not span[-1].is_alpha or span[-1].lower_ in ARTICLES:
+                continue
+            tokens = name_tokens(span.text)
+            if not tokens or tokens[0] not in self.gazetteer.first_words:
+                continue
+            entries = self.gazetteer.by_key.get(" ".join(tokens))
+            if entries:
+                return _Candidate(start, stop, list(entries), fuzzy=False)
+        # Fuzzy (skeleton) lookup only where something says "place".
+        for stop in range(min(end, start + 3), start, -1):
+            span = doc[start:stop]
+            if not span[-1].is_alpha or not _place_context(doc, span):
+                continue
+            entries = self.gazetteer.by_skeleton.get(skeleton(span.text))
+            if entries:
+                return _Candidate(start, stop, list(entries), fuzzy=True)
+        return None
+
+    # --- disambiguation ------------------------------------------------------
+
+    def _focus(self, doc: Doc, candidates: list[_Candidate]) -> dict:
+        """Governorates named unambiguously, per sentence and in the article."""
+        article: Counter = Counter()
+        by_sentence: dict[int, Counter] = {}
+        for candidate in candidates:
+            syrian = {e.admin1_code for e in candidate.entries if e.country == SYRIA}
+            if len(syrian) != 1:
+                continue
+            code = syrian.pop()
+            sentence = doc[candidate.start].sent.start
+            article[code] += 1
+            by_sentence.setdefault(sentence, Counter())[code] += 1
+        return {"article": article, "sentence": by_sentence}
+
+    def _choose(
+        self, doc: Doc, candidate: _Candidate, focus: dict
+    ) -> GazetteerEntry | None:
+        span = doc[candidate.start : candidate.end]
+        if not self._plausible(doc, span, candidate):
+            return None
+        sentence = focus["sentence"].get(span.sent.start, Counter())
+        article = focus["article"]
+
+        def rank(entry: GazetteerEntry) -> tuple:
+            return (
+                sentence[entry.admin1_code] if entry.country == SYRIA else 0,
+                article[entry.admin1_code] if entry.country == SYRIA else 0,
+                entry.country == SYRIA,
+                entry.precision == "exact",
+                entry.population,
+                entry.curated,
+            )
+
+        entry = max(candidate.entries, key=rank)
+        return self._widen(doc, span, entry)
+
+    def _plausible(self, doc: Doc, span: Span, candidate: _Candidate) -> bool:
+        """Return whether the name reads as a place here."""
+        labels = {t.ent_type_ for t in span if t.ent_type_}
+        if labels & PLACE_LABELS or _cued(doc, span):
+            return True
+        if candidate.fuzzy:
+            return False
+        if "PERSON" in labels:
+            # A longer person name around it ("Muhab Hussein") is a person.
+            person = next(e for e in doc.ents if e.start <= span.start < e.end)
+            if person.start < span.start or person.end > span.end:
+                return False
+        notable = max(e.population for e in candidate.entries)
+        return notable >= MIN_UNCUED_POPULATION or any(
+            e.curated for e in candidate.entries
+        )
+
+    def _widen(self, doc: Doc, span: Span, entry: GazetteerEntry) -> GazetteerEntry:
+        """Use the governorate for "<name> province" when the name is its seat."""
+        following = doc[span.end].lower_ if span.end < len(doc) else ""
+        if following in GOVERNORATE_WORDS and entry.precision == "exact":
+            governorate = self.gazetteer.governorate(entry.country, entry.admin1_code)
+            if governorate is not None:
+                return governorate
+        return entry
+
+    @staticmethod
+    def _match(doc: Doc, span: Span, entry: GazetteerEntry) -> PlaceMatch:
+        precision = entry.precision
+        before = doc[span.start - 2 : span.start] if span.start >= 2 else doc[0:0]
+        after = doc[span.end].lower_ if span.end < len(doc) else ""
+        if precision == "exact" and (
+            after in AROUND_WORDS or any(t.lower_ in AROUND_WORDS for t in before)
+        ):
+            precision = "district"  # "the western countryside of Raqqa"
+        return PlaceMatch(
+            name=entry.name,
+            latitude=entry.latitude,
+            longitude=entry.longitude,
+            country=entry.country,
+            admin1=entry.admin1_name,
+            admin1_code=entry.admin1_code,
+            geonameid=entry.geonameid,
+            precision=precision,
+            feature_type=entry.feature_type,
+            start=span.start_char,
+            end=span.end_char,
+            text=span.text,
+        )
+
+
+def _may_start(doc: Doc, token) -> bool:
+    if token.ent_type_ in NOT_PLACE_LABELS or token.lower_ in CALENDAR_WORDS:
+        return False
+    if token.lower_ in ARTICLES:
+        # "al-Mansoura", "Al Mayadin"; not the conjunction in "as Raqqa falls".
+        following = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        return token.is_title or (following is not None and following.text == "-")
+    return token.is_alpha and (token.is_title or (token.is_upper and len(token) > 2))
+
+
+def _may_continue(token, *, first: bool) -> bool:
+    if first:
+        return True
+    if token.ent_type_ in NOT_PLACE_LABELS or token.lower_ in CALENDAR_WORDS:
+        return False
+    return (
+        token.is_title
+        or token.lower_ in ARTICLES
+        or token.text in {"-", "'", "’"}
+        or (token.is_upper and len(token) > 2)
+    )
+
+
+def _place_context(doc: Doc, span: Span) -> bool:
+    labels = {t.ent_type_ for t in span}
+    return bool(labels & NAME_LABELS) or _cued(doc, span)
+
+
+def _cued(doc: Doc, span: Span) -> bool:
+    before = doc[span.start - 1].lower_ if span.start > 0 else ""
+    after = doc[span.end].lower_ if span.end < len(doc) else ""
+    return before in LOCATIVE_CUES or after in LOCATIVE_CUES
+
+
+def _overlaps(entity: Span, spans: list[Span]) -> bool:
+    return any(entity.start < s.end and s.start < entity.end for s in spans)
+
+
+@Language.factory("cw_places")
+def make_place_geocoder(nlp: Language, name: str) -> PlaceGeocoder:
+    return PlaceGeocoder(default_gazetteer())
