@@ -1,4 +1,3 @@
 """Imports every module that registers a spaCy factory, so get_nlp() sees them."""
 
-from events.extraction import actors  # noqa: F401
-from events.extraction import places  # noqa: F401
+from events.extraction import actors, places  # noqa: F401
