@@ -1,14 +1,70 @@
 """extract(): text in, ExtractionResult out. Pure: never imports django.db."""
 
+from collections.abc import Iterable, Iterator
 from datetime import date
+from itertools import islice
+from typing import NamedTuple
 
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from events.extraction.nlp import get_nlp
+from events.ingestion.text import derive_metadata
 from events.extraction.types import ExtractionResult
 
-PIPELINE_VERSION = "0-placeholder"
+PIPELINE_VERSION = "1.0"
+# Docs made inside one memory zone; vocabulary added for them is freed after.
+MEMORY_ZONE_ARTICLES = 256
+
+
+class ArticleText(NamedTuple):
+    """What extraction needs of an article."""
+
+    text: str
+    title: str | None = None
+    published: date | None = None
 
 
 def extract(
     text: str, *, title: str | None = None, published: date | None = None, nlp=None
 ) -> ExtractionResult:
-    """Return what the pipeline finds in `text` (nothing yet: see issue 3)."""
-    return ExtractionResult(pipeline_version=PIPELINE_VERSION)
+    """Return what the pipeline finds in one article's `text`."""
+    return next(extract_many([ArticleText(text, title, published)], nlp=nlp))
+
+
+def extract_many(
+    articles: Iterable[ArticleText],
+    *,
+    nlp: Language | None = None,
+    batch_size: int = 32,
+    n_process: int = 1,
+) -> Iterator[ExtractionResult]:
+    """Yield one ExtractionResult per article, in order, batching with nlp.pipe."""
+    nlp = nlp or get_nlp()
+    articles = iter(articles)
+    while chunk := list(islice(articles, MEMORY_ZONE_ARTICLES)):
+        docs = [_make_doc(nlp, article) for article in chunk]
+        with nlp.memory_zone():
+            processed = nlp.pipe(docs, batch_size=batch_size, n_process=n_process)
+            for article, doc in zip(chunk, processed, strict=True):
+                yield result_from_doc(doc, title=article.title)
+
+
+def _make_doc(nlp: Language, article: ArticleText) -> Doc:
+    doc = nlp.make_doc(article.text)
+    doc._.published = article.published or derive_metadata(article.text).published
+    return doc
+
+
+def result_from_doc(doc: Doc, *, title: str | None = None) -> ExtractionResult:
+    """Return the ExtractionResult the components left on `doc`."""
+    return ExtractionResult(
+        pipeline_version=PIPELINE_VERSION,
+        title=title,
+        published=doc._.published,
+        actors=tuple(doc._.actors or ()),
+        places=tuple(doc._.places or ()),
+        dates=tuple(doc._.dates or ()),
+        casualties=tuple(doc._.casualties or ()),
+        events=tuple(doc._.events or ()),
+    )

@@ -1,0 +1,431 @@
+"""cw_events: the event assembler.
+
+An event is anchored on a casualty figure for one incident (killed, injured,
+or both, not a cumulative total) or, without one, on a sentence that reports
+an attack or a change of territory in the past tense at a named place.
+Figures about one incident (same or nearby sentences, same place) are merged
+as separate claims, so conflicting tolls stay side by side. The event's type
+follows ACLED's codebook from the trigger words in `data/event_triggers.csv`;
+its actors, place and date come from the anchor sentence (and its
+neighbours), each field with the span it rests on.
+"""
+
+import csv
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cache
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
+
+from events.extraction.types import (
+    ActorMention,
+    CasualtyFigure,
+    DateMention,
+    EventActorRole,
+    EventRecord,
+    PlaceMatch,
+    Span,
+)
+
+TRIGGERS_PATH = Path(__file__).resolve().parent / "data" / "event_triggers.csv"
+
+TERRITORY = "TERRITORY"  # resolved by who took it
+GOVERNMENT_TAKES = "Government regains territory"
+NON_STATE_TAKES = "Non-state actor overtakes territory"
+GOVERNMENT_SIDE_KINDS = frozenset({"state", "pro_government"})
+GOVERNMENT_SIDES = frozenset({"government"})
+
+INCIDENT_KINDS = frozenset({"killed", "injured", "killed_or_injured"})
+MERGE_WINDOW_SENTENCES = 2
+CONTEXT_SENTENCES = 1
+# Triggers strong enough to make an event without a casualty figure.
+MIN_STANDALONE_PRIORITY = 30
+FUTURE_MARKERS = frozenset(
+    "will would could might may plan plans planned expect expects expected "
+    "threaten threatens threatened prepare prepares preparing aim aims".split()
+)
+AGENT_DEPS = frozenset({"nsubj", "nsubjpass", "agent", "compound", "amod", "poss"})
+SUMMARY_CHARS = 240
+
+
+@dataclass(frozen=True)
+class Trigger:
+    phrase: str
+    event_type: str
+    sub_event_type: str
+    method: str
+    priority: int
+
+
+@dataclass
+class _Hit:
+    trigger: Trigger
+    start: int  # token offsets
+    end: int
+
+
+@dataclass
+class _Draft:
+    anchor: int  # sentence index
+    figures: list[CasualtyFigure] = field(default_factory=list)
+
+
+@cache
+def load_triggers(path: Path = TRIGGERS_PATH) -> tuple[Trigger, ...]:
+    """Return the trigger lexicon (format: data/README.md)."""
+    with path.open(encoding="utf-8", newline="") as handle:
+        return tuple(
+            Trigger(
+                phrase=row["phrase"].strip().lower(),
+                event_type=row["event_type"].strip(),
+                sub_event_type=row["sub_event_type"].strip(),
+                method=row["method"].strip(),
+                priority=int(row["priority"]),
+            )
+            for row in csv.DictReader(handle)
+        )
+
+
+class EventAssembler:
+    """Assemble doc._.events from the mentions the earlier components found."""
+
+    def __init__(self, nlp: Language, triggers: tuple[Trigger, ...]):
+        self.triggers = {t.phrase: t for t in triggers}
+        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        for trigger in triggers:
+            self.matcher.add(trigger.phrase, [nlp.make_doc(trigger.phrase)])
+
+    def __call__(self, doc: Doc) -> Doc:
+        context = _Context.build(doc, self._hits(doc))
+        drafts = self._drafts(context)
+        doc._.events = [
+            event
+            for draft in drafts
+            if (event := self._event(context, draft)) is not None
+        ]
+        return doc
+
+    def _hits(self, doc: Doc) -> list[_Hit]:
+        hits = [
+            _Hit(self.triggers[doc.vocab.strings[key]], start, end)
+            for key, start, end in self.matcher(doc)
+        ]
+        return sorted(hits, key=lambda h: h.start)
+
+    # --- anchoring -----------------------------------------------------------
+
+    def _drafts(self, context: "_Context") -> list[_Draft]:
+        drafts: list[_Draft] = []
+        for figure in context.figures:
+            if figure.cumulative or figure.kind not in INCIDENT_KINDS:
+                continue
+            index = context.sentence_of(figure.start)
+            draft = self._mergeable(context, drafts, figure, index)
+            if draft is None:
+                drafts.append(_Draft(anchor=index, figures=[figure]))
+            else:
+                draft.figures.append(figure)
+        with_figures = {d.anchor for d in drafts}
+        for index in range(len(context.sentences)):
+            if index in with_figures or any(
+                abs(index - d.anchor) <= MERGE_WINDOW_SENTENCES - 1 for d in drafts
+            ):
+                continue
+            if self._standalone(context, index):
+                drafts.append(_Draft(anchor=index))
+        return sorted(drafts, key=lambda d: d.anchor)
+
+    @staticmethod
+    def _mergeable(
+        context: "_Context", drafts: list[_Draft], figure: CasualtyFigure, index: int
+    ) -> _Draft | None:
+        for draft in reversed(drafts):
+            if index - draft.anchor > MERGE_WINDOW_SENTENCES:
+                return None
+            places = {f.place.name for f in draft.figures if f.place}
+            if figure.place and places and figure.place.name not in places:
+                continue
+            same_sentence = context.sentence_of(draft.figures[0].start) == index
+            kinds = {f.kind for f in draft.figures}
+            victims = {f.victims for f in draft.figures if f.kind == figure.kind}
+            # A second figure of the same kind and victims in another
+            # sentence is another incident unless a claimant differs.
+            if (
+                not same_sentence
+                and figure.kind in kinds
+                and figure.victims in victims
+                and figure.claimed_by
+                in {f.claimed_by for f in draft.figures if f.kind == figure.kind}
+            ):
+                continue
+            return draft
+        return None
+
+    @staticmethod
+    def _standalone(context: "_Context", index: int) -> bool:
+        hits = context.hits_in(index)
+        strong = [h for h in hits if h.trigger.priority >= MIN_STANDALONE_PRIORITY]
+        if not strong or not context.syrian_places(index):
+            return False
+        sentence = context.sentences[index]
+        return not any(t.lower_ in FUTURE_MARKERS for t in sentence)
+
+    # --- filling -------------------------------------------------------------
+
+    def _event(self, context: "_Context", draft: _Draft) -> EventRecord | None:
+        hit = context.best_hit(draft.anchor)
+        trigger = hit.trigger if hit else None
+        perpetrator = self._perpetrator(context, draft, hit)
+        event_type, sub_event_type, method = self._classify(trigger, perpetrator, draft)
+        if event_type is None:
+            return None
+        place, place_span = self._place(context, draft)
+        when, date_span = self._date(context, draft)
+        killed = [f for f in draft.figures if f.kind == "killed"]
+        injured = [f for f in draft.figures if f.kind == "injured"]
+        low, best, high = _bounds(killed)
+        civilian = any(f.victims.startswith("civil") for f in draft.figures) or (
+            event_type == "Violence against civilians"
+        )
+        actors = self._actors(context, draft.anchor, perpetrator)
+        sentence = context.span_of(draft.anchor)
+        evidence = [sentence] + [
+            f.sentence for f in draft.figures if f.sentence != sentence
+        ]
+        field_evidence = {"event_type": [sentence]}
+        if place_span:
+            field_evidence["place"] = [place_span]
+        if date_span:
+            field_evidence["date"] = [date_span]
+        if draft.figures:
+            field_evidence["casualties"] = [
+                Span(f.start, f.end, f.text) for f in draft.figures
+            ]
+        if perpetrator:
+            field_evidence["actors"] = [
+                Span(perpetrator.start, perpetrator.end, perpetrator.text)
+            ]
+        return EventRecord(
+            event_type=event_type,
+            sub_event_type=sub_event_type,
+            method=method,
+            date=when.value if when else context.published,
+            date_precision=(
+                when.precision if when else ("week" if context.published else "unknown")
+            ),
+            place=place,
+            geo_precision=place.precision if place else "",
+            actors=actors,
+            perpetrator=perpetrator.name if perpetrator else None,
+            killed_low=low,
+            killed_best=best,
+            killed_high=high,
+            injured=_bounds(injured)[1],
+            civilian_targeting=civilian,
+            summary=_summary(sub_event_type, perpetrator, place, best, sentence),
+            claims=tuple(draft.figures),
+            evidence=tuple(evidence),
+            field_evidence=field_evidence,
+        )
+
+    @staticmethod
+    def _classify(
+        trigger: Trigger | None, perpetrator: ActorMention | None, draft: _Draft
+    ) -> tuple[str | None, str, str]:
+        if trigger is None:
+            if not draft.figures:
+                return None, "", ""
+            if any(f.victims.startswith("civil") for f in draft.figures):
+                return "Violence against civilians", "Attack", ""
+            return "Battles", "Armed clash", ""
+        sub_event_type = trigger.sub_event_type
+        if sub_event_type == TERRITORY:
+            government = perpetrator is not None and (
+                perpetrator.kind in GOVERNMENT_SIDE_KINDS
+                or perpetrator.side in GOVERNMENT_SIDES
+            )
+            sub_event_type = GOVERNMENT_TAKES if government else NON_STATE_TAKES
+        return trigger.event_type, sub_event_type, trigger.method
+
+    @staticmethod
+    def _perpetrator(
+        context: "_Context", draft: _Draft, hit: _Hit | None
+    ) -> ActorMention | None:
+        named = {f.perpetrator for f in draft.figures if f.perpetrator}
+        actors = context.belligerents(draft.anchor)
+        for actor in actors:
+            if actor.name in named:
+                return actor
+        if hit is not None:
+            doc = context.doc
+            trigger_tokens = doc[hit.start : hit.end]
+            head = trigger_tokens.root
+            for actor in actors:
+                span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
+                if span is None:
+                    continue
+                root = span.root
+                # "coalition airstrikes", "Russian jets", "regime's shelling",
+                # "X shelled ...", "... by X".
+                if root.head == head and root.dep_ in AGENT_DEPS:
+                    return actor
+                if root.head == head.head and root.dep_ in {"nsubj", "agent"}:
+                    return actor
+                if root.dep_ == "pobj" and root.head.lower_ == "by":
+                    return actor
+                if span.end == hit.start:  # directly before: "coalition raids"
+                    return actor
+        if named:
+            return None
+        return None
+
+    @staticmethod
+    def _actors(
+        context: "_Context", index: int, perpetrator: ActorMention | None
+    ) -> tuple[EventActorRole, ...]:
+        roles: dict[str, EventActorRole] = {}
+        if perpetrator:
+            roles[perpetrator.name] = EventActorRole(
+                perpetrator.name, perpetrator.kind, "perpetrator"
+            )
+        for actor in context.belligerents(index):
+            if actor.name not in roles:
+                role = "target" if perpetrator else "other"
+                roles[actor.name] = EventActorRole(actor.name, actor.kind, role)
+        return tuple(roles.values())
+
+    @staticmethod
+    def _place(
+        context: "_Context", draft: _Draft
+    ) -> tuple[PlaceMatch | None, Span | None]:
+        for figure in draft.figures:
+            if figure.place and figure.place.precision != "country":
+                return figure.place, _span(figure.place)
+        for offset in range(0, CONTEXT_SENTENCES + 1):
+            places = context.syrian_places(draft.anchor - offset)
+            local = [p for p in places if p.precision != "country"]
+            if local:
+                return local[0], _span(local[0])
+        places = context.places_in(draft.anchor)
+        if places:
+            return places[0], _span(places[0])
+        return None, None
+
+    @staticmethod
+    def _date(
+        context: "_Context", draft: _Draft
+    ) -> tuple[DateMention | None, Span | None]:
+        for figure in draft.figures:
+            if figure.date and figure.date.value:
+                return figure.date, _span(figure.date)
+        for offset in range(0, CONTEXT_SENTENCES + 1):
+            for mention in context.dates_in(draft.anchor - offset):
+                if mention.value is not None:
+                    return mention, _span(mention)
+        return None, None
+
+
+@dataclass
+class _Context:
+    """The doc's mentions grouped by sentence."""
+
+    doc: Doc
+    sentences: list
+    starts: list[int]
+    hits: dict[int, list[_Hit]]
+    actors: dict[int, list[ActorMention]]
+    places: dict[int, list[PlaceMatch]]
+    dates: dict[int, list[DateMention]]
+    figures: list[CasualtyFigure]
+    published: date | None
+
+    @classmethod
+    def build(cls, doc: Doc, hits: list[_Hit]) -> "_Context":
+        sentences = list(doc.sents)
+        starts = [s.start_char for s in sentences]
+        context = cls(doc, sentences, starts, {}, {}, {}, {}, [], doc._.published)
+        for hit in hits:
+            context.hits.setdefault(context.sentence_of(doc[hit.start].idx), []).append(
+                hit
+            )
+        for attribute, store in (
+            ("actors", context.actors),
+            ("places", context.places),
+            ("dates", context.dates),
+        ):
+            for mention in getattr(doc._, attribute) or ():
+                store.setdefault(context.sentence_of(mention.start), []).append(mention)
+        context.figures = list(doc._.casualties or ())
+        return context
+
+    def sentence_of(self, char: int) -> int:
+        return max(0, bisect_right(self.starts, char) - 1)
+
+    def span_of(self, index: int) -> Span:
+        sentence = self.sentences[index]
+        return Span(sentence.start_char, sentence.end_char, sentence.text.strip())
+
+    def hits_in(self, index: int) -> list[_Hit]:
+        return self.hits.get(index, [])
+
+    def best_hit(self, index: int) -> _Hit | None:
+        for offset in (0, -1, 1):
+            hits = self.hits_in(index + offset)
+            if hits:
+                return max(hits, key=lambda h: h.trigger.priority)
+        return None
+
+    def belligerents(self, index: int) -> list[ActorMention]:
+        return [a for a in self.actors.get(index, []) if not a.is_claimant]
+
+    def places_in(self, index: int) -> list[PlaceMatch]:
+        return self.places.get(index, []) if index >= 0 else []
+
+    def syrian_places(self, index: int) -> list[PlaceMatch]:
+        return [p for p in self.places_in(index) if p.country == "SY"]
+
+    def dates_in(self, index: int) -> list[DateMention]:
+        return self.dates.get(index, []) if index >= 0 else []
+
+
+def _bounds(figures: list[CasualtyFigure]) -> tuple[int | None, int | None, int | None]:
+    """Return low/best/high over the claims: best is the most conservative."""
+    values = [f.best for f in figures if f.best is not None]
+    if not values:
+        return None, None, None
+    highs = [f.high if f.high is not None else f.best for f in figures if f.best]
+    return min(values), min(values), max(highs + values)
+
+
+def _span(mention) -> Span:
+    return Span(mention.start, mention.end, mention.text)
+
+
+def _summary(
+    sub_event_type: str,
+    perpetrator: ActorMention | None,
+    place: PlaceMatch | None,
+    killed: int | None,
+    sentence: Span,
+) -> str:
+    parts = [sub_event_type or "Event"]
+    if perpetrator:
+        parts.append(f"by {perpetrator.name}")
+    if place:
+        parts.append(f"in {place.name}")
+    line = " ".join(parts)
+    if killed:
+        line += f", {killed} killed"
+    text = sentence.text
+    if len(text) > SUMMARY_CHARS:
+        text = text[:SUMMARY_CHARS].rsplit(" ", 1)[0] + "…"
+    return f"{line}: {text}"
+
+
+@Language.factory("cw_events")
+def make_event_assembler(nlp: Language, name: str) -> EventAssembler:
+    return EventAssembler(nlp, load_triggers())
