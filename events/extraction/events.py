@@ -42,8 +42,10 @@ GOVERNMENT_SIDES = frozenset({"government"})
 INCIDENT_KINDS = frozenset({"killed", "injured", "killed_or_injured"})
 MERGE_WINDOW_SENTENCES = 2
 CONTEXT_SENTENCES = 1
-# Triggers strong enough to make an event without a casualty figure.
-MIN_STANDALONE_PRIORITY = 30
+# Triggers strong enough to make an event without a casualty figure: attacks
+# with weapons, and changes of territory.
+MIN_STANDALONE_PRIORITY = 45
+PAST_TAGS = frozenset({"VBD", "VBN"})
 FUTURE_MARKERS = frozenset(
     "will would could might may plan plans planned expect expects expected "
     "threaten threatens threatened prepare prepares preparing aim aims".split()
@@ -167,12 +169,19 @@ class EventAssembler:
 
     @staticmethod
     def _standalone(context: "_Context", index: int) -> bool:
-        hits = context.hits_in(index)
-        strong = [h for h in hits if h.trigger.priority >= MIN_STANDALONE_PRIORITY]
-        if not strong or not context.syrian_places(index):
+        """Return whether sentence `index` reports an incident on its own."""
+        strong = [
+            h
+            for h in context.hits_in(index)
+            if h.trigger.priority >= MIN_STANDALONE_PRIORITY
+            or h.trigger.sub_event_type == TERRITORY
+        ]
+        local = [p for p in context.syrian_places(index) if p.precision != "country"]
+        if not strong or not local or context.has_totals(index):
             return False
         sentence = context.sentences[index]
-        return not any(t.lower_ in FUTURE_MARKERS for t in sentence)
+        past = any(t.tag_ in PAST_TAGS for t in sentence)
+        return past and not any(t.lower_ in FUTURE_MARKERS for t in sentence)
 
     # --- filling -------------------------------------------------------------
 
@@ -255,38 +264,31 @@ class EventAssembler:
     def _perpetrator(
         context: "_Context", draft: _Draft, hit: _Hit | None
     ) -> ActorMention | None:
+        """Return the actor who carried out the event, if the text says."""
         named = {f.perpetrator for f in draft.figures if f.perpetrator}
-        actors = context.belligerents(draft.anchor)
-        for actor in actors:
-            if actor.name in named:
-                return actor
-        if hit is not None:
-            doc = context.doc
-            trigger_tokens = doc[hit.start : hit.end]
-            head = trigger_tokens.root
-            for actor in actors:
-                span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
-                if span is None:
-                    continue
-                root = span.root
-                # "coalition airstrikes", "Russian jets", "regime's shelling",
-                # "X shelled ...", "... by X".
-                if root.head == head and root.dep_ in AGENT_DEPS:
+        for index in (draft.anchor, draft.anchor - 1):
+            for actor in context.belligerents(index):
+                if actor.name in named:
                     return actor
-                if root.head == head.head and root.dep_ in {"nsubj", "agent"}:
-                    return actor
-                if root.dep_ == "pobj" and root.head.lower_ == "by":
-                    return actor
-                if span.end == hit.start:  # directly before: "coalition raids"
-                    return actor
-        if named:
-            return None
+        # The agent of the trigger, in the anchor sentence, else the one before
+        # (a lead sentence names the attacker, the next gives the toll).
+        for index in (draft.anchor, draft.anchor - 1):
+            hits = context.hits_in(index)
+            if index != draft.anchor and not hits:
+                continue
+            trigger = hit if index == draft.anchor and hit else (hits or [None])[0]
+            if trigger is None:
+                continue
+            agent = _agent(context.doc, trigger, context.belligerents(index))
+            if agent is not None:
+                return agent
         return None
 
     @staticmethod
     def _actors(
         context: "_Context", index: int, perpetrator: ActorMention | None
     ) -> tuple[EventActorRole, ...]:
+        """Return the anchor sentence's belligerents with their roles."""
         roles: dict[str, EventActorRole] = {}
         if perpetrator:
             roles[perpetrator.name] = EventActorRole(
@@ -294,7 +296,7 @@ class EventAssembler:
             )
         for actor in context.belligerents(index):
             if actor.name not in roles:
-                role = "target" if perpetrator else "other"
+                role = "target" if _is_target(context.doc, actor) else "other"
                 roles[actor.name] = EventActorRole(actor.name, actor.kind, role)
         return tuple(roles.values())
 
@@ -388,8 +390,63 @@ class _Context:
     def syrian_places(self, index: int) -> list[PlaceMatch]:
         return [p for p in self.places_in(index) if p.country == "SY"]
 
+    def has_totals(self, index: int) -> bool:
+        """Return whether sentence `index` gives a cumulative figure."""
+        return any(
+            f.cumulative and self.sentence_of(f.start) == index for f in self.figures
+        )
+
     def dates_in(self, index: int) -> list[DateMention]:
         return self.dates.get(index, []) if index >= 0 else []
+
+
+ACCUSING_VERBS = frozenset({"blame", "accuse", "hold"})
+
+
+def _agent(doc: Doc, hit: _Hit, actors: list[ActorMention]) -> ActorMention | None:
+    """Return the actor the parse makes the agent of the trigger at `hit`."""
+    head = doc[hit.start : hit.end].root
+    verb = next((t for t in (head, *head.ancestors) if t.pos_ in {"VERB", "AUX"}), None)
+    for actor in actors:
+        span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
+        if span is None:
+            continue
+        root = span.root
+        if span.end == hit.start or (root.head == head and root.dep_ in AGENT_DEPS):
+            return actor  # "coalition airstrikes", "Russian jets", "regime's shelling"
+        if (
+            root.dep_ == "pobj"
+            and root.head.lower_ == "by"
+            and root.head.head in (head, verb)
+        ):
+            return actor  # "... carried out by X"
+        if verb is not None and root.head == verb:
+            if verb.lemma_ in ACCUSING_VERBS and root.dep_ == "dobj":
+                return actor  # "blamed X for airstrikes"
+            if verb.lemma_ not in ACCUSING_VERBS and root.dep_ in {"nsubj", "agent"}:
+                return actor  # "X struck ...", "X shelled ..."
+    return None
+
+
+TARGET_PREPOSITIONS = frozenset({"against", "on", "targeting", "at"})
+
+
+def _is_target(doc: Doc, actor: ActorMention) -> bool:
+    """Return whether the parse makes `actor` what was hit ("ISIS positions")."""
+    span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    if root.dep_ in {"dobj", "nsubjpass"}:
+        return True
+    if root.dep_ == "pobj" and root.head.lower_ in TARGET_PREPOSITIONS:
+        return True
+    # "an ISIS prison", "ISIS positions": the actor names what was struck.
+    return root.dep_ in {"compound", "poss"} and root.head.dep_ in {
+        "dobj",
+        "nsubjpass",
+        "pobj",
+    }
 
 
 def _bounds(figures: list[CasualtyFigure]) -> tuple[int | None, int | None, int | None]:

@@ -1,6 +1,7 @@
 """get_nlp(): the spaCy model plus ConflictWatch's components, loaded once.
 
-Components (in pipeline order, after the model's own):
+Components: cw_line_breaks (before the parser) starts a sentence at each line
+break; then, in pipeline order after the model's own:
   cw_actors      domain entity ruler: belligerents and claimants from the registry
   cw_places      gazetteer geocoder: place names -> coordinates, governorate
   cw_dates       date resolver: date expressions -> dates, against doc._.published
@@ -43,10 +44,20 @@ def get_nlp(model: str | None = None) -> Language:
 
     register_extensions()
     nlp = spacy.load(model or model_name())
+    nlp.add_pipe("cw_line_breaks", before="parser")
     for name in COMPONENTS:
         if name in Language.factories:
             nlp.add_pipe(name, last=True)
     return nlp
+
+
+@Language.component("cw_line_breaks")
+def line_breaks(doc: Doc) -> Doc:
+    """Start a sentence after every line break: headings are not run-ons."""
+    for token in doc[1:]:
+        if "\n" in doc[token.i - 1].text:
+            token.is_sent_start = True
+    return doc
 
 
 @cache
