@@ -305,6 +305,12 @@ def _count_field(help_text: str) -> models.PositiveIntegerField:
     return models.PositiveIntegerField(null=True, blank=True, help_text=help_text)
 
 
+class EventQuerySet(models.QuerySet):
+    def machine_made(self) -> "EventQuerySet":
+        """Events no analyst has verified or corrected (extraction may replace)."""
+        return self.filter(verified=False, edited=False)
+
+
 class Event(models.Model):
     """Something that happened: who did what to whom, where, when, how many hurt."""
 
@@ -314,6 +320,9 @@ class Event(models.Model):
     )
     event_type = models.CharField(max_length=40, choices=EventType.choices)
     sub_event_type = models.CharField(max_length=60, blank=True)
+    method = models.CharField(
+        max_length=60, blank=True, help_text="Weapon or means: air strike, car bomb..."
+    )
     place = models.ForeignKey(
         Place, on_delete=models.PROTECT, null=True, blank=True, related_name="events"
     )
@@ -334,9 +343,16 @@ class Event(models.Model):
         default=False,
         help_text="Checked by an analyst; re-running extraction leaves it alone.",
     )
+    edited = models.BooleanField(
+        "corrected by an analyst",
+        default=False,
+        help_text="Changed by hand; re-running extraction leaves it alone.",
+    )
     articles = models.ManyToManyField(Article, related_name="events", blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+
+    objects = EventQuerySet.as_manager()
 
     class Meta:
         ordering = ["-date", "-id"]
@@ -377,6 +393,69 @@ class Event(models.Model):
         when = self.date.isoformat() if self.date else "undated"
         where = self.place.name if self.place_id else "unknown place"
         return f"{self.sub_event_type or self.event_type} in {where}, {when}"
+
+
+class CasualtyClaim(models.Model):
+    """One source's figure: who said how many were killed, hurt, displaced...
+
+    Claims about one incident hang off its event side by side; cumulative
+    totals ("470,000 killed since 2011") have no event and are never mapped.
+    """
+
+    class Kind(models.TextChoices):
+        KILLED = "killed", "Killed"
+        INJURED = "injured", "Injured"
+        KILLED_OR_INJURED = "killed_or_injured", "Killed or injured"
+        DISPLACED = "displaced", "Displaced"
+        DETAINED = "detained", "Detained or abducted"
+        MISSING = "missing", "Missing"
+
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="casualty_claims"
+    )
+    event = models.ForeignKey(
+        Event,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="claims",
+    )
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    low = models.PositiveIntegerField(null=True, blank=True)
+    high = models.PositiveIntegerField(null=True, blank=True)
+    victims = models.CharField(max_length=30, default="unknown")
+    perpetrator = models.ForeignKey(
+        Actor, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    claimed_by = models.CharField(max_length=200, blank=True)
+    place = models.ForeignKey(
+        Place, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    date = models.DateField(null=True, blank=True)
+    cumulative = models.BooleanField(default=False)
+    start = models.PositiveIntegerField()
+    end = models.PositiveIntegerField()
+    text = models.TextField(help_text="The words the figure was read from.")
+    sentence = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["article", "start"]
+        indexes = [models.Index(fields=["kind", "cumulative"], name="claim_kind_idx")]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(low__lte=F("high"))
+                | Q(low__isnull=True)
+                | Q(high__isnull=True),
+                name="claim_low_le_high",
+            ),
+            models.CheckConstraint(
+                condition=Q(start__lt=F("end")), name="claim_span_nonempty"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        figure = self.low if self.low is not None else self.high
+        return f"{figure} {self.kind} ({self.claimed_by or 'unattributed'})"
 
 
 class EventActor(models.Model):

@@ -29,7 +29,18 @@ from events.ingestion.text import (
     fingerprints,
     similarity,
 )
-from events.models import Article, ArticleSimilarity, DatePrecision, Source
+from events.models import (
+    Actor,
+    Article,
+    ArticleSimilarity,
+    CasualtyClaim,
+    DatePrecision,
+    Event,
+    EventActor,
+    Evidence,
+    Place,
+    Source,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -268,11 +279,220 @@ def article_extract(*, article: Article) -> bool:
 def extraction_store(
     *, article: Article, result: "extraction.ExtractionResult"
 ) -> None:
-    """Replace `article`'s machine-extracted rows with `result`.
+    """Replace `article`'s machine-made rows with `result`, in one transaction.
 
-    The pipeline lands with issue 3; until then results are empty and there
-    is nothing to store.
+    Events an analyst verified or corrected stay (still linked to the
+    article); other events of this article alone are rebuilt; events other
+    articles also report lose this article's claims and are recounted.
     """
+    with transaction.atomic():
+        _forget_machine_output(article)
+        places = _PlaceRows()
+        actors = _ActorRows()
+        for mention in result.actors:
+            Evidence.objects.create(
+                article=article,
+                field=Evidence.Field.ACTOR,
+                start=mention.start,
+                end=mention.end,
+                text=mention.text,
+                value={
+                    "name": mention.name,
+                    "kind": mention.kind,
+                    "claimant": mention.is_claimant,
+                },
+            )
+        for place in result.places:
+            Evidence.objects.create(
+                article=article,
+                field=Evidence.Field.PLACE,
+                start=place.start,
+                end=place.end,
+                text=place.text,
+                value={
+                    "name": place.name,
+                    "place_id": places.get(place).pk,
+                    "precision": place.precision,
+                },
+            )
+        for mention in result.dates:
+            Evidence.objects.create(
+                article=article,
+                field=Evidence.Field.DATE,
+                start=mention.start,
+                end=mention.end,
+                text=mention.text,
+                value={
+                    "date": mention.value.isoformat() if mention.value else None,
+                    "precision": mention.precision,
+                },
+            )
+        claimed = set()
+        for record in result.events:
+            event = _event_store(article, record, places, actors)
+            for figure in record.claims:
+                _claim_store(article, figure, event, places, actors)
+                claimed.add((figure.start, figure.end))
+        for figure in result.casualties:
+            if (figure.start, figure.end) not in claimed:
+                _claim_store(article, figure, None, places, actors)
+
+
+def _forget_machine_output(article: Article) -> None:
+    """Remove what earlier extraction runs made from `article`."""
+    article.evidence.filter(event__isnull=True).delete()
+    article.casualty_claims.all().delete()
+    for event in article.events.all():
+        if event.verified or event.edited:
+            continue
+        if event.articles.exclude(pk=article.pk).exists():
+            event.articles.remove(article)
+            event.evidence.filter(article=article).delete()
+            _recount(event)
+        else:
+            event.delete()
+
+
+class _PlaceRows:
+    """Place rows for gazetteer matches, created if the gazetteer is not loaded."""
+
+    def __init__(self):
+        self.cache: dict = {}
+
+    def get(self, match) -> Place:
+        key = (match.geonameid, match.name, match.country, match.admin1_code)
+        if key not in self.cache:
+            self.cache[key] = self._find_or_create(match)
+        return self.cache[key]
+
+    @staticmethod
+    def _find_or_create(match) -> Place:
+        if match.geonameid:
+            found = Place.objects.filter(geonameid=match.geonameid).first()
+            if found:
+                return found
+        found = Place.objects.filter(
+            name=match.name, country_code=match.country, admin1_code=match.admin1_code
+        ).first()
+        return found or Place.objects.create(
+            name=match.name,
+            latitude=match.latitude,
+            longitude=match.longitude,
+            feature_type=match.feature_type,
+            precision=match.precision if match.precision != "district" else "exact",
+            admin1_code=match.admin1_code,
+            admin1_name=match.admin1,
+            country_code=match.country,
+            geonameid=match.geonameid,
+        )
+
+
+class _ActorRows:
+    """Actor rows by canonical name, created if the registry is not loaded."""
+
+    def __init__(self):
+        self.cache: dict[str, Actor] = {}
+
+    def get(self, name: str, kind: str = Actor.Kind.OTHER) -> Actor:
+        if name not in self.cache:
+            valid_kind = kind if kind in Actor.Kind.values else Actor.Kind.OTHER
+            self.cache[name], _ = Actor.objects.get_or_create(
+                name=name, defaults={"kind": valid_kind}
+            )
+        return self.cache[name]
+
+
+def _event_store(article, record, places: _PlaceRows, actors: _ActorRows) -> Event:
+    event = Event.objects.create(
+        date=record.date,
+        date_precision=record.date_precision,
+        event_type=record.event_type,
+        sub_event_type=record.sub_event_type,
+        method=record.method,
+        place=places.get(record.place) if record.place else None,
+        geo_precision=record.geo_precision,
+        killed_low=record.killed_low,
+        killed_best=record.killed_best,
+        killed_high=record.killed_high,
+        injured_best=record.injured,
+        injured_low=record.injured,
+        injured_high=record.injured,
+        civilian_targeting=record.civilian_targeting,
+        summary=record.summary,
+    )
+    event.articles.add(article)
+    EventActor.objects.bulk_create(
+        EventActor(event=event, actor=actors.get(role.name, role.kind), role=role.role)
+        for role in record.actors
+    )
+    evidence = [
+        Evidence(
+            article=article,
+            event=event,
+            field=Evidence.Field.EVENT,
+            start=span.start,
+            end=span.end,
+            text=span.text,
+        )
+        for span in record.evidence
+    ]
+    for field_name, spans in record.field_evidence.items():
+        evidence += [
+            Evidence(
+                article=article,
+                event=event,
+                field=_EVIDENCE_FIELDS[field_name],
+                start=span.start,
+                end=span.end,
+                text=span.text,
+            )
+            for span in spans
+        ]
+    Evidence.objects.bulk_create(evidence)
+    return event
+
+
+_EVIDENCE_FIELDS = {
+    "event_type": Evidence.Field.EVENT_TYPE,
+    "place": Evidence.Field.PLACE,
+    "date": Evidence.Field.DATE,
+    "casualties": Evidence.Field.CASUALTIES,
+    "actors": Evidence.Field.ACTOR,
+}
+
+
+def _claim_store(article, figure, event, places: _PlaceRows, actors: _ActorRows):
+    CasualtyClaim.objects.create(
+        article=article,
+        event=event,
+        kind=figure.kind,
+        low=figure.low,
+        high=figure.high,
+        victims=figure.victims[:30],
+        perpetrator=actors.get(figure.perpetrator) if figure.perpetrator else None,
+        claimed_by=(figure.claimed_by or "")[:200],
+        place=places.get(figure.place) if figure.place else None,
+        date=figure.date.value if figure.date else None,
+        cumulative=figure.cumulative,
+        start=figure.start,
+        end=figure.end,
+        text=figure.text,
+        sentence=figure.sentence.text,
+    )
+
+
+def _recount(event: Event) -> None:
+    """Set the event's killed/injured low/best/high from its remaining claims."""
+    for kind, prefix in (("killed", "killed"), ("injured", "injured")):
+        values = [
+            c.low if c.low is not None else c.high
+            for c in event.claims.filter(kind=kind)
+        ]
+        values = [v for v in values if v is not None]
+        setattr(event, f"{prefix}_low", min(values) if values else None)
+        setattr(event, f"{prefix}_best", min(values) if values else None)
+        setattr(event, f"{prefix}_high", max(values) if values else None)
+    event.save()
 
 
 def articles_extract(
