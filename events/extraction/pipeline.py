@@ -9,8 +9,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from events.extraction.nlp import get_nlp
-from events.ingestion.text import derive_metadata
 from events.extraction.types import ExtractionResult
+from events.extraction.dates import publication_date
 
 PIPELINE_VERSION = "1.0"
 # Docs made inside one memory zone; vocabulary added for them is freed after.
@@ -52,7 +52,7 @@ def extract_many(
 
 def _make_doc(nlp: Language, article: ArticleText) -> Doc:
     doc = nlp.make_doc(article.text)
-    doc._.published = article.published or derive_metadata(article.text).published
+    doc._.published = publication_date(article.text, article.published)
     return doc
 
 
