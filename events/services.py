@@ -251,6 +251,8 @@ def article_extract(*, article: Article) -> bool:
         result = extraction.extract(
             article.text, title=article.title, published=article.published
         )
+        if result.error:
+            raise RuntimeError(result.error)
         with transaction.atomic():
             extraction_store(article=article, result=result)
             article.extraction_status = Article.ExtractionStatus.DONE

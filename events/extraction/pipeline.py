@@ -8,9 +8,9 @@ from typing import NamedTuple
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from events.extraction.dates import publication_date
 from events.extraction.nlp import get_nlp
 from events.extraction.types import ExtractionResult
-from events.extraction.dates import publication_date
 
 PIPELINE_VERSION = "1.0"
 # Docs made inside one memory zone; vocabulary added for them is freed after.
@@ -43,11 +43,32 @@ def extract_many(
     nlp = nlp or get_nlp()
     articles = iter(articles)
     while chunk := list(islice(articles, MEMORY_ZONE_ARTICLES)):
-        docs = [_make_doc(nlp, article) for article in chunk]
         with nlp.memory_zone():
-            processed = nlp.pipe(docs, batch_size=batch_size, n_process=n_process)
+            docs = [_make_doc(nlp, article) for article in chunk]
+            try:
+                processed = list(
+                    nlp.pipe(docs, batch_size=batch_size, n_process=n_process)
+                )
+            except Exception:  # noqa: BLE001 - isolate the article that fails
+                yield from _one_by_one(nlp, chunk)
+                continue
             for article, doc in zip(chunk, processed, strict=True):
                 yield result_from_doc(doc, title=article.title)
+
+
+def _one_by_one(nlp: Language, chunk: list[ArticleText]) -> Iterator[ExtractionResult]:
+    """Process a failed batch article by article; a failure becomes `error`."""
+    for article in chunk:
+        try:
+            doc = nlp(_make_doc(nlp, article))
+        except Exception as error:  # noqa: BLE001 - reported, the batch goes on
+            yield ExtractionResult(
+                pipeline_version=PIPELINE_VERSION,
+                title=article.title,
+                error=f"{type(error).__name__}: {error}",
+            )
+        else:
+            yield result_from_doc(doc, title=article.title)
 
 
 def _make_doc(nlp: Language, article: ArticleText) -> Doc:

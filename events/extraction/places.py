@@ -190,10 +190,14 @@ class PlaceGeocoder:
             return True
         if candidate.fuzzy:
             return False
-        if "PERSON" in labels:
-            # A longer person name around it ("Muhab Hussein") is a person.
-            person = next(e for e in doc.ents if e.start <= span.start < e.end)
-            if person.start < span.start or person.end > span.end:
+        # A longer person name around it ("Muhab Hussein") is a person.
+        for entity in doc.ents:
+            if (
+                entity.label_ == "PERSON"
+                and entity.start < span.end
+                and span.start < entity.end
+                and (entity.start < span.start or entity.end > span.end)
+            ):
                 return False
         notable = max(e.population for e in candidate.entries)
         return notable >= MIN_UNCUED_POPULATION or any(

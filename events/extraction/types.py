@@ -128,6 +128,7 @@ class ExtractionResult:
     dates: tuple[DateMention, ...] = ()
     casualties: tuple[CasualtyFigure, ...] = ()
     events: tuple[EventRecord, ...] = ()
+    error: str = ""
 
     def as_dict(self) -> dict:
         """Return the result as plain data (dates stay `date` objects)."""

@@ -48,6 +48,10 @@ class Command(BaseCommand):
             n_process=options["processes"],
         )
         for text, item, result in zip(texts, inputs, results, strict=True):
+            if result.error:
+                self.stderr.write(
+                    f"extraction failed for {item.origin}: {result.error}"
+                )
             title = item.title or derive_metadata(text).title
             record = to_contract(
                 result, article_id=item.external_id or item.origin, title=title
