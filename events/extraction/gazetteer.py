@@ -104,7 +104,7 @@ def _latin(name: str) -> bool:
     return plain.isascii() and any(c.isalpha() for c in plain)
 
 
-def _alternates(names: list[str]) -> tuple[str, ...]:
+def alternates(names: list[str]) -> tuple[str, ...]:
     kept = []
     for name in names:
         if not _latin(name) or (name.isupper() and len(name) <= 4):
@@ -160,7 +160,7 @@ def load_geonames_cities(
         entries.append(
             GazetteerEntry(
                 name=display_name(city["name"]),
-                alternate_names=_alternates(city.get("alternatenames") or []),
+                alternate_names=alternates(city.get("alternatenames") or []),
                 latitude=float(city["latitude"]),
                 longitude=float(city["longitude"]),
                 feature_type="populated place",
