@@ -15,8 +15,8 @@ from django.db import transaction
 from events.extraction.gazetteer import (
     SUPPLEMENT_PATH,
     GazetteerEntry,
-    alternates,
     build_gazetteer,
+    latin_alternates,
 )
 from events.extraction.registry import RegistryEntry
 from events.models import Actor, GeoPrecision, Place
@@ -232,7 +232,7 @@ def _dump_entry(
     admin1 = admin1.strip()
     return GazetteerEntry(
         name=name,
-        alternate_names=alternates(
+        alternate_names=latin_alternates(
             [a for a in alternates.split(",") if 0 < len(a) <= NAME_MAX_LENGTH]
         ),
         latitude=latitude,

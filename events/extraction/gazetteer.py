@@ -104,7 +104,8 @@ def _latin(name: str) -> bool:
     return plain.isascii() and any(c.isalpha() for c in plain)
 
 
-def alternates(names: list[str]) -> tuple[str, ...]:
+def latin_alternates(names: list[str]) -> tuple[str, ...]:
+    """Return the Latin-script names among `names`, without short codes."""
     kept = []
     for name in names:
         if not _latin(name) or (name.isupper() and len(name) <= 4):
@@ -160,7 +161,7 @@ def load_geonames_cities(
         entries.append(
             GazetteerEntry(
                 name=display_name(city["name"]),
-                alternate_names=alternates(city.get("alternatenames") or []),
+                alternate_names=latin_alternates(city.get("alternatenames") or []),
                 latitude=float(city["latitude"]),
                 longitude=float(city["longitude"]),
                 feature_type="populated place",
