@@ -10,7 +10,7 @@ MANAGE := $(PY) manage.py
 INSTALLED := $(VENV)/.installed
 CONSTRAINTS := requirements/constraints.txt
 
-.PHONY: run test install migrate seed lint format db-start db-stop db-status clean-db help
+.PHONY: run test install migrate reference seed lint format db-start db-stop db-status clean-db help
 
 help:
 	@echo "make run    install, start the database, load the demo data, serve http://127.0.0.1:$(PORT)"
@@ -31,7 +31,11 @@ install: $(INSTALLED)
 migrate: install
 	$(MANAGE) migrate --noinput
 
-seed: migrate
+reference: migrate
+	$(MANAGE) load_gazetteer
+	$(MANAGE) load_actors
+
+seed: reference
 	$(MANAGE) ingest seeds/
 
 run: seed
