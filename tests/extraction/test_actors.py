@@ -1,0 +1,91 @@
+"""cw_actors: registry aliases, context references, claimants apart."""
+
+import pytest
+
+
+def actors(nlp, text: str) -> list[tuple[str, str, bool]]:
+    """Return (text, canonical name, is_claimant) of each actor mention."""
+    return [(a.text, a.name, a.is_claimant) for a in nlp(text)._.actors]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "ISIS fighters attacked the town.",
+            [("ISIS fighters", "Islamic State", False)],
+        ),
+        ("Daesh claimed the attack.", [("Daesh", "Islamic State", False)]),
+        ("IS seized the village.", [("IS", "Islamic State", False)]),
+        # "is" in lower case is the verb, not the group.
+        ("The town is quiet.", []),
+        ("The SAA shelled the area.", [("SAA", "Syrian government forces", False)]),
+        (
+            "Regime troops advanced.",
+            [("Regime troops", "Syrian government forces", False)],
+        ),
+        ("Tiger Forces entered the town.", [("Tiger Forces", "Tiger Forces", False)]),
+        (
+            "The International Coalition struck.",
+            [("International Coalition", "US-led coalition", False)],
+        ),
+        ("CJTF-OIR said so.", [("CJTF-OIR", "US-led coalition", False)]),
+        ("The RAF flew sorties.", [("RAF", "United Kingdom forces", False)]),
+        (
+            "Deir Ezzor Military Council fighters advanced.",
+            [("Deir Ezzor Military Council", "Syrian Democratic Forces", False)],
+        ),
+        ("The YPG held the line.", [("YPG", "YPG", False)]),
+        ("HTS took Saraqeb.", [("HTS", "Hay'at Tahrir al-Sham", False)]),
+        ("Jabhat al-Nusra fighters", [("Jabhat al-Nusra", "al-Nusra Front", False)]),
+        ("Jaysh al-Islam withdrew.", [("Jaysh al-Islam", "Jaysh al-Islam", False)]),
+        ("Ahrar al-Sham fought.", [("Ahrar al-Sham", "Ahrar al-Sham", False)]),
+        ("Hezbollah sent men.", [("Hezbollah", "Hezbollah", False)]),
+        ("The PMF crossed.", [("PMF", "Popular Mobilization Forces", False)]),
+        (
+            "The Free Syrian Army held out.",
+            [("Free Syrian Army", "Free Syrian Army", False)],
+        ),
+    ],
+)
+def test_registry_aliases(nlp, text, expected):
+    assert actors(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Russian air strikes hit Idlib.", [("Russian air strikes", "Russia", False)]),
+        ("Jordanian helicopters fired.", [("Jordanian helicopters", "Jordan", False)]),
+        ("Turkish troops entered.", [("Turkish troops", "Turkish forces", False)]),
+        ("The regime bombed Douma.", [("regime", "Syrian government forces", False)]),
+        ("Rebels shelled the city.", [("Rebels", "Syrian opposition groups", False)]),
+        # Someone else's government is not the Syrian government.
+        ("The Iraqi government protested.", []),
+    ],
+)
+def test_context_references(nlp, text, expected):
+    assert actors(nlp, text) == expected
+
+
+def test_the_group_refers_back_to_the_last_jihadist_actor(nlp):
+    text = (
+        "The SDF advanced on ISIS positions. The group lost its last pocket on Tuesday."
+    )
+    assert actors(nlp, text)[-1] == ("The group", "Islamic State", False)
+
+
+@pytest.mark.parametrize(
+    ("text", "claimant"),
+    [
+        (
+            "the Syrian Observatory for Human Rights said",
+            "Syrian Observatory for Human Rights",
+        ),
+        ("State-run SANA news reported", "SANA"),
+        ("the United Nations said", "United Nations"),
+    ],
+)
+def test_sources_are_claimants_not_belligerents(nlp, text, claimant):
+    found = actors(nlp, text)
+    assert [(name, is_claimant) for _, name, is_claimant in found] == [(claimant, True)]
