@@ -1,0 +1,120 @@
+"""cw_places: transliteration, disambiguation, precision, PERSON overrides."""
+
+import pytest
+
+
+def places(nlp, text: str) -> list[tuple[str, str, str, str, str]]:
+    """Return (text, name, country, admin1 code, precision) of each place."""
+    return [
+        (p.text, p.name, p.country, p.admin1_code, p.precision)
+        for p in nlp(text)._.places
+    ]
+
+
+@pytest.mark.parametrize(
+    "spelling",
+    ["Deir al-Zor", "Deir ez-Zor", "Deir el-Zour", "Deir Ezzor", "Dayr az Zawr"],
+)
+def test_spellings_of_deir_ez_zor(nlp, spelling):
+    found = places(nlp, f"Fighting went on in {spelling} on Monday.")
+    assert [(p[1], p[2], p[3]) for p in found] == [("Deir ez-Zor", "SY", "07")]
+
+
+@pytest.mark.parametrize(
+    ("spelling", "name", "admin1"),
+    [
+        ("Mayadeen", "al-Mayadin", "07"),
+        ("Al Mayadin", "al-Mayadin", "07"),
+        ("Hassakeh", "Al-Hasakah", "01"),
+        ("Al Hasakah", "Al-Hasakah", "01"),
+        ("Palmyra", "Palmyra", "11"),
+        ("Tadmur", "Palmyra", "11"),
+        ("Albu Kamal", "Albu Kamal", "07"),
+        ("Abu Kamal", "Albu Kamal", "07"),
+        ("al-Baghuz al-Fawqani", "al-Baghuz al-Fawqani", "07"),
+    ],
+)
+def test_transliterations_resolve_to_one_place(nlp, spelling, name, admin1):
+    found = places(nlp, f"Airstrikes hit {spelling} on Monday.")
+    assert [(p[1], p[3]) for p in found] == [(name, admin1)]
+
+
+def test_mansoura_in_the_raqqa_countryside_is_the_raqqa_one(nlp):
+    text = (
+        "Airstrikes hit the western countryside of Raqqa on Saturday. "
+        "The strikes hit an ISIS prison in al-Mansoura town."
+    )
+    mansoura = [p for p in places(nlp, text) if p[0] == "al-Mansoura"]
+    assert mansoura == [("al-Mansoura", "al-Mansoura", "SY", "04", "exact")]
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # spaCy labels both of these PERSON; the gazetteer overrides it.
+        ("The strikes hit an ISIS prison in al-Mansoura town.", "al-Mansoura"),
+        ("Nouri Mahmoud denied a deal to withdraw to Palmyra desert.", "Palmyra"),
+    ],
+)
+def test_gazetteer_overrides_spacy_person_labels(nlp, text, place):
+    doc = nlp(text)
+    assert place in [p.text for p in doc._.places]
+    assert [e.label_ for e in doc.ents if e.text == place] == ["GPE"]
+
+
+def test_person_names_are_not_places(nlp):
+    text = "Muhab Hussein, Raqqa-based activist, said the strikes killed two."
+    assert "Muhab Hussein" not in [p.text for p in nlp(text)._.places]
+
+
+def test_places_outside_syria_keep_their_country(nlp):
+    assert places(nlp, "ISIS fighters fled Raqqa and Mosul, in Iraq.") == [
+        ("Raqqa", "Raqqa", "SY", "04", "exact"),
+        ("Mosul", "Mosul", "IQ", "15", "exact"),
+        ("Iraq", "Iraq", "IQ", "", "country"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "precision"),
+    [
+        ("Fighting in Homs province went on.", "Homs Governorate", "governorate"),
+        (
+            "It happened in the Hassakeh province.",
+            "Al-Hasakah Governorate",
+            "governorate",
+        ),
+        (
+            "Airstrikes hit the eastern Deir ez-Zor countryside.",
+            "Deir ez-Zor",
+            "district",
+        ),
+        ("The war in Syria goes on.", "Syria", "country"),
+        ("Shelling hit Douma on Monday.", "Douma", "exact"),
+    ],
+)
+def test_precision_follows_the_wording(nlp, text, name, precision):
+    assert [(p[1], p[4]) for p in places(nlp, text)] == [(name, precision)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The attack happened in March.",
+        "The Syrian army advanced.",
+        "Two people were killed.",
+    ],
+)
+def test_dates_numbers_and_demonyms_are_not_places(nlp, text):
+    assert places(nlp, text) == []
+
+
+def test_every_place_carries_coordinates_and_governorate(nlp):
+    (place,) = nlp("Shelling hit Douma on Monday.")._.places
+    assert (round(place.latitude, 1), round(place.longitude, 1)) == (33.6, 36.4)
+    assert (place.admin1, place.admin1_code, place.country) == (
+        "Rif Dimashq",
+        "08",
+        "SY",
+    )
+    assert place.geonameid is not None
