@@ -1,3 +1,3 @@
 """Imports every module that registers a spaCy factory, so get_nlp() sees them."""
 
-from events.extraction import actors, dates, events, places  # noqa: F401
+from events.extraction import actors, casualties, dates, events, places  # noqa: F401

@@ -1,0 +1,676 @@
+"""cw_casualties: number parsing, figure finding, and the spaCy component."""
+
+from datetime import date
+
+import pytest
+import spacy
+
+from events.extraction import casualties
+from events.extraction.casualties import (
+    PEOPLE_VICTIMS,
+    find_figures,
+    parse_numbers,
+)
+from events.extraction.nlp import DEFAULT_MODEL, register_extensions
+from events.extraction.types import ActorMention, DateMention, PlaceMatch, Span
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    """The bare statistical model plus cw_casualties, built for this module."""
+    register_extensions()
+    model = spacy.load(DEFAULT_MODEL)
+    model.add_pipe("cw_casualties")
+    return model
+
+
+def figures(nlp, text: str) -> list[tuple]:
+    doc = nlp(text)
+    return [
+        (f.kind, f.low, f.high, f.victims, f.cumulative)
+        for sent in doc.sents
+        for f in find_figures(sent)
+    ]
+
+
+def numbers(nlp, phrase: str) -> list[tuple]:
+    doc = nlp.make_doc(f"They counted {phrase} people.")
+    for _, proc in nlp.pipeline[:-1]:
+        doc = proc(doc)
+    return [(n.low, n.high) for n in parse_numbers(doc[:])]
+
+
+# --- numbers --------------------------------------------------------------------------
+
+NUMBERS = [
+    ("1,200", [(1200, 1200)]),
+    ("six", [(6, 6)]),
+    ("twenty-five", [(25, 25)]),
+    ("a hundred", [(100, 100)]),
+    ("two hundred", [(200, 200)]),
+    ("two hundred and fifty", [(250, 250)]),
+    ("1.5 million", [(1_500_000, 1_500_000)]),
+    ("a dozen", [(12, 12)]),
+    ("dozen", [(12, 12)]),
+    ("dozens of", [(24, None)]),
+    ("tens of", [(20, None)]),
+    ("scores of", [(40, None)]),
+    ("hundreds of", [(200, None)]),
+    ("thousands of", [(2000, None)]),
+    ("millions of", [(2_000_000, None)]),
+    ("tens of thousands of", [(20_000, None)]),
+    ("hundreds of thousands of", [(200_000, None)]),
+    ("several hundred", [(200, None)]),
+    ("3,000 to 4,000", [(3000, 4000)]),
+    ("between 20 and 30", [(20, 30)]),
+    ("20-30", [(20, 30)]),
+    ("two or three", [(2, 3)]),
+    ("at least 22", [(22, None)]),
+    ("more than 5", [(5, None)]),
+    ("over 5", [(5, None)]),
+    ("upwards of 5", [(5, None)]),
+    ("more than a dozen", [(12, None)]),
+    ("5 or more", [(5, None)]),
+    ("nearly 5", [(None, 5)]),
+    ("almost 5", [(None, 5)]),
+    ("up to 5", [(None, 5)]),
+    ("at most 5", [(None, 5)]),
+    ("fewer than 5", [(None, 5)]),
+    ("about 5", [(5, 5)]),
+    ("around 5", [(5, 5)]),
+    ("some 5", [(5, 5)]),
+    ("roughly 5", [(5, 5)]),
+    ("approximately 5", [(5, 5)]),
+    ("an estimated 5", [(5, 5)]),
+    ("one", [(1, 1)]),
+    ("no one", []),
+    ("the first", []),
+    ("2.5", []),
+]
+
+
+@pytest.mark.parametrize(("phrase", "expected"), NUMBERS)
+def test_parse_numbers(nlp, phrase, expected):
+    assert numbers(nlp, phrase) == expected
+
+
+# --- figures: kinds and links ---------------------------------------------------------
+
+CIV, COMB, UNK = "civilians", "combatants", "unknown"
+
+KINDS = [
+    ("A bomb blast killed six people.", [("killed", 6, 6, PEOPLE_VICTIMS, False)]),
+    ("Five civilians were killed in the raid.", [("killed", 5, 5, CIV, False)]),
+    ("Four people died in the blast.", [("killed", 4, 4, CIV, False)]),
+    (
+        "The strike left 10 dead and 20 wounded.",
+        [
+            ("killed", 10, 10, UNK, False),
+            ("injured", 20, 20, UNK, False),
+        ],
+    ),
+    ("22 dead in Aleppo car bomb", [("killed", 22, 22, UNK, False)]),
+    (
+        "A Russian air strike hit a market in Idlib, killing six.",
+        [
+            ("killed", 6, 6, UNK, False),
+        ],
+    ),
+    ("The death toll rose to 112 on Sunday.", [("killed", 112, 112, UNK, False)]),
+    (
+        "The Observatory reported the deaths of 35 civilians.",
+        [
+            ("killed", 35, 35, CIV, False),
+        ],
+    ),
+    ("The strike claimed the lives of 15 civilians.", [("killed", 15, 15, CIV, False)]),
+    ("Five people lost their lives in the shelling.", [("killed", 5, 5, CIV, False)]),
+    ("The bodies of 20 people were found.", [("killed", 20, 20, CIV, False)]),
+    ("ISIS executed 12 soldiers in the town.", [("killed", 12, 12, COMB, False)]),
+    ("Gunmen massacred 30 villagers.", [("killed", 30, 30, CIV, False)]),
+    ("Five soldiers were found dead.", [("killed", 5, 5, COMB, False)]),
+    ("At least 13 people were wounded.", [("injured", 13, None, CIV, False)]),
+    (
+        "Seven people were injured and 3 were hurt.",
+        [
+            ("injured", 7, 7, CIV, False),
+            ("injured", 3, 3, UNK, False),
+        ],
+    ),
+    ("The clashes caused 30 casualties.", [("killed_or_injured", 30, 30, UNK, False)]),
+    (
+        "12 people were killed and wounded.",
+        [
+            ("killed_or_injured", 12, 12, CIV, False),
+        ],
+    ),
+    (
+        "Nine soldiers were killed or wounded.",
+        [
+            ("killed_or_injured", 9, 9, COMB, False),
+        ],
+    ),
+    ("The fighting displaced 5,000 people.", [("displaced", 5000, 5000, CIV, False)]),
+    ("Thousands of residents fled the town.", [("displaced", 2000, None, CIV, False)]),
+    ("Security forces arrested 30 people.", [("detained", 30, 30, CIV, False)]),
+    ("Militants abducted 12 students.", [("detained", 12, 12, CIV, False)]),
+    ("Five aid workers were kidnapped.", [("detained", 5, 5, CIV, False)]),
+    ("Three soldiers were captured.", [("detained", 3, 3, COMB, False)]),
+    ("Five people were taken hostage.", [("detained", 5, 5, CIV, False)]),
+    ("Seven people are still missing.", [("missing", 7, 7, CIV, False)]),
+    (
+        "Government forces killed 10 civilians and 5 fighters in the attack.",
+        [
+            ("killed", 10, 10, CIV, False),
+            ("killed", 5, 5, COMB, False),
+        ],
+    ),
+    (
+        "The Observatory reported the deaths of 35 civilians, including 12 children.",
+        [
+            ("killed", 35, 35, CIV, False),
+            ("killed", 12, 12, CIV, False),
+        ],
+    ),
+    (
+        "A car bomb killed six people and wounded 20 others in Azaz on Sunday.",
+        [
+            ("killed", 6, 6, CIV, False),
+            ("injured", 20, 20, CIV, False),
+        ],
+    ),
+    ("Between 20 and 30 people were killed.", [("killed", 20, 30, CIV, False)]),
+    (
+        "Scores of people were killed and hundreds were wounded.",
+        [
+            ("killed", 40, None, CIV, False),
+            ("injured", 200, None, UNK, False),
+        ],
+    ),
+    ("Dozens of civilians were killed.", [("killed", 24, None, CIV, False)]),
+    ("Up to a hundred civilians died.", [("killed", None, 100, CIV, False)]),
+    ("Almost a dozen civilians were killed.", [("killed", None, 12, CIV, False)]),
+    (
+        "The army eliminated 75 terrorists near Daraa.",
+        [("killed", 75, 75, COMB, False)],
+    ),
+    (
+        "Activists said around 41 rebels were rounded up and executed by the group.",
+        [("killed", 41, 41, COMB, False)],
+    ),
+    # The subject of an active killing verb is the killer, not a victim.
+    (
+        "Three suicide bombers killed two people near the police headquarters.",
+        [("killed", 2, 2, CIV, False)],
+    ),
+    (
+        "Twenty militants stormed the town and killed 5 civilians.",
+        [("killed", 5, 5, CIV, False)],
+    ),
+    (
+        "As well as those killed, at least 160 people were injured.",
+        [("injured", 160, None, CIV, False)],
+    ),
+    # Headlines in title case, after a date line.
+    (
+        "Wed Jul 29 2015 Israeli Strike on Syrian Town Kills 5 Soldiers",
+        [
+            ("killed", 5, 5, COMB, False),
+        ],
+    ),
+    (
+        "30 April 2016 25 civilians killed 80 injured in rocket attacks on Aleppo",
+        [
+            ("killed", 25, 25, CIV, False),
+            ("injured", 80, 80, UNK, False),
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), KINDS)
+def test_kinds_and_links(nlp, sentence, expected):
+    assert figures(nlp, sentence) == expected
+
+
+VICTIMS = [
+    ("ISIS killed 12 residents.", [("killed", 12, 12, CIV, False)]),
+    (
+        "The strike killed 4 worshippers and 3 patients.",
+        [
+            ("killed", 4, 4, CIV, False),
+            ("killed", 3, 3, CIV, False),
+        ],
+    ),
+    (
+        "Airstrikes killed 8 family members of ISIS fighters.",
+        [
+            ("killed", 8, 8, CIV, False),
+        ],
+    ),
+    (
+        "Russian jets killed 15 members of medical staff.",
+        [("killed", 15, 15, CIV, False)],
+    ),
+    ("The raid killed 9 detainees.", [("killed", 9, 9, CIV, False)]),
+    ("The blast killed 20 militants.", [("killed", 20, 20, COMB, False)]),
+    (
+        "Clashes killed 14 jihadists and five rebels.",
+        [
+            ("killed", 14, 14, COMB, False),
+            ("killed", 5, 5, COMB, False),
+        ],
+    ),
+    (
+        "At least 18 pro-government forces were killed.",
+        [
+            ("killed", 18, None, COMB, False),
+        ],
+    ),
+    (
+        "At least 70 regime and rebel fighters have been killed.",
+        [
+            ("killed", 70, None, COMB, False),
+        ],
+    ),
+    (
+        "The strike killed 82 people including 58 civilians.",
+        [
+            ("killed", 82, 82, UNK, False),
+            ("killed", 58, 58, CIV, False),
+        ],
+    ),
+    (
+        "Security forces killed at least 60 protesters.",
+        [("killed", 60, None, CIV, False)],
+    ),
+    (
+        "The murder of two Syrian activists was condemned.",
+        [("killed", 2, 2, CIV, False)],
+    ),
+    ("The strike killed 12 cows.", [("killed", 12, 12, UNK, False)]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), VICTIMS)
+def test_victims(nlp, sentence, expected):
+    assert figures(nlp, sentence) == expected
+
+
+def test_people_are_civilians_as_fakes_labels_them():
+    assert PEOPLE_VICTIMS == "civilians"
+
+
+DETAILS = [
+    ("Airstrikes killed 11 children.", "children", None),
+    ("Airstrikes killed five women.", "women", None),
+    ("Coalition strikes killed 20 ISIS fighters.", None, "isis"),
+    ("At least 40 regime soldiers were killed.", None, "regime"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "detail", "side"), DETAILS)
+def test_detail_and_side(nlp, sentence, detail, side):
+    [figure] = find_figures(next(nlp(sentence).sents))
+    assert (figure.detail, figure.side) == (detail, side)
+
+
+def test_side_comes_from_the_actor_mention_inside_the_phrase(nlp):
+    text = "Coalition strikes killed 20 Daesh fighters."
+    doc = nlp.make_doc(text)
+    start = text.index("Daesh")
+    doc._.actors = [
+        ActorMention("Islamic State", "jihadist", "isis", start, start + 5, "Daesh")
+    ]
+    for _, proc in nlp.pipeline[:-1]:
+        doc = proc(doc)
+    [figure] = find_figures(next(doc.sents))
+    assert (figure.victims, figure.side) == (COMB, "isis")
+
+
+# --- figures: cumulative totals -------------------------------------------------------
+
+CUMULATIVE = [
+    (
+        "So far this year, 500 civilians have died in air strikes.",
+        [
+            ("killed", 500, 500, CIV, True),
+        ],
+    ),
+    ("In total, 45 people were killed in the attack.", [("killed", 45, 45, CIV, True)]),
+    ("The overall death toll reached 300.", [("killed", 300, 300, UNK, True)]),
+    ("More than 100 people were killed in 2016.", [("killed", 100, None, CIV, True)]),
+    (
+        "Since the start of the war, 6,000 children have been killed.",
+        [
+            ("killed", 6000, 6000, CIV, True),
+        ],
+    ),
+    (
+        "The war has killed more than 280,000 people.",
+        [
+            ("killed", 280_000, None, CIV, True),
+        ],
+    ),
+    (
+        "About 25,000 people had fled the fighting over the last six months.",
+        [
+            ("displaced", 25_000, 25_000, CIV, True),
+        ],
+    ),
+    # Days and hours date one battle's toll; superlatives compare, they don't sum.
+    (
+        "The Observatory said 24 people had been killed over the past 24 hours.",
+        [
+            ("killed", 24, 24, CIV, False),
+        ],
+    ),
+    (
+        "At least 132 militants have been killed since Saturday.",
+        [
+            ("killed", 132, None, COMB, False),
+        ],
+    ),
+    (
+        "At least 15 were killed, the deadliest attack since 2015.",
+        [
+            ("killed", 15, None, UNK, False),
+        ],
+    ),
+    (
+        "The strike killed 5 civilians; 200 have died since 2014.",
+        [
+            ("killed", 5, 5, CIV, False),
+            ("killed", 200, 200, UNK, True),
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), CUMULATIVE)
+def test_cumulative(nlp, sentence, expected):
+    assert figures(nlp, sentence) == expected
+
+
+# --- figures: what is not a casualty count --------------------------------------------
+
+NOTHING = [
+    "the ministers' claim that the RAF has not caused any civilian casualties",
+    "No casualties were reported, and no one was killed in the attack.",
+    "The convoy passed without casualties.",
+    "Some 3,000 ISIS fighters are holed up in the city where strikes killed civilians.",
+    "A 60-year-old man was killed by a sniper.",
+    "A 12-year-old boy was among those killed.",
+    "The third strike killed the commander on 12 June 2016.",
+    "The offensive killed the commander in 2015, 24 hours after the truce.",
+    "The strikes destroyed 17 buses and killed the driver.",
+    "Rebels fled 5 km to the south after 10 vehicles were destroyed.",
+    "The blast killed the mayor, who had won 60 percent of the vote.",
+    "Officials paid $500 to the families of those killed.",
+    "The group lost 40 tanks and fled two miles east.",
+]
+
+
+@pytest.mark.parametrize("sentence", NOTHING)
+def test_not_a_count(nlp, sentence):
+    assert figures(nlp, sentence) == []
+
+
+# --- figures: the seed articles -------------------------------------------------------
+
+SEEDS = [
+    (
+        "The strikes hit an ISIS prison in al-Mansoura town, leaving dozen killed and "
+        "wounded.",
+        [("killed_or_injured", 12, 12, UNK, False)],
+    ),
+    (
+        "Muhab Hussein, Raqqa-based activist, said the U.S. strikes have also killed "
+        "two people on Raqqa-Aleppo road",
+        [("killed", 2, 2, CIV, False)],
+    ),
+    (
+        "The U.S.-led coalition says some 3,000 to 4,000 ISIS fighters are thought to "
+        "be holed up in Raqqa city where they continue to erect defenses.",
+        [],
+    ),
+    (
+        "Between April 23 and May 23 of this year, the U.S.-led had also killed a "
+        "total of 225 civilians in Syria, the Britain-based Syrian Observatory for "
+        "human Rights said.",
+        [("killed", 225, 225, CIV, True)],
+    ),
+    (
+        "Earlier this month, the US military said that coalition air strikes in Iraq "
+        'and Syria had "unintentionally" killed a total of 352 civilians since 2014.',
+        [
+            ("killed", 352, 352, CIV, True),
+        ],
+    ),
+    # Decision: "millions more displaced" is a displaced figure (low 2,000,000),
+    # cumulative like the killed figure it is coordinated with, victims inherited.
+    (
+        "More than 470,000 people have been killed and millions more displaced since "
+        "Syria's conflict broke out in March 2011",
+        [
+            ("killed", 470_000, None, CIV, True),
+            ("displaced", 2_000_000, None, CIV, True),
+        ],
+    ),
+    (
+        "Meanwhile in Damascus, the Syrian government blamed the U.S.-led coalition "
+        "for airstrikes that killed 35 civilians late Thursday in the town of Mayadeen "
+        "in Deir al-Zor province.",
+        [("killed", 35, 35, CIV, False)],
+    ),
+    (
+        "Rights groups said that the vast quantities of ordnance dropped since the "
+        "start of Operation Shader against IS in 2014 seriously undermined the claim "
+        "by ministers that the RAF has not caused any civilian casualties in the "
+        "three-year-long bombing campaign.",
+        [],
+    ),
+    (
+        "Dillon said that at least 40 vehicles belonging to ISIS have attempted to "
+        "rescue the stranded jihadists.",
+        [],
+    ),
+    ("They rode on 17 buses bound for extremist-held areas farther east.", []),
+    (
+        "Pence did not refer to the dead during the speech he gave before 184 heads of "
+        "American diplomatic missions across the world.",
+        [],
+    ),
+    ("Tesla hit with $2bn truck lawsuit", []),
+    (
+        "The U.S.-backed Syrian Democratic Forces militias are just two miles far from "
+        "the first neighborhoods of Raqqa.",
+        [],
+    ),
+    (
+        "Pro-government media said the strikes killed at least 22 people, while the "
+        "Observatory put the toll at 24",
+        [
+            ("killed", 22, None, CIV, False),
+            ("killed", 24, 24, UNK, False),
+        ],
+    ),
+    (
+        "On Thursday, the Syrian Observatory for Human Rights said that over the past "
+        "24 hours, around 2,200 people had fled, including 180 ISIS members, to camps "
+        "run by the SDF.",
+        [
+            ("displaced", 2200, 2200, CIV, False),
+            ("displaced", 180, 180, COMB, False),
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), SEEDS)
+def test_seed_sentences(nlp, sentence, expected):
+    assert figures(nlp, sentence) == expected
+
+
+def test_figure_phrase_runs_from_number_to_trigger(nlp):
+    text = "Officials said 35 civilians were killed in Mayadeen."
+    [figure] = find_figures(next(nlp(text).sents))
+    assert (figure.start, figure.end, figure.text) == (
+        15,
+        39,
+        "35 civilians were killed",
+    )
+    assert text[figure.start : figure.end] == figure.text
+
+
+# --- the component --------------------------------------------------------------------
+
+
+def mention(text, phrase, name, side="other", *, claimant=False, kind="other"):
+    start = text.index(phrase)
+    return ActorMention(
+        name, kind, side, start, start + len(phrase), phrase, is_claimant=claimant
+    )
+
+
+def place(text, phrase, admin1="Deir ez-Zor"):
+    start = text.index(phrase)
+    return PlaceMatch(
+        phrase, 35.0, 40.0, "SY", admin1, "07", None, "city", "PPL",
+        start, start + len(phrase), phrase,
+    )  # fmt: skip
+
+
+def when(text, phrase, value):
+    start = text.index(phrase)
+    return DateMention(value, "day", start, start + len(phrase), phrase)
+
+
+def run(nlp, text, *, actors=None, places=None, dates=None):
+    doc = nlp.make_doc(text)
+    doc._.actors, doc._.places, doc._.dates = actors, places, dates
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    return doc._.casualties
+
+
+def test_component_links_perpetrator_claimant_place_and_date(nlp):
+    text = (
+        "The fighting went on. U.S.-led coalition airstrikes killed 35 civilians in "
+        "Mayadeen on Thursday, the Syrian Observatory for Human Rights said."
+    )
+    [figure] = run(
+        nlp,
+        text,
+        actors=[
+            mention(text, "U.S.-led coalition", "US-led coalition", "coalition"),
+            mention(text, "Syrian Observatory for Human Rights", "SOHR", claimant=True),
+        ],
+        places=[place(text, "Mayadeen")],
+        dates=[when(text, "Thursday", date(2017, 5, 25))],
+    )
+    sentence_start = text.index("U.S.-led")
+    assert figure.kind == "killed"
+    assert (figure.low, figure.high, figure.victims) == (35, 35, CIV)
+    assert figure.perpetrator == "US-led coalition"
+    assert figure.claimed_by == "SOHR"
+    assert figure.place.name == "Mayadeen"
+    assert figure.date.value == date(2017, 5, 25)
+    assert figure.cumulative is False
+    assert figure.sentence == Span(sentence_start, len(text), text[sentence_start:])
+    assert figure.text == "killed 35 civilians"
+    assert text[figure.start : figure.end] == "killed 35 civilians"
+
+
+def test_component_agent_of_passive_and_participle(nlp):
+    text = (
+        "Five civilians were killed by ISIS in Raqqa. Russian air strikes hit a market "
+        "in Idlib, killing six people, activists said."
+    )
+    passive, participle = run(
+        nlp,
+        text,
+        actors=[
+            mention(text, "ISIS", "Islamic State", "isis"),
+            mention(text, "Russian", "Russia", "government"),
+        ],
+        places=[place(text, "Raqqa"), place(text, "Idlib")],
+    )
+    assert (passive.perpetrator, passive.place.name) == ("Islamic State", "Raqqa")
+    assert passive.claimed_by is None
+    assert (participle.perpetrator, participle.claimed_by) == ("Russia", "activists")
+    assert participle.place.name == "Idlib"
+
+
+def test_component_blame_names_the_accused_and_the_accuser(nlp):
+    text = (
+        "The Syrian government blamed the U.S.-led coalition for airstrikes that "
+        "killed 35 civilians late Thursday in the town of Mayadeen."
+    )
+    [figure] = run(
+        nlp,
+        text,
+        actors=[
+            mention(text, "Syrian government", "Syrian government forces"),
+            mention(text, "U.S.-led coalition", "US-led coalition", "coalition"),
+        ],
+        places=[place(text, "Mayadeen")],
+    )
+    assert figure.perpetrator == "US-led coalition"
+    assert figure.claimed_by == "syrian government"
+    assert figure.place.name == "Mayadeen"
+
+
+def test_component_conflicting_claims_keep_their_sources(nlp):
+    text = (
+        "Pro-government media said the strikes killed at least 22 people, while the "
+        "Observatory put the toll at 24"
+    )
+    media, observatory = run(
+        nlp, text, actors=[mention(text, "Observatory", "SOHR", claimant=True)]
+    )
+    assert (media.low, media.high, media.claimed_by) == (22, None, "SOHR")
+    assert (observatory.low, observatory.claimed_by) == (24, "SOHR")
+    media, observatory = run(nlp, text)
+    assert media.claimed_by == "pro-government media"
+    assert observatory.claimed_by == "observatory"
+
+
+def test_component_without_other_components(nlp):
+    text = "A car bomb killed six people in Azaz on Sunday, according to medics."
+    [figure] = run(nlp, text)
+    assert (figure.perpetrator, figure.place, figure.date) == (None, None, None)
+    assert figure.claimed_by == "medics"
+
+
+def test_component_skips_period_dates_and_orders_by_position(nlp):
+    text = (
+        "Since 2011, 400 civilians have been killed in the town. On Monday a strike "
+        "killed 3 soldiers and wounded 9 civilians in Hama."
+    )
+    found = run(
+        nlp,
+        text,
+        dates=[
+            when(text, "Since 2011", date(2011, 1, 1)),
+            when(text, "On Monday", date(2017, 5, 22)),
+        ],
+        places=[place(text, "Hama", "Hama")],
+    )
+    assert [(f.kind, f.best, f.cumulative) for f in found] == [
+        ("killed", 400, True),
+        ("killed", 3, False),
+        ("injured", 9, False),
+    ]
+    assert found[0].date is None
+    assert found[1].date.value == date(2017, 5, 22)
+    assert [f.start for f in found] == sorted(f.start for f in found)
+
+
+def test_component_sets_an_empty_list(nlp):
+    assert run(nlp, "The talks in Geneva resumed on Monday.") == []
+
+
+def test_component_is_registered_without_configuration():
+    assert casualties.casualty_extractor is not None
+    assert "cw_casualties" in spacy.registry.factories
