@@ -41,6 +41,7 @@ GOVERNMENT_SIDES = frozenset({"government"})
 
 INCIDENT_KINDS = frozenset({"killed", "injured", "killed_or_injured"})
 MERGE_WINDOW_SENTENCES = 2
+LEAD_SENTENCES = 2
 CONTEXT_SENTENCES = 1
 # Triggers strong enough to make an event without a casualty figure: attacks
 # with weapons, and changes of territory.
@@ -282,6 +283,13 @@ class EventAssembler:
             agent = _agent(context.doc, trigger, context.belligerents(index))
             if agent is not None:
                 return agent
+        # Else whoever the article says carried out attacks of this kind.
+        if hit is not None:
+            for other in context.same_kind_hits(hit.trigger.sub_event_type):
+                index = context.sentence_of(context.doc[other.start].idx)
+                agent = _agent(context.doc, other, context.belligerents(index))
+                if agent is not None:
+                    return agent
         return None
 
     @staticmethod
@@ -375,11 +383,28 @@ class _Context:
         return self.hits.get(index, [])
 
     def best_hit(self, index: int) -> _Hit | None:
-        for offset in (0, -1, 1):
-            hits = self.hits_in(index + offset)
-            if hits:
-                return max(hits, key=lambda h: h.trigger.priority)
-        return None
+        """Return the strongest trigger around sentence `index`.
+
+        Nearby sentences count too (the toll often follows the attack), and
+        when they only say "attack" or "fighting", the lead's weapon does.
+        """
+        hits = [hit for offset in (0, -1, 1) for hit in self.hits_in(index + offset)]
+        best = max(hits, key=lambda h: h.trigger.priority, default=None)
+        if best is None or best.trigger.priority < MIN_STANDALONE_PRIORITY:
+            lead = [h for i in range(LEAD_SENTENCES) for h in self.hits_in(i)]
+            lead_best = max(lead, key=lambda h: h.trigger.priority, default=None)
+            if lead_best and lead_best.trigger.priority >= MIN_STANDALONE_PRIORITY:
+                return lead_best
+        return best
+
+    def same_kind_hits(self, sub_event_type: str) -> list[_Hit]:
+        """Return every trigger of `sub_event_type` in the article, in order."""
+        return [
+            hit
+            for index in sorted(self.hits)
+            for hit in self.hits[index]
+            if hit.trigger.sub_event_type == sub_event_type
+        ]
 
     def belligerents(self, index: int) -> list[ActorMention]:
         return [a for a in self.actors.get(index, []) if not a.is_claimant]

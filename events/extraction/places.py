@@ -130,9 +130,12 @@ class PlaceGeocoder:
             if not span[-1].is_alpha or span[-1].lower_ in ARTICLES:
                 continue
             tokens = name_tokens(span.text)
-            if not tokens or tokens[0] not in self.gazetteer.first_words:
+            first_words = self.gazetteer.first_words
+            if not tokens or (
+                tokens[0] not in first_words and tokens[0][:-1] not in first_words
+            ):
                 continue
-            entries = self.gazetteer.by_key.get(" ".join(tokens))
+            entries = self._exact(tokens)
             if entries:
                 return _Candidate(start, stop, list(entries), fuzzy=False)
         # Fuzzy (skeleton) lookup only where something says "place".
@@ -140,10 +143,25 @@ class PlaceGeocoder:
             span = doc[start:stop]
             if not span[-1].is_alpha or not _place_context(doc, span):
                 continue
-            entries = self.gazetteer.by_skeleton.get(skeleton(span.text))
+            # Spelling variants are an Arabic-name problem: Syria's own places
+            # and the curated list only ("Syrias" must not become Iraq's Soris).
+            entries = [
+                e
+                for e in self.gazetteer.by_skeleton.get(skeleton(span.text), ())
+                if e.country == SYRIA or e.curated
+            ]
             if entries:
-                return _Candidate(start, stop, list(entries), fuzzy=True)
+                return _Candidate(start, stop, entries, fuzzy=True)
         return None
+
+    def _exact(self, tokens: list[str]) -> list[GazetteerEntry]:
+        """Entries under the key of `tokens`, or of it without a possessive s."""
+        key = " ".join(tokens)
+        entries = self.gazetteer.by_key.get(key)
+        if not entries and len(tokens[-1]) > 4 and key.endswith("s"):
+            # Apostrophes stripped from the text: "Syrias war" is "Syria's war".
+            entries = self.gazetteer.by_key.get(key[:-1])
+        return entries or []
 
     # --- disambiguation ------------------------------------------------------
 
