@@ -315,8 +315,11 @@ class EventAssembler:
         for figure in draft.figures:
             if figure.place and figure.place.precision != "country":
                 return figure.place, _span(figure.place)
-        for offset in range(0, CONTEXT_SENTENCES + 1):
-            places = context.syrian_places(draft.anchor - offset)
+        # The anchor sentence, the one before, then the lead (a headline
+        # usually says where: "Air strikes kill 12 in Syria's Aleppo").
+        nearby = range(draft.anchor, draft.anchor - CONTEXT_SENTENCES - 1, -1)
+        for index in [*nearby, *range(LEAD_SENTENCES)]:
+            places = context.syrian_places(index)
             local = [p for p in places if p.precision != "country"]
             if local:
                 return local[0], _span(local[0])

@@ -51,6 +51,25 @@ CALENDAR_WORDS = frozenset(
     ramadan eid
     """.split()
 )
+# Adjectives of nationality: never place names, whatever spaCy labels them.
+DEMONYMS = frozenset(
+    """
+    syrian syrians iraqi iraqis turkish kurdish kurd kurds russian iranian
+    american lebanese jordanian israeli arab arabs british french european
+    palestinian saudi qatari emirati egyptian afghan chechen western eastern
+    """.split()
+)
+# Capitals that stand for their governments ("accused Damascus of", "Moscow
+# denied", "pro-Damascus media").
+CAPITALS = frozenset(
+    "damascus moscow ankara tehran washington baghdad beirut amman riyadh".split()
+)
+GOVERNMENT_VERBS = frozenset(
+    """
+    say accuse blame deny reject claim urge warn announce insist confirm agree
+    respond condemn demand support back threaten vow call ask
+    """.split()
+)
 # Entries that are likely only with a cue or spaCy's agreement.
 MIN_UNCUED_POPULATION = 1000
 
@@ -206,17 +225,18 @@ class PlaceGeocoder:
         labels = {t.ent_type_ for t in span if t.ent_type_}
         if labels & PLACE_LABELS or _cued(doc, span):
             return True
-        if candidate.fuzzy:
-            return False
-        # A longer person name around it ("Muhab Hussein") is a person.
+        # Inside a longer person or organisation name ("Muhab Hussein", "the
+        # Aleppo Media Center") it is part of that name.
         for entity in doc.ents:
             if (
-                entity.label_ == "PERSON"
+                entity.label_ in {"PERSON", "ORG"}
                 and entity.start < span.end
                 and span.start < entity.end
                 and (entity.start < span.start or entity.end > span.end)
             ):
                 return False
+        if candidate.fuzzy:
+            return False
         notable = max(e.population for e in candidate.entries)
         return notable >= MIN_UNCUED_POPULATION or any(
             e.curated for e in candidate.entries
@@ -257,13 +277,28 @@ class PlaceGeocoder:
 
 
 def _may_start(doc: Doc, token) -> bool:
-    if token.ent_type_ in NOT_PLACE_LABELS or token.lower_ in CALENDAR_WORDS:
+    if (
+        token.ent_type_ in NOT_PLACE_LABELS
+        or token.lower_ in CALENDAR_WORDS
+        or token.lower_ in DEMONYMS
+        or _stands_for_government(doc, token)
+    ):
         return False
     if token.lower_ in ARTICLES:
         # "al-Mansoura", "Al Mayadin"; not the conjunction in "as Raqqa falls".
         following = doc[token.i + 1] if token.i + 1 < len(doc) else None
         return token.is_title or (following is not None and following.text == "-")
     return token.is_alpha and (token.is_title or (token.is_upper and len(token) > 2))
+
+
+def _stands_for_government(doc: Doc, token) -> bool:
+    """Return whether a capital's name means its government here."""
+    if token.lower_ not in CAPITALS:
+        return False
+    before = doc[token.i - 2 : token.i].text.lower() if token.i >= 2 else ""
+    if before in {"pro-", "anti-"}:
+        return True
+    return token.dep_ in {"nsubj", "dobj"} and token.head.lemma_ in GOVERNMENT_VERBS
 
 
 def _may_continue(token, *, first: bool) -> bool:
