@@ -938,15 +938,36 @@ def _claimant(trigger: Token, context: _Sentence) -> str | None:
     return None if first is None else words.doc[first : words.end].text.lower()
 
 
+PRECISION_RANK = {
+    "exact": 0,
+    "district": 1,
+    "governorate": 2,
+    "region": 3,
+    "country": 4,
+}
+
+
 def _place(trigger: Token, context: _Sentence) -> PlaceMatch | None:
+    """Return where the figure happened: the sentence's place after the trigger.
+
+    The most precise wins, then one after in/near/at, then the nearest:
+    "in the town of Mayadeen in Deir al-Zor province" is Mayadeen.
+    """
     places, text, offset = context.places, context.span.text, context.span.start_char
     after = [p for p in places if p.start >= trigger.idx]
     governed = [
         p for p in after if text[: p.start - offset].split()[-1:] in PLACE_PREPOSITIONS
     ]
-    for choice in (governed, after, places):
+    for choice in (after, places):
         if choice:
-            return min(choice, key=lambda p: p.start)
+            return min(
+                choice,
+                key=lambda p: (
+                    PRECISION_RANK.get(p.precision, 9),
+                    p not in governed,
+                    p.start,
+                ),
+            )
     return None
 
 
