@@ -329,15 +329,32 @@ def extraction_store(
                     "precision": mention.precision,
                 },
             )
+        kept = _kept_events_by_anchor(article)
         claimed = set()
         for record in result.events:
-            event = _event_store(article, record, places, actors)
+            anchor = record.evidence[0].start if record.evidence else None
+            # An analyst's version of this incident stands; the new claims
+            # still attach to it.
+            event = kept.get(anchor) or _event_store(article, record, places, actors)
             for figure in record.claims:
                 _claim_store(article, figure, event, places, actors)
                 claimed.add((figure.start, figure.end))
         for figure in result.casualties:
             if (figure.start, figure.end) not in claimed:
                 _claim_store(article, figure, None, places, actors)
+
+
+def _kept_events_by_anchor(article: Article) -> dict[int, Event]:
+    """Verified or corrected events of `article`, by their anchor sentence."""
+    anchors = Evidence.objects.filter(
+        article=article,
+        field=Evidence.Field.EVENT,
+        event__in=article.events.exclude(verified=False, edited=False),
+    ).order_by("event_id", "start")
+    kept: dict[int, Event] = {}
+    for evidence in anchors.select_related("event"):
+        kept.setdefault(evidence.start, evidence.event)
+    return kept
 
 
 def _forget_machine_output(article: Article) -> None:

@@ -1,0 +1,106 @@
+"""End to end: seeds through ingestion and the real pipeline into PostgreSQL."""
+
+import pytest
+
+from events.extraction import PIPELINE_VERSION
+from events.ingestion.readers import Columns, ReadLimits, read_paths
+from events.models import Article, CasualtyClaim, Event, EventActor, Evidence
+from events.services import articles_extract, articles_ingest
+from tests.conftest import SEEDS_DIR, seed_path
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def seeds() -> dict[str, Article]:
+    articles_ingest(items=read_paths([SEEDS_DIR], Columns(), ReadLimits()))
+    return {
+        prefix: Article.objects.get(external_id=seed_path(prefix).stem)
+        for prefix in ("000", "001", "002", "003", "004")
+    }
+
+
+def test_every_seed_is_extracted(seeds):
+    assert (
+        sorted(Article.objects.values_list("extraction_status", "pipeline_version"))
+        == [("done", PIPELINE_VERSION)] * 5
+    )
+
+
+def test_mayadeen_strike_is_an_event_with_its_claim(seeds):
+    event = Event.objects.get(articles=seeds["001"], killed_best=35)
+
+    assert (event.event_type, event.sub_event_type) == (
+        "Explosions/Remote violence",
+        "Air/drone strike",
+    )
+    assert (event.place.name, event.place.admin1_code, event.place.country_code) == (
+        "al-Mayadin",
+        "07",
+        "SY",
+    )
+    assert event.civilian_targeting
+    assert list(
+        EventActor.objects.filter(event=event, role="perpetrator").values_list(
+            "actor__name", flat=True
+        )
+    ) == ["US-led coalition"]
+    (claim,) = event.claims.all()
+    assert (claim.kind, claim.low, claim.high, claim.victims) == (
+        "killed",
+        35,
+        35,
+        "civilians",
+    )
+    assert claim.text == "killed 35 civilians"
+
+
+def test_cumulative_totals_are_claims_without_an_event(seeds):
+    totals = CasualtyClaim.objects.filter(article=seeds["000"], cumulative=True)
+
+    assert sorted(totals.values_list("kind", "low")) == [
+        ("displaced", 2_000_000),
+        ("killed", 225),
+        ("killed", 352),
+        ("killed", 470_000),
+    ]
+    assert not totals.exclude(event=None).exists()
+
+
+def test_traps_give_no_claims(seeds):
+    texts = " ".join(CasualtyClaim.objects.values_list("text", flat=True))
+
+    for trap in ("3,000 to 4,000", "40 vehicles", "17 buses", "184 heads", "$2bn"):
+        assert trap not in texts
+    assert not CasualtyClaim.objects.filter(article__in=[seeds["003"], seeds["004"]])
+
+
+def test_evidence_spans_point_into_the_article_text(seeds):
+    evidence = Evidence.objects.select_related("article")
+
+    assert evidence.count() > 100
+    for row in evidence:
+        assert row.article.text[row.start : row.end].strip() == row.text.strip()
+
+
+def test_rerunning_extraction_adds_nothing_and_keeps_verified_events(seeds):
+    verified = Event.objects.filter(articles=seeds["001"]).get()
+    verified.verified = True
+    verified.summary = "Checked by an analyst."
+    verified.save()
+    counts = (Event.objects.count(), CasualtyClaim.objects.count())
+
+    articles_extract(articles=Article.objects.all())
+
+    verified.refresh_from_db()
+    assert verified.summary == "Checked by an analyst."
+    assert (Event.objects.count(), CasualtyClaim.objects.count()) == counts
+    assert verified.claims.count() == 1
+
+
+def test_rerunning_extraction_replaces_machine_events(seeds):
+    before = sorted(Event.objects.values_list("sub_event_type", "place__name"))
+
+    articles_extract(articles=Article.objects.all())
+
+    assert sorted(Event.objects.values_list("sub_event_type", "place__name")) == before
