@@ -42,7 +42,9 @@ def extract_many(
     """Yield one ExtractionResult per article, in order, batching with nlp.pipe."""
     nlp = nlp or get_nlp()
     articles = iter(articles)
-    while chunk := list(islice(articles, MEMORY_ZONE_ARTICLES)):
+    # Worker processes start anew for every nlp.pipe call: give them more.
+    chunk_size = MEMORY_ZONE_ARTICLES * (8 if n_process > 1 else 1)
+    while chunk := list(islice(articles, chunk_size)):
         with nlp.memory_zone():
             docs = [_make_doc(nlp, article) for article in chunk]
             try:
