@@ -140,11 +140,15 @@ CONTEXT_CHARS = 30
 # --- publication date ---------------------------------------------------------
 
 
+DATELINE_WINDOW = 3000  # characters
+
+
 def publication_date(text: str, explicit: date | None) -> date | None:
     """Return the explicit date, else the text's dateline, else None."""
     if explicit is not None:
         return explicit
-    return derive_metadata(text).published
+    # A dateline stands in the header or the first paragraph.
+    return derive_metadata(text[:DATELINE_WINDOW]).published
 
 
 # --- calendar arithmetic --------------------------------------------------------
@@ -395,8 +399,9 @@ def date_resolver(doc: Doc) -> Doc:
     published = doc._.published
     if isinstance(published, datetime):
         published = published.date()
+    text = doc.text  # built anew on each access: read it once
     mentions = (
-        _mention(doc.text, start, end, published)
+        _mention(text, start, end, published)
         for start, end in _merge(_candidate_spans(doc))
     )
     doc._.dates = [mention for mention in mentions if mention is not None]

@@ -41,21 +41,52 @@ def extract_many(
 ) -> Iterator[ExtractionResult]:
     """Yield one ExtractionResult per article, in order, batching with nlp.pipe."""
     nlp = nlp or get_nlp()
+    if n_process > 1:
+        yield from _in_processes(articles, nlp, batch_size, n_process)
+        return
     articles = iter(articles)
-    # Worker processes start anew for every nlp.pipe call: give them more.
-    chunk_size = MEMORY_ZONE_ARTICLES * (8 if n_process > 1 else 1)
-    while chunk := list(islice(articles, chunk_size)):
+    while chunk := list(islice(articles, MEMORY_ZONE_ARTICLES)):
         with nlp.memory_zone():
             docs = [_make_doc(nlp, article) for article in chunk]
             try:
-                processed = list(
-                    nlp.pipe(docs, batch_size=batch_size, n_process=n_process)
-                )
+                processed = list(nlp.pipe(docs, batch_size=batch_size))
             except Exception:  # noqa: BLE001 - isolate the article that fails
                 yield from _one_by_one(nlp, chunk)
                 continue
             for article, doc in zip(chunk, processed, strict=True):
                 yield result_from_doc(doc, title=article.title)
+
+
+_worker_nlp: Language | None = None
+
+
+def _in_processes(
+    articles: Iterable[ArticleText], nlp: Language, batch_size: int, n_process: int
+) -> Iterator[ExtractionResult]:
+    """Yield results in order from `n_process` forked workers sharing `nlp`.
+
+    Each worker runs the single-process path on chunks of articles and sends
+    back plain dataclasses, which pickle far cheaper than spaCy Docs with
+    their extension data.
+    """
+    import multiprocessing
+
+    global _worker_nlp
+    _worker_nlp = nlp  # inherited by the forked workers
+    chunks = _chunks(articles, batch_size * 2)
+    with multiprocessing.get_context("fork").Pool(n_process) as pool:
+        for results in pool.imap(_extract_chunk, chunks):
+            yield from results
+
+
+def _chunks(articles: Iterable[ArticleText], size: int) -> Iterator[list]:
+    articles = iter(articles)
+    while chunk := list(islice(articles, size)):
+        yield chunk
+
+
+def _extract_chunk(chunk: list[ArticleText]) -> list[ExtractionResult]:
+    return list(extract_many(chunk, nlp=_worker_nlp))
 
 
 def _one_by_one(nlp: Language, chunk: list[ArticleText]) -> Iterator[ExtractionResult]:

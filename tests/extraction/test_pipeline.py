@@ -1,0 +1,132 @@
+"""extract()/extract_many(): batching, processes, failures, the JSON contract."""
+
+import json
+from datetime import date
+
+import pytest
+
+from events.extraction.contract import to_contract
+from events.extraction.pipeline import ArticleText, extract, extract_many
+from tests.conftest import seed_path
+
+SEEDS = [
+    seed_path(p).read_text(encoding="utf-8") for p in "000 001 002 003 004".split()
+]
+
+
+def test_extract_returns_the_components_findings(nlp):
+    result = extract(
+        "Airstrikes killed 35 civilians late Thursday in the town of Mayadeen.",
+        published=date(2017, 5, 27),
+        nlp=nlp,
+    )
+    (event,) = result.events
+    assert (event.sub_event_type, event.place.name, event.killed_best) == (
+        "Air/drone strike",
+        "al-Mayadin",
+        35,
+    )
+    assert (event.date, event.date_precision) == (date(2017, 5, 25), "day")
+    assert result.published == date(2017, 5, 27)
+
+
+def test_two_processes_give_the_same_results_in_order(nlp):
+    articles = [ArticleText(text) for text in SEEDS]
+
+    one = list(extract_many(articles, nlp=nlp))
+    two = list(extract_many(articles, nlp=nlp, n_process=2, batch_size=1))
+
+    assert [r.as_dict() for r in two] == [r.as_dict() for r in one]
+
+
+def test_a_failing_article_fails_alone(nlp, monkeypatch):
+    from events.extraction import places
+
+    original = places.PlaceGeocoder.__call__
+
+    def explode_on_palmyra(self, doc):
+        if "Palmyra" in doc.text:
+            raise RuntimeError("boom")
+        return original(self, doc)
+
+    monkeypatch.setattr(places.PlaceGeocoder, "__call__", explode_on_palmyra)
+    results = list(
+        extract_many(
+            [ArticleText("Shelling hit Douma."), ArticleText("In Palmyra.")], nlp=nlp
+        )
+    )
+
+    assert [r.error for r in results] == ["", "RuntimeError: boom"]
+    assert [p.name for p in results[0].places] == ["Douma"]
+
+
+def test_the_contract_has_every_documented_key(nlp):
+    result = extract(SEEDS[1], nlp=nlp)
+    record = json.loads(json.dumps(to_contract(result, article_id="001", title="t")))
+
+    assert set(record) == {
+        "id",
+        "title",
+        "published",
+        "actors",
+        "places",
+        "casualties",
+        "events",
+    }
+    assert set(record["places"][0]) == {
+        "name",
+        "lat",
+        "lon",
+        "country",
+        "admin1",
+        "admin1_code",
+        "geonameid",
+        "precision",
+        "start",
+        "end",
+    }
+    assert set(record["casualties"][0]) == {
+        "kind",
+        "low",
+        "high",
+        "victims",
+        "perpetrator",
+        "claimed_by",
+        "place",
+        "date",
+        "cumulative",
+        "text",
+        "start",
+        "end",
+    }
+    assert set(record["events"][0]) >= {
+        "date",
+        "date_precision",
+        "event_type",
+        "sub_event_type",
+        "place",
+        "lat",
+        "lon",
+        "admin1",
+        "admin1_code",
+        "geo_precision",
+        "actors",
+        "perpetrator",
+        "killed",
+        "killed_low",
+        "killed_high",
+        "injured",
+        "civilian_targeting",
+        "summary",
+        "evidence",
+    }
+    assert all(a["kind"] for a in record["actors"])
+    assert "Syrian Observatory for Human Rights" not in [
+        a["name"] for a in record["actors"]
+    ]
+
+
+@pytest.mark.parametrize("text", ["", "   ", "Tesla hit with $2bn lawsuit."])
+def test_text_without_conflict_news_gives_nothing(nlp, text):
+    result = extract(text, nlp=nlp)
+    assert (result.casualties, result.events) == ((), ())
