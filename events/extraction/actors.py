@@ -88,6 +88,22 @@ ANAPHOR_KINDS = frozenset({"jihadist", "rebel", "kurdish"})
 ANAPHOR_WINDOW_SENTENCES = 3
 
 
+# "rebel-held", "opposition-controlled": where, not who acted.
+TERRITORY_SUFFIXES = frozenset(
+    {"held", "controlled", "run", "dominated", "besieged", "administered"}
+)
+
+
+def _describes_territory(doc: Doc, token) -> bool:
+    """Return whether `token` is the first half of "rebel-held" and the like."""
+    after = doc[token.i + 1 : token.i + 3]
+    return (
+        len(after) == 2
+        and after[0].text == "-"
+        and after[1].lower_ in TERRITORY_SUFFIXES
+    )
+
+
 @dataclass(frozen=True)
 class _Match:
     start: int  # token offsets
@@ -143,22 +159,39 @@ class ActorRuler:
             if token.i in taken:
                 continue
             lower = token.lower_
-            following = doc[token.i + 1] if token.i + 1 < len(doc) else None
             name = None
-            if (
-                lower in DEMONYM_FORCES
-                and following is not None
-                and following.lower_ in FORCE_NOUNS
-            ):
+            force_noun = self._force_noun_after(doc, token)
+            if lower in DEMONYM_FORCES and force_noun is not None:
                 name = DEMONYM_FORCES[lower]
-                end = token.i + 2
-            elif lower in BARE_REFERENCES and not self._qualified(doc, token):
+                end = token.i + 1 if force_noun > token.i + 1 else force_noun + 1
+            elif (
+                lower in BARE_REFERENCES
+                and not self._qualified(doc, token)
+                and not _describes_territory(doc, token)
+            ):
                 name = BARE_REFERENCES[lower]
                 end = token.i + 1
             if name and name in self.entries:
                 matches.append(_Match(token.i, end, self.entries[name]))
                 taken.update(range(token.i, end))
         return matches
+
+    @staticmethod
+    def _force_noun_after(doc: Doc, token) -> int | None:
+        """Return the index of the force noun a demonym qualifies, if any.
+
+        "Russian jets" and, coordinated, "Syrian and Russian warplanes".
+        """
+        i = token.i + 1
+        while (
+            i + 1 < len(doc)
+            and doc[i].lower_ in {"and", "or", ","}
+            and doc[i + 1].lower_ in DEMONYM_FORCES
+        ):
+            i += 2
+        if i < len(doc) and doc[i].lower_ in FORCE_NOUNS:
+            return i
+        return None
 
     @staticmethod
     def _qualified(doc: Doc, token) -> bool:

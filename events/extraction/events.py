@@ -440,6 +440,8 @@ def _agent(doc: Doc, hit: _Hit, actors: list[ActorMention]) -> ActorMention | No
         if span is None:
             continue
         root = span.root
+        if span.start <= hit.start < span.end:
+            return actor  # the mention holds the trigger: "regime shelling"
         if span.end == hit.start or (root.head == head and root.dep_ in AGENT_DEPS):
             return actor  # "coalition airstrikes", "Russian jets", "regime's shelling"
         if (
@@ -453,6 +455,17 @@ def _agent(doc: Doc, hit: _Hit, actors: list[ActorMention]) -> ActorMention | No
                 return actor  # "blamed X for airstrikes"
             if verb.lemma_ not in ACCUSING_VERBS and root.dep_ in {"nsubj", "agent"}:
                 return actor  # "X struck ...", "X shelled ..."
+    # "Before government forces left Idlib they executed 15 detainees":
+    # a pronoun subject is the last actor named before it.
+    subject = (
+        next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if verb is not None
+        else None
+    )
+    if subject is not None and subject.lower_ in {"they", "it"}:
+        before = [a for a in actors if a.end <= subject.idx]
+        if before:
+            return before[-1]
     return None
 
 
