@@ -172,6 +172,9 @@ CLAUSE_BREAKS = frozenset("; while whereas".split())
 TOTAL_CUES = re.compile(
     r"\ba total of\b|\bin total\b|\boverall\b|\btotal (?:death )?toll\b|"
     r"\btoll since\b|\bcumulative\b|\baltogether\b|"
+    r"\b(?:this|that|last) (?:week|month|year) alone\b|"  # "in this month alone"
+    r"\b(?:\w+-(?:day|week|month|year)-old|ongoing) (?:battle|offensive|campaign|"
+    r"siege|war|conflict|fighting)\b|"  # "the two-week-old battle has cost"
     r"\b(?:in|during|throughout) (?:19|20)\d\d\b"  # a whole year: "killed in 2016"
 )
 PERIOD_LEADS = frozenset(
@@ -963,6 +966,7 @@ def _place(trigger: Token, context: _Sentence) -> PlaceMatch | None:
             return min(
                 choice,
                 key=lambda p: (
+                    p.country != "SY",  # a dateline's "Beirut" is not where
                     PRECISION_RANK.get(p.precision, 9),
                     p not in governed,
                     p.start,

@@ -225,11 +225,10 @@ class PlaceGeocoder:
         labels = {t.ent_type_ for t in span if t.ent_type_}
         if labels & PLACE_LABELS or _cued(doc, span):
             return True
-        # Inside a longer person or organisation name ("Muhab Hussein", "the
-        # Aleppo Media Center") it is part of that name.
+        # Inside a longer person name ("Muhab Hussein") it is part of the name.
         for entity in doc.ents:
             if (
-                entity.label_ in {"PERSON", "ORG"}
+                entity.label_ == "PERSON"
                 and entity.start < span.end
                 and span.start < entity.end
                 and (entity.start < span.start or entity.end > span.end)
