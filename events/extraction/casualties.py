@@ -191,6 +191,10 @@ SHORT_SPAN = re.compile(
     r"^\w+ the (?:past|last|previous) (?:(?:24|48|72|twenty-four|few) hours|day|"
     r"night|two days)\b"
 )
+CAMPAIGN_NOUNS = frozenset(
+    "battle fighting offensive campaign war conflict siege violence clash "
+    "bombardment operation insurgency".split()
+)
 SUPERLATIVE = re.compile(
     r"\b(?:deadliest|bloodiest|worst|heaviest|biggest|largest|highest|first|most)\b"
 )
@@ -649,6 +653,19 @@ def _has_period(doc: Doc, start: int, end: int) -> bool:
     return False
 
 
+def _running_tally(trigger: Token) -> bool:
+    """Return whether a prolonged activity "has killed" the figure so far.
+
+    "The battle in Latakia has killed some 300 fighters": a war, battle or
+    siege in the present perfect gives its toll to date, not one incident's.
+    """
+    verb = trigger if trigger.pos_ in {"VERB", "AUX"} else trigger.head
+    if not any(c.dep_ == "aux" and c.lower_ in {"has", "have"} for c in verb.children):
+        return False
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return subject is not None and subject.lemma_.lower() in CAMPAIGN_NOUNS
+
+
 # --- figures ---------------------------------------------------------------------
 
 
@@ -687,8 +704,11 @@ def find_figures(sent: SentSpan) -> list[Figure]:
         segment = _segment(sent, link.trigger)
         if segment not in periods:
             periods[segment] = _has_period(doc, *segment)
+        running = _running_tally(doc[link.trigger])
         figures.append(
-            _figure(doc, link, kind, (victims, detail, side), periods[segment])
+            _figure(
+                doc, link, kind, (victims, detail, side), periods[segment] or running
+            )
         )
     return figures
 

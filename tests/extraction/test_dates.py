@@ -4,25 +4,14 @@ and the cw_dates component on sentences from the seeds."""
 from datetime import date
 
 import pytest
-import spacy
 
 from events.extraction.dates import is_period, publication_date, resolve
-from events.extraction.nlp import DEFAULT_MODEL, register_extensions
 from events.extraction.types import DateMention
 from tests.conftest import seed_path
 
 SUNDAY = date(2017, 5, 28)  # seed 000's publication date
 MONDAY = date(2017, 5, 22)
 JAN_2 = date(2017, 1, 2)
-
-
-@pytest.fixture(scope="session")
-def dates_nlp():
-    """The statistical model plus cw_dates alone, loaded once."""
-    register_extensions()
-    nlp = spacy.load(DEFAULT_MODEL)
-    nlp.add_pipe("cw_dates")
-    return nlp
 
 
 def date_mentions(nlp, text: str, published: date | None) -> list[DateMention]:
@@ -467,8 +456,8 @@ SEED_003_HEADER = (
         ),
     ],
 )
-def test_component_resolves_mentions(dates_nlp, text, published, expected):
-    assert date_mentions(dates_nlp, text, published) == expected
+def test_component_resolves_mentions(nlp, text, published, expected):
+    assert date_mentions(nlp, text, published) == expected
 
 
 @pytest.mark.parametrize(
@@ -482,14 +471,14 @@ def test_component_resolves_mentions(dates_nlp, text, published, expected):
         "Reporters from Russia Today said the strike hit a school.",
     ],
 )
-def test_component_skips_durations_ages_and_names(dates_nlp, text):
-    assert date_mentions(dates_nlp, text, SUNDAY) == []
+def test_component_skips_durations_ages_and_names(nlp, text):
+    assert date_mentions(nlp, text, SUNDAY) == []
 
 
 @pytest.mark.parametrize("prefix", ["000", "001", "002", "003", "004"])
-def test_component_mentions_are_ordered_substrings(dates_nlp, prefix):
+def test_component_mentions_are_ordered_substrings(nlp, prefix):
     text = seed_path(prefix).read_text(encoding="utf-8")
-    mentions = date_mentions(dates_nlp, text, SUNDAY)
+    mentions = date_mentions(nlp, text, SUNDAY)
     assert mentions
     assert [m.start for m in mentions] == sorted(m.start for m in mentions)
     assert all(text[m.start : m.end] == m.text for m in mentions)
