@@ -72,6 +72,7 @@ GOVERNMENT_VERBS = frozenset(
 )
 # Entries that are likely only with a cue or spaCy's agreement.
 MIN_UNCUED_POPULATION = 1000
+MIN_CITY_POPULATION = 50_000
 
 
 @dataclass
@@ -85,8 +86,13 @@ class _Candidate:
 class PlaceGeocoder:
     """Resolve place names against the gazetteer; set doc._.places."""
 
-    def __init__(self, gazetteer: Gazetteer):
+    def __init__(
+        self, gazetteer: Gazetteer, english_words: frozenset[str] = frozenset()
+    ):
         self.gazetteer = gazetteer
+        # Fuzzy matching is for transliterated names, not English words
+        # ("Shrine" is not the village of Sharan).
+        self.english_words = english_words
 
     def __call__(self, doc: Doc) -> Doc:
         blocked = self._actor_tokens(doc)
@@ -160,7 +166,11 @@ class PlaceGeocoder:
         # Fuzzy (skeleton) lookup only where something says "place".
         for stop in range(min(end, start + 3), start, -1):
             span = doc[start:stop]
-            if not span[-1].is_alpha or not _place_context(doc, span):
+            if (
+                not span[-1].is_alpha
+                or not _place_context(doc, span)
+                or any(t.lower_ in self.english_words for t in span)
+            ):
                 continue
             # Spelling variants are an Arabic-name problem: Syria's own places
             # and the curated list only ("Syrias" must not become Iraq's Soris).
@@ -225,8 +235,12 @@ class PlaceGeocoder:
         labels = {t.ent_type_ for t in span if t.ent_type_}
         if labels & PLACE_LABELS or _cued(doc, span):
             return True
-        # Inside a longer person name ("Muhab Hussein") it is part of the name.
+        # Inside a longer person name ("Muhab Hussein") it is part of the
+        # name, unless it is a city no one is named after ("Aleppo Monitor").
+        notable = max(e.population for e in candidate.entries)
         for entity in doc.ents:
+            if notable >= MIN_CITY_POPULATION:
+                break
             if (
                 entity.label_ == "PERSON"
                 and entity.start < span.end
@@ -236,7 +250,6 @@ class PlaceGeocoder:
                 return False
         if candidate.fuzzy:
             return False
-        notable = max(e.population for e in candidate.entries)
         return notable >= MIN_UNCUED_POPULATION or any(
             e.curated for e in candidate.entries
         )
@@ -328,6 +341,19 @@ def _overlaps(entity: Span, spans: list[Span]) -> bool:
     return any(entity.start < s.end and s.start < entity.end for s in spans)
 
 
+def english_words(nlp: Language) -> frozenset[str]:
+    """Return the English dictionary words the model's lemmatizer knows."""
+    if "lemmatizer" not in nlp.pipe_names:
+        return frozenset()
+    lookups = nlp.get_pipe("lemmatizer").lookups
+    if not lookups.has_table("lemma_index"):
+        return frozenset()
+    index = lookups.get_table("lemma_index")
+    return frozenset(
+        word for pos in ("noun", "verb", "adj", "adv") for word in index.get(pos, [])
+    )
+
+
 @Language.factory("cw_places")
 def make_place_geocoder(nlp: Language, name: str) -> PlaceGeocoder:
-    return PlaceGeocoder(default_gazetteer())
+    return PlaceGeocoder(default_gazetteer(), english_words(nlp))
