@@ -7,7 +7,6 @@ import pytest
 from django.db import DatabaseError
 
 import events.extraction
-from events import services
 from events.extraction import PIPELINE_VERSION
 from events.ingestion.readers import (
     ARTICLE_TOO_LARGE,
@@ -38,6 +37,7 @@ from events.services import (
     articles_ingest,
     read_limits,
 )
+from events.services import ingest as services
 from tests.conftest import SEEDS_DIR, seed_path
 from tests.ingestion.files import (
     CP1252,
