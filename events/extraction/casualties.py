@@ -4,7 +4,8 @@
 to a casualty trigger through the dependency parse (or, failing that, a short
 window in the same clause). The `cw_casualties` component turns them into
 `types.CasualtyFigure`s with the perpetrator, claimant, place and date of the
-sentence and sets doc._.casualties. Pure: no Django.
+sentence (casualty_links.py) and sets doc._.casualties. Numbers are parsed by
+numbers.py; the word lists are data/casualty_words.json. Pure: no Django.
 
 Decisions:
 - "people" count as PEOPLE_VICTIMS ("civilians"), as FA-KES labels them.
@@ -24,14 +25,20 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SentSpan
 
-from events.extraction.dates import is_period
-from events.extraction.types import (
-    ActorMention,
-    CasualtyFigure,
-    DateMention,
-    PlaceMatch,
-    Span,
+from events.extraction.casualty_links import (
+    INTRANSITIVE,
+    SentenceContext,
+    find_claimant,
+    find_perpetrator,
+    find_place,
+    load_casualty_words,
+    nearest,
 )
+from events.extraction.dates import is_period
+
+# Number and parse_numbers are part of this module's interface (tests import them).
+from events.extraction.numbers import VAGUE, Number, parse_numbers
+from events.extraction.types import CasualtyFigure, Span
 
 # FA-KES labels "a bomb blast killed six people" as six civilians: in the dev set
 # 100 "N people killed" figures equal nb_civilians and 3 equal nb_noncivilians.
@@ -40,134 +47,36 @@ CUMULATIVE_MIN_KILLED = 10_000  # a toll this large is a running total
 
 KILLED, INJURED, KILLED_OR_INJURED = "killed", "injured", "killed_or_injured"
 DISPLACED, DETAINED, MISSING = "displaced", "detained", "missing"
-TRIGGER_WORDS = {
-    KILLED: "kill killed killing kills die died dies dying dead death deaths toll "
-    "lives slay slain massacre massacred execute executed executing bodies perish "
-    "perished fatalities martyred murder murdered behead beheaded eliminate "
-    "eliminated eliminating",
-    INJURED: "wound wounded wounding injure injured injuring injuries injury hurt",
-    KILLED_OR_INJURED: "casualty casualties",
-    DISPLACED: "displace displaced displacing displacement flee fled fleeing "
-    "uproot uprooted",
-    DETAINED: "detain detained arrest arrested abduct abducted kidnap kidnapped "
-    "capture captured",
-    MISSING: "missing disappear disappeared",
-}
-TRIGGERS = {w: kind for kind, words in TRIGGER_WORDS.items() for w in words.split()}
-NOUN_ONLY_TRIGGERS = frozenset("lives bodies toll".split())
-TAKEN = frozenset("prisoner prisoners hostage hostages".split())  # "taken hostage"
-# Verbs whose subject is the killer, not the killed ("militants killed five").
-INTRANSITIVE = frozenset("die perish flee disappear dead missing".split())
+KINDS = (KILLED, INJURED, KILLED_OR_INJURED, DISPLACED, DETAINED, MISSING)
 
-UNITS = dict(
-    zip(
-        "zero one two three four five six seven eight nine ten eleven twelve thirteen "
-        "fourteen fifteen sixteen seventeen eighteen nineteen".split(),
-        range(20),
-        strict=True,
-    )
-)
-TENS = dict(
-    zip(
-        "twenty thirty forty fifty sixty seventy eighty ninety".split(),
-        range(20, 100, 10),
-        strict=True,
-    )
-)
-WORDS = UNITS.keys() | TENS.keys()
-SCALES = {"dozen": 12, "hundred": 100, "thousand": 1000, "million": 10**6}
-VAGUE = {
-    "dozens": 24,
-    "tens": 20,
-    "scores": 40,
-    "hundreds": 200,
-    "thousands": 2000,
-    "millions": 2 * 10**6,
-}
-VAGUE_SCALES = {"hundreds": 100, "thousands": 1000, "millions": 10**6}
-FEW = frozenset("several few".split())
-DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+$|^\d+(?:\.\d+)?$")
+WORDS = load_casualty_words()
+TRIGGER_WORDS = {kind: WORDS[f"{kind}_triggers"] for kind in KINDS}
+TRIGGERS = {w: kind for kind, words in TRIGGER_WORDS.items() for w in words}
+NOUN_ONLY_TRIGGERS = WORDS["noun_only_triggers"]
+TAKEN = WORDS["taken_nouns"]  # "taken hostage"
+CIVILIAN_NOUNS = WORDS["civilian_nouns"]
+PEOPLE_NOUNS = WORDS["people_nouns"]
+COMBATANT_NOUNS = WORDS["combatant_nouns"]
+CIVILIAN_GROUPS = WORDS["civilian_groups"]
+DETAILS = dict.fromkeys(WORDS["children_nouns"], "children")
+DETAILS |= dict.fromkeys(WORDS["women_nouns"], "women")
+# Counted nouns that are never people: "40 vehicles", "two miles", "$2bn"...
+NOT_PEOPLE = WORDS["not_people"]
+PERSON_NOUNS = CIVILIAN_NOUNS | PEOPLE_NOUNS | COMBATANT_NOUNS
+MIXED_PARTS = COMBATANT_NOUNS | {"civilians", "civilian"}
+QUANT_HEADS = WORDS["quantity_nouns"]
+CAMPAIGN_NOUNS = WORDS["campaign_nouns"]
+
 YEAR = re.compile(r"^(?:19|20)\d\d$")
 MONTHS = frozenset(
     """january february march april may june july august september october
     november december jan feb mar apr jun jul aug sep sept oct nov dec""".split()
 )
-LOW_QUALIFIERS = frozenset(
-    "at least|more than|over|upwards of|in excess of|no fewer than|no less than|"
-    "above|at least some".split("|")
-)
-HIGH_QUALIFIERS = frozenset(
-    "nearly|almost|up to|at most|fewer than|less than|under|as many as|"
-    "no more than|close to".split("|")
-)
-EXACT_QUALIFIERS = frozenset(
-    "about|around|some|roughly|approximately|an estimated|estimated|approx".split("|")
-)
 NOT_A_COUNT_ENTS = frozenset("DATE TIME MONEY PERCENT ORDINAL QUANTITY".split())
-
-CIVILIAN_NOUNS = frozenset(
-    """civilian civilians resident residents villager villagers child children kid
-    kids boy boys girl girls infant infants baby babies minor minors woman women
-    family families relative relatives detainee detainees prisoner prisoners
-    worshipper worshippers worshiper worshipers patient patients student students
-    pupil pupils schoolchildren refugee refugees displaced evacuee evacuees
-    passenger passengers inhabitant inhabitants citizen citizens journalist
-    journalists doctor doctors nurse nurses medic medics worker workers farmer
-    farmers shepherd shepherds mourner mourners victim victims
-    volunteer volunteers staff staffers employee employees activist activists
-    rescuer rescuers teacher teachers reporter reporters protester protesters
-    demonstrator demonstrators syrians""".split()
-)
-PEOPLE_NOUNS = frozenset("people persons person individuals individual".split())
-COMBATANT_NOUNS = frozenset(
-    """fighter fighters militant militants soldier soldiers troop troops member
-    members rebel rebels jihadist jihadists gunman gunmen insurgent insurgents
-    terrorist terrorists personnel officer officers guard guards recruit recruits
-    combatant combatants forces militiaman militiamen militia servicemen
-    policemen commander commanders operative operatives extremist extremists
-    mercenary mercenaries conscript conscripts elements attackers bomber bombers
-    islamists loyalists leader leaders""".split()
-)
-CIVILIAN_GROUPS = frozenset("family families staff crew team defence defense".split())
-DETAILS = {"children": "children", "child": "children", "kids": "children"}
-DETAILS |= dict.fromkeys("boys girls infants babies minors".split(), "children")
-DETAILS |= {"women": "women", "woman": "women"}
-# Counted nouns that are never people: "40 vehicles", "two miles", "$2bn"...
-NOT_PEOPLE = frozenset(
-    """vehicle vehicles car cars bus buses truck trucks tank tanks jet jets plane
-    planes aircraft helicopter helicopters drone drones missile missiles rocket
-    rockets shell shells bomb bombs barrel barrels round rounds mortar mortars
-    weapon weapons kilometre kilometres kilometer kilometers km kms mile miles
-    metre metres meter meters yard yards feet foot acre acres hectare hectares
-    square dollar dollars euro euros pound pounds lira liras percent per year years
-    month months week weeks day days hour hours minute minutes second seconds time
-    times head heads mission missions village villages town towns city cities area
-    areas hill hills position positions checkpoint checkpoints base bases building
-    buildings house houses home homes school schools hospital hospitals mosque
-    mosques site sites target targets strike strikes airstrike airstrikes raid
-    raids attack attacks sortie sorties point points ton tons tonne tonnes kg
-    case cases country countries province provinces district districts
-    neighbourhood neighbourhoods neighborhood neighborhoods street streets camp
-    camps facility facilities bn billion""".split()
-)
-PERSON_NOUNS = CIVILIAN_NOUNS | PEOPLE_NOUNS | COMBATANT_NOUNS
-MIXED_PARTS = COMBATANT_NOUNS | {"civilians", "civilian"}
-QUANT_HEADS = frozenset("total number tally group minimum".split())
 INCLUDING = frozenset("including among".split())
 ARG_DEPS = frozenset("nsubj nsubjpass dobj attr oprd dative".split())
 MODIFIER_DEPS = frozenset("amod acl relcl appos".split())
 NUM_DEPS = frozenset("nummod quantmod compound amod nmod npadvmod".split())
-REPORT_VERBS = frozenset(
-    "say report tell claim announce state confirm add estimate document put".split()
-)
-BLAME_VERBS = frozenset("blame accuse".split())
-ATTACK_NOUNS = frozenset(
-    """strike strikes airstrike airstrikes raid raids shelling bombardment attack
-    attacks bombing bombings explosion blast fire clashes offensive assault ambush
-    missile missiles rocket rockets bomb bombs barrel shells""".split()
-)
-PLACE_PREPOSITIONS = (["in"], ["near"], ["at"])  # the word before a place
-PRONOUNS = frozenset("he she it they we i you who which that this".split())
 CLAUSE_BREAKS = frozenset("; while whereas".split())
 TOTAL_CUES = re.compile(
     r"\ba total of\b|\bin total\b|\boverall\b|\btotal (?:death )?toll\b|"
@@ -190,10 +99,6 @@ SHORT_SINCE = re.compile(
 SHORT_SPAN = re.compile(
     r"^\w+ the (?:past|last|previous) (?:(?:24|48|72|twenty-four|few) hours|day|"
     r"night|two days)\b"
-)
-CAMPAIGN_NOUNS = frozenset(
-    "battle fighting offensive campaign war conflict siege violence clash "
-    "bombardment operation insurgency".split()
 )
 SUPERLATIVE = re.compile(
     r"\b(?:deadliest|bloodiest|worst|heaviest|biggest|largest|highest|first|most)\b"
@@ -219,164 +124,6 @@ class Figure:
     trigger: int
     detail: str | None = None
     side: str | None = None
-
-
-@dataclass(frozen=True)
-class Number:
-    """A number in a sentence: doc token indices and its bounds."""
-
-    first: int  # doc index of the first token of the number proper
-    last: int
-    start: int  # doc index where the phrase starts, qualifier included
-    low: int | None
-    high: int | None
-
-
-# --- numbers ------------------------------------------------------------------
-
-
-def _is_number(token: Token) -> bool:
-    text = token.lower_
-    if text in UNITS or text in TENS or text in SCALES or text in VAGUE:
-        return text != "one" or _is_count_one(token)
-    return bool(DIGITS.match(text))
-
-
-def _is_count_one(token: Token) -> bool:
-    doc = token.doc
-    before = doc[token.i - 1].lower_ if token.i > 0 else ""
-    after = doc[token.i + 1].lower_ if token.i + 1 < len(doc) else ""
-    return before not in ("no", "any", "every", "each", "the", "this", "that") and (
-        after != "another"
-    )
-
-
-def _joins(doc: Doc, left: int, right: int) -> bool:
-    """Return whether two adjacent number tokens make one number."""
-    a, b = doc[left].lower_, doc[right].lower_
-    return b in SCALES or (a in TENS and b in UNITS) or (a in SCALES and b in WORDS)
-
-
-def _connects(doc: Doc, first: int, left: int, word: str, right: int) -> bool:
-    a, b = doc[left].lower_, doc[right].lower_
-    if word in ("-", "–"):
-        return (a in TENS and b in UNITS) or bool(DIGITS.match(a) and DIGITS.match(b))
-    if word in ("to", "or"):
-        return b not in VAGUE
-    if word == "and":
-        between = first > 0 and doc[first - 1].lower_ == "between"
-        return between or (a in SCALES and b not in SCALES)
-    return word == "of" and a in VAGUE and b in VAGUE_SCALES
-
-
-def _value(words: list[str]) -> tuple[int | None, int | None]:
-    """Return (low, high) of one number: "two hundred", "1.5 million", "dozens"."""
-    if words[0] in VAGUE:
-        return VAGUE[words[0]], None
-    if words[0] in FEW:
-        return 2 * SCALES.get(words[-1], 1), None
-    total, current = 0, 0.0
-    for word in words:
-        if word in ("a", "an"):
-            current = 1
-        elif word in SCALES:
-            current = (current or 1) * SCALES[word]
-            if SCALES[word] >= 1000:
-                total, current = total + current, 0
-        elif word in UNITS or word in TENS:
-            current += UNITS.get(word, TENS.get(word, 0))
-        else:
-            current += float(word.replace(",", ""))
-    value = total + current
-    return (int(value), int(value)) if value == int(value) else (None, None)
-
-
-def _parse(doc: Doc, first: int, last: int, floor: int) -> Number | None:
-    parts, joints, words = [], [], []
-    for token in doc[first : last + 1]:
-        if _is_number(token) or token.lower_ in ("a", "an") or token.lower_ in FEW:
-            words.append(token.lower_)
-        else:
-            parts.append(words)
-            joints.append(token.lower_)
-            words = []
-    parts.append(words)
-    if len(parts) > 2:  # "01-10-2014"
-        return None
-    values = [_value(part) for part in parts]
-    low, high = values[0]
-    if len(values) == 2:
-        (a, _), (b, b_high) = values
-        if joints[0] == "of":  # "tens of thousands"
-            low, high = a * VAGUE_SCALES[parts[1][0]], None
-        elif (joints[0] == "and" and parts[0][-1] in SCALES) or (
-            joints[0] == "-" and parts[0][-1] in TENS
-        ):  # "two hundred and fifty", "twenty-five"
-            low = high = a + b
-        else:
-            low, high = a, b_high
-    if low is None and high is None:
-        return None
-    start, low, high = _qualify(doc, first, last, floor, low, high)
-    return Number(first, last, start, low, high)
-
-
-def _qualify(doc: Doc, first: int, last: int, floor: int, low, high) -> tuple:
-    """Return (phrase start, low, high) after "at least", "nearly", "or more"."""
-    after = doc[last + 1 : last + 3].text.lower()
-    if after == "or more":
-        return first, low, None
-    if first > 0 and doc[first - 1].lower_ in ("between", "from"):
-        return first - 1, low, high
-    for size in (3, 2, 1):
-        if first - size < floor:
-            continue
-        words = doc[first - size : first].text.lower()
-        if words in LOW_QUALIFIERS:
-            return first - size, low, None
-        if words in HIGH_QUALIFIERS:
-            return first - size, None, high if high is not None else low
-        if words in EXACT_QUALIFIERS:
-            return first - size, low, high
-    return first, low, high
-
-
-def parse_numbers(sent: SentSpan) -> list[Number]:
-    """Return the numbers of `sent` with their bounds, left to right."""
-    doc, end, numbers = sent.doc, sent.end, []
-    i = sent.start
-    while i < end:
-        if not _is_number(doc[i]):
-            i += 1
-            continue
-        first = i
-        if (
-            i > sent.start
-            and doc[i].lower_ in SCALES
-            and (doc[i - 1].lower_ in FEW or doc[i - 1].lower_ in ("a", "an"))
-        ):
-            first = i - 1  # "a dozen", "several hundred"
-        last = i
-        while True:
-            if (
-                last + 1 < end
-                and _is_number(doc[last + 1])
-                and _joins(doc, last, last + 1)
-            ):
-                last += 1
-            elif (
-                last + 2 < end
-                and _is_number(doc[last + 2])
-                and _connects(doc, first, last, doc[last + 1].lower_, last + 2)
-            ):
-                last += 2
-            else:
-                break
-        number = _parse(doc, first, last, sent.start)
-        if number is not None:
-            numbers.append(number)
-        i = last + 1
-    return numbers
 
 
 # --- linking a number to its trigger -------------------------------------------
@@ -795,16 +542,6 @@ def _is_more(doc: Doc, number: Number) -> bool:
 # --- the spaCy component -----------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class _Sentence:
-    """What a sentence offers a figure: its span and the mentions inside it."""
-
-    span: SentSpan
-    actors: list[ActorMention]
-    places: list[PlaceMatch]
-    dates: list[DateMention]
-
-
 @Language.component("cw_casualties")
 def casualty_extractor(doc: Doc) -> Doc:
     """Set doc._.casualties to the casualty figures of `doc`, by position."""
@@ -817,7 +554,7 @@ def casualty_extractor(doc: Doc) -> Doc:
         if not found:
             continue
         inside = partial(_inside, sent.start_char, sent.end_char)
-        context = _Sentence(
+        context = SentenceContext(
             sent,
             [m for m in actors if inside(m)],
             [p for p in places if inside(p)],
@@ -832,7 +569,7 @@ def _inside(start: int, end: int, mention) -> bool:
     return start <= mention.start and mention.end <= end
 
 
-def _casualty(context: _Sentence, figure: Figure) -> CasualtyFigure:
+def _casualty(context: SentenceContext, figure: Figure) -> CasualtyFigure:
     sent = context.span
     trigger = sent.doc[figure.trigger]
     return CasualtyFigure(
@@ -840,162 +577,13 @@ def _casualty(context: _Sentence, figure: Figure) -> CasualtyFigure:
         low=figure.low,
         high=figure.high,
         victims=figure.victims,
-        perpetrator=_perpetrator(trigger, context.actors),
-        claimed_by=_claimant(trigger, context),
-        place=_place(trigger, context),
-        date=_nearest(trigger.idx, context.dates),
+        perpetrator=find_perpetrator(trigger, context.actors),
+        claimed_by=find_claimant(trigger, context),
+        place=find_place(trigger, context),
+        date=nearest(trigger.idx, context.dates),
         cumulative=figure.cumulative,
         sentence=Span(sent.start_char, sent.end_char, sent.text),
         start=figure.start,
         end=figure.end,
         text=figure.text,
     )
-
-
-def _extent(token: Token) -> tuple[int, int]:
-    """Return the characters of `token`'s phrase, relative clauses left out."""
-    left = token.left_edge
-    right = token
-    for child in token.rights:
-        if child.dep_ in ("relcl", "acl", "appos", "punct", "cc", "conj", "advcl"):
-            break
-        right = child.right_edge
-    return left.idx, right.idx + len(right)
-
-
-def _mention_in(token: Token, mentions, *, claimant: bool):
-    start, end = _extent(token)
-    for mention in mentions:
-        if mention.is_claimant == claimant and start <= mention.start < end:
-            return mention
-    return None
-
-
-def _agents(trigger: Token) -> list[Token]:
-    """Return the tokens that may name who did the killing, best first."""
-    agents = [g for c in trigger.children if c.dep_ == "agent" for g in c.children]
-    subject = next((c for c in trigger.children if c.dep_ in ("nsubj", "csubj")), None)
-    if subject is not None and subject.tag_ in ("WDT", "WP"):
-        subject = trigger.head  # "airstrikes that killed 35 civilians"
-    verb = trigger
-    while (
-        subject is None
-        and verb.dep_ in ("advcl", "xcomp", "conj")
-        and verb != verb.head
-    ):
-        verb = verb.head  # "..., killing six": the subject of the main verb
-        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if subject is not None and trigger.lemma_ not in INTRANSITIVE:
-        agents.append(subject)
-    for prep in trigger.children:
-        if prep.dep_ == "prep" and prep.lower_ in ("in", "by", "from", "during"):
-            agents.extend(
-                g
-                for g in prep.children
-                if g.lower_ in ATTACK_NOUNS or prep.lower_ == "by"
-            )
-    for agent in list(agents):  # "blamed the coalition for airstrikes that killed"
-        if agent.dep_ != "pobj" or agent.head.lower_ != "for":
-            continue
-        held = agent.head.head
-        if held.lemma_ in BLAME_VERBS:
-            agents[:0] = [c for c in held.children if c.dep_ == "dobj"]
-        elif held.dep_ == "dobj" and held.head.lemma_ in BLAME_VERBS:
-            agents.insert(0, held)
-    return agents
-
-
-def _perpetrator(trigger: Token, actors: list[ActorMention]) -> str | None:
-    for agent in _agents(trigger):
-        mention = _mention_in(agent, actors, claimant=False)
-        if mention is not None:
-            return mention.name
-    return None
-
-
-def _reporter(trigger: Token) -> Token | None:
-    """Return the subject of the reporting verb governing `trigger`, if any."""
-    for verb in [trigger, *trigger.ancestors]:
-        for child in verb.children:
-            if child.lower_ == "according":
-                to = next((c for c in child.children if c.lower_ == "to"), None)
-                obj = (
-                    next((g for g in to.children if g.dep_ == "pobj"), None)
-                    if to
-                    else None
-                )
-                if obj is not None:
-                    return obj
-        if verb.lemma_ in REPORT_VERBS | BLAME_VERBS and verb.pos_ == "VERB":
-            subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-            if subject is not None and subject.lower_ not in PRONOUNS:
-                return subject
-    return None
-
-
-def _claimant(trigger: Token, context: _Sentence) -> str | None:
-    reporter = _reporter(trigger)
-    claimants = [m for m in context.actors if m.is_claimant]
-    if reporter is not None:
-        mention = _mention_in(reporter, claimants, claimant=True)
-        if mention is not None:
-            return mention.name
-    if claimants:
-        return _nearest(trigger.idx, claimants).name
-    if reporter is None:
-        reporter = next(
-            (
-                c
-                for t in context.span
-                if t.lemma_ in REPORT_VERBS and t.pos_ == "VERB"
-                for c in t.children
-                if c.dep_ == "nsubj" and c.lower_ not in PRONOUNS
-            ),
-            None,
-        )
-    if reporter is None:
-        return None
-    start, end = _extent(reporter)
-    words = reporter.doc.char_span(start, end, alignment_mode="expand")
-    first = next((t.i for t in words if t.pos_ != "DET"), None)
-    return None if first is None else words.doc[first : words.end].text.lower()
-
-
-PRECISION_RANK = {
-    "exact": 0,
-    "district": 1,
-    "governorate": 2,
-    "region": 3,
-    "country": 4,
-}
-
-
-def _place(trigger: Token, context: _Sentence) -> PlaceMatch | None:
-    """Return where the figure happened: the sentence's place after the trigger.
-
-    The most precise wins, then one after in/near/at, then the nearest:
-    "in the town of Mayadeen in Deir al-Zor province" is Mayadeen.
-    """
-    places, text, offset = context.places, context.span.text, context.span.start_char
-    after = [p for p in places if p.start >= trigger.idx]
-    governed = [
-        p for p in after if text[: p.start - offset].split()[-1:] in PLACE_PREPOSITIONS
-    ]
-    for choice in (after, places):
-        if choice:
-            return min(
-                choice,
-                key=lambda p: (
-                    p.country != "SY",  # a dateline's "Beirut" is not where
-                    PRECISION_RANK.get(p.precision, 9),
-                    p not in governed,
-                    p.start,
-                ),
-            )
-    return None
-
-
-def _nearest(position: int, mentions: list):
-    if not mentions:
-        return None
-    return min(mentions, key=lambda m: abs(m.start - position))

@@ -1,3 +1,9 @@
 """Imports every module that registers a spaCy factory, so get_nlp() sees them."""
 
-from events.extraction import actors, casualties, dates, events, places  # noqa: F401
+from events.extraction import (  # noqa: F401
+    actors,
+    casualties,
+    date_mentions,
+    events,
+    places,
+)

@@ -2,7 +2,8 @@
 
 `resolve()` turns one expression ("late Thursday", "May 18", "last month") into
 a date and a precision; `is_period()` tells spans ("since 2011") from moments;
-the `cw_dates` component finds the expressions in a Doc and sets doc._.dates.
+`is_recognised()` tells whether any rule reads an expression at all. The
+`cw_dates` component that finds the expressions in a Doc is date_mentions.py.
 A span resolves to its start ("since March 2011" -> 2011-03-01, month): callers
 that must not date an event by a span check `is_period(mention.text)`.
 Pure: no Django.
@@ -10,14 +11,10 @@ Pure: no Django.
 
 import re
 from collections.abc import Callable
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from functools import lru_cache, partial
 
-from spacy.language import Language
-from spacy.tokens import Doc
-
-from events.extraction.types import DateMention
-from events.ingestion.text import DATE_PATTERNS, MONTHS, derive_metadata, parse_date
+from events.ingestion.text import MONTHS, derive_metadata, parse_date
 
 Resolution = tuple[date | None, str]
 UNKNOWN: Resolution = (None, "unknown")
@@ -45,7 +42,8 @@ MAX_SHORT_HOURS = 72
 MAX_SHORT_DAYS = 3
 UNITS = r"(?P<unit>hours?|days?|weeks?|months?|years?|decades?)"
 
-_WEEKDAY = r"(?P<weekday>" + "|".join(WEEKDAYS) + ")"
+# WEEKDAY, PART_OF_DAY and THIS_PART are shared with date_mentions.py.
+WEEKDAY = r"(?P<weekday>" + "|".join(WEEKDAYS) + ")"
 _MONTH_NAME = (
     "(?:" + "|".join(sorted(MONTH_NUMBERS, key=len, reverse=True)) + r")(?![a-z])"
 )
@@ -56,11 +54,11 @@ _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _COUNT = (
     r"(?P<count>\d{1,3}|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + ")"
 )
-_PART_OF_DAY = r"(?:morning|afternoon|evening|night)"
-_THIS_PART = r"this\s+(?:morning|afternoon|evening)"
+PART_OF_DAY = r"(?:morning|afternoon|evening|night)"
+THIS_PART = r"this\s+(?:morning|afternoon|evening)"
 _THIS_YEAR = r"(?:,?\s+of\s+(?P<which>this|last)\s+year)?"
 _DATE_START = (
-    rf"(?:(?:early|late|mid)[\s-]+)?(?:{_MONTH}|{_WEEKDAY}|{_YEAR}\b|"
+    rf"(?:(?:early|late|mid)[\s-]+)?(?:{_MONTH}|{WEEKDAY}|{_YEAR}\b|"
     rf"{_ORDINAL}\s+(?:of\s+)?{_MONTH_NAME})"
 )
 
@@ -102,39 +100,6 @@ PAST_SPAN = re.compile(
     r"\b(?:over|in|during|throughout|within|for)\s+the\s+(?:past|last|previous)\s+"
     rf"(?:(?P<count>[\w-]+(?:\s+of)?)\s+)?{UNITS}\b"
 )
-
-# What the model misses: weekday phrases, "yesterday", "last night", and
-# "since the start of the war" (a period with no date in it).
-REGEX_PASS = re.compile(
-    rf"\b(?:(?:earlier|early|later|late)\s+(?:on\s+)?)?(?:last\s+)?{_WEEKDAY}"
-    rf"(?:\s+{_PART_OF_DAY})?\b"
-    r"|\b(?:(?:earlier|early|later|late)\s+)?(?:yesterday|today|tonight|last night|"
-    rf"overnight|{_THIS_PART})(?:\s+{_PART_OF_DAY})?\b"
-    r"|\bsince\s+the\s+(?:start|beginning|outbreak|onset)\s+of\s+the\s+(?:\w+\s+)?"
-    r"(?:war|conflict|uprising|revolution|crisis|offensive|campaign|battle|siege)\b",
-    re.IGNORECASE,
-)
-HAS_YEAR_DIGITS = re.compile(r"\b(?:19|20)\d\d\b")
-DATE_LABELS = frozenset({"DATE", "TIME"})
-# A preposition that turns a date into a span: "since 2014", "over the past year".
-PERIOD_LEAD = re.compile(
-    r"\b(?:since|during|throughout|over|in|within|so far)\s+$", re.IGNORECASE
-)
-DURATION = re.compile(
-    r"^(?:[\w-]+[\s-])?(?:hour|day|week|month|year|decade)s?[\s-](?:long|old)$"
-    r"|^[\w-]+-(?:minute|hour|day|week|month|year)$",
-    re.IGNORECASE,
-)
-QUANTITY = re.compile(rf"^(?:[\w-]+\s+)?(?:of\s+)?{UNITS}$", re.IGNORECASE)
-FOR_BEFORE = re.compile(
-    r"\bfor\s+(?:(?:over|more than|nearly|almost|about|around|at least|up to|some)"
-    r"\s+)?$",
-    re.IGNORECASE,
-)
-AGE_AFTER = re.compile(r"^\s*-?\s*(?:old|long)\b", re.IGNORECASE)
-SENTENCE_START = re.compile(r"(?:^|[.!?:\n\"“]\s*)$")
-# Looking this far back is enough for "for more than " or "so far ".
-CONTEXT_CHARS = 30
 
 
 # --- publication date ---------------------------------------------------------
@@ -271,13 +236,13 @@ RULES: list[Rule] = [
     (re.compile(rf"{_MONTH},?\s+{_YEAR}"), _month_year, False),
     (re.compile(_YEAR), _year, False),
     (
-        re.compile(rf"(?:{_WEEKDAY},?\s+)?{_MONTH}\s+{_DAY}{_THIS_YEAR}"),
+        re.compile(rf"(?:{WEEKDAY},?\s+)?{_MONTH}\s+{_DAY}{_THIS_YEAR}"),
         _month_day,
         True,
     ),
     (
         re.compile(
-            rf"(?:{_WEEKDAY},?\s+)?(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}{_THIS_YEAR}"
+            rf"(?:{WEEKDAY},?\s+)?(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}{_THIS_YEAR}"
         ),
         _month_day,
         True,
@@ -285,7 +250,7 @@ RULES: list[Rule] = [
     (re.compile(_MONTH), _month, True),
     (
         re.compile(
-            rf"(?:(?P<last>last|this past)\s+)?{_WEEKDAY}(?:\s+{_PART_OF_DAY})?"
+            rf"(?:(?P<last>last|this past)\s+)?{WEEKDAY}(?:\s+{PART_OF_DAY})?"
             r"(?:'s(?:\s.*)?)?"
         ),
         _weekday,
@@ -294,7 +259,7 @@ RULES: list[Rule] = [
     (
         re.compile(
             r"(?P<name>the day before yesterday|yesterday|today|tonight|overnight|"
-            rf"last night|{_THIS_PART})(?:\s+{_PART_OF_DAY})?"
+            rf"last night|{THIS_PART})(?:\s+{PART_OF_DAY})?"
         ),
         _named_day,
         True,
@@ -386,92 +351,6 @@ def is_period(expression: str) -> bool:
     return bool(past) and not _is_short(_count(past["count"]), past["unit"])
 
 
-def _recognised(expression: str) -> bool:
+def is_recognised(expression: str) -> bool:
+    """Return whether a rule reads `expression`, with or without a publication date."""
     return _interpret(_core(expression)) is not None
-
-
-# --- the spaCy component --------------------------------------------------------
-
-
-@Language.component("cw_dates")
-def date_resolver(doc: Doc) -> Doc:
-    """Set doc._.dates to the date expressions in `doc`, resolved, by position."""
-    published = doc._.published
-    if isinstance(published, datetime):
-        published = published.date()
-    text = doc.text  # built anew on each access: read it once
-    mentions = (
-        _mention(text, start, end, published)
-        for start, end in _merge(_candidate_spans(doc))
-    )
-    doc._.dates = [mention for mention in mentions if mention is not None]
-    return doc
-
-
-def _candidate_spans(doc: Doc) -> list[tuple[int, int]]:
-    """Return the model's DATE/TIME entities and what the regex passes find."""
-    text = doc.text
-    spans, names = [], []
-    for ent in doc.ents:
-        span = (ent.start_char, ent.end_char)
-        (spans if ent.label_ in DATE_LABELS else names).append(span)
-    for match in REGEX_PASS.finditer(text):
-        # "Sunday" in "the Sunday Times" belongs to the name.
-        if not any(match.start() < end and start < match.end() for start, end in names):
-            spans.append(match.span())
-    # The model splits "10 September 2017" and "Tuesday, 21 May 2019".
-    if HAS_YEAR_DIGITS.search(text):
-        for pattern in DATE_PATTERNS:
-            for match in pattern.finditer(text):
-                if match.start() == 0 or not text[match.start() - 1].isalnum():
-                    spans.append(match.span())
-    return spans
-
-
-def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Return `spans` sorted, overlapping ones joined into one."""
-    merged: list[tuple[int, int]] = []
-    for start, end in sorted(spans):
-        if merged and start < merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
-        else:
-            merged.append((start, end))
-    return merged
-
-
-def _mention(
-    text: str, start: int, end: int, published: date | None
-) -> DateMention | None:
-    """Return the mention text[start:end] makes, or None if it dates nothing."""
-    expression = text[start:end]
-    before = text[max(0, start - CONTEXT_CHARS) : start]
-    after = text[end : end + CONTEXT_CHARS]
-    if _is_duration(expression, before, after) or _is_name_part(expression, before):
-        return None
-    lead = PERIOD_LEAD.search(before)
-    if lead and not is_period(expression):
-        widened = lead.group() + expression
-        if is_period(widened):
-            start, expression = start - len(lead.group()), widened
-    if not (_recognised(expression) or is_period(expression)):
-        return None
-    value, precision = resolve(expression, published)
-    return DateMention(value, precision, start, end, expression)
-
-
-def _is_duration(expression: str, before: str, after: str) -> bool:
-    """Return whether `expression` measures a length or an age, not a time."""
-    if DURATION.match(expression):
-        return True
-    return bool(QUANTITY.match(expression)) and bool(
-        FOR_BEFORE.search(before) or AGE_AFTER.match(after)
-    )
-
-
-def _is_name_part(expression: str, before: str) -> bool:
-    """Return whether a capitalised "Today" mid-sentence is in a name."""
-    return (
-        expression[:1].isupper()
-        and expression.lower() in NAMED_DAYS
-        and not SENTENCE_START.search(before)
-    )

@@ -1,0 +1,205 @@
+"""Who, where and when for a casualty figure: perpetrator, claimant, place, date.
+
+Each function reads the dependency parse around the figure's trigger word and
+picks among the mentions earlier components found in the same sentence. Also
+home to `load_casualty_words()`, which reads data/casualty_words.json for this
+module and casualties.py (kept here, the module casualties.py imports, so
+neither imports the other). Pure: no Django.
+"""
+
+import json
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from spacy.tokens import Span as SentSpan
+from spacy.tokens import Token
+
+from events.extraction.types import ActorMention, DateMention, PlaceMatch
+
+WORDS_PATH = Path(__file__).resolve().parent / "data" / "casualty_words.json"
+
+
+@cache
+def load_casualty_words(path: Path = WORDS_PATH) -> dict[str, frozenset[str]]:
+    """Return the named word lists of `path` (format: data/README.md)."""
+    with path.open(encoding="utf-8") as handle:
+        lists = json.load(handle)
+    for name, words in lists.items():
+        if not isinstance(words, list) or not all(
+            isinstance(word, str) and word.split() == [word.lower()] for word in words
+        ):
+            raise ValueError(
+                f"{path.name}: {name!r} is not a list of single lower-case words"
+            )
+    return {name: frozenset(words) for name, words in lists.items()}
+
+
+CASUALTY_WORDS = load_casualty_words()
+# Verbs whose subject is the killer, not the killed ("militants killed five").
+INTRANSITIVE = CASUALTY_WORDS["intransitive_triggers"]
+REPORT_VERBS = CASUALTY_WORDS["report_verbs"]
+BLAME_VERBS = CASUALTY_WORDS["blame_verbs"]
+ATTACK_NOUNS = CASUALTY_WORDS["attack_nouns"]
+PLACE_PREPOSITIONS = (["in"], ["near"], ["at"])  # the word before a place
+PRONOUNS = frozenset("he she it they we i you who which that this".split())
+PRECISION_RANK = {
+    "exact": 0,
+    "district": 1,
+    "governorate": 2,
+    "region": 3,
+    "country": 4,
+}
+
+
+@dataclass(frozen=True)
+class SentenceContext:
+    """What a sentence offers a figure: its span and the mentions inside it."""
+
+    span: SentSpan
+    actors: list[ActorMention]
+    places: list[PlaceMatch]
+    dates: list[DateMention]
+
+
+def _extent(token: Token) -> tuple[int, int]:
+    """Return the characters of `token`'s phrase, relative clauses left out."""
+    left = token.left_edge
+    right = token
+    for child in token.rights:
+        if child.dep_ in ("relcl", "acl", "appos", "punct", "cc", "conj", "advcl"):
+            break
+        right = child.right_edge
+    return left.idx, right.idx + len(right)
+
+
+def _mention_in(token: Token, mentions, *, claimant: bool):
+    start, end = _extent(token)
+    for mention in mentions:
+        if mention.is_claimant == claimant and start <= mention.start < end:
+            return mention
+    return None
+
+
+def _agents(trigger: Token) -> list[Token]:
+    """Return the tokens that may name who did the killing, best first."""
+    agents = [g for c in trigger.children if c.dep_ == "agent" for g in c.children]
+    subject = next((c for c in trigger.children if c.dep_ in ("nsubj", "csubj")), None)
+    if subject is not None and subject.tag_ in ("WDT", "WP"):
+        subject = trigger.head  # "airstrikes that killed 35 civilians"
+    verb = trigger
+    while (
+        subject is None
+        and verb.dep_ in ("advcl", "xcomp", "conj")
+        and verb != verb.head
+    ):
+        verb = verb.head  # "..., killing six": the subject of the main verb
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is not None and trigger.lemma_ not in INTRANSITIVE:
+        agents.append(subject)
+    for prep in trigger.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("in", "by", "from", "during"):
+            agents.extend(
+                g
+                for g in prep.children
+                if g.lower_ in ATTACK_NOUNS or prep.lower_ == "by"
+            )
+    for agent in list(agents):  # "blamed the coalition for airstrikes that killed"
+        if agent.dep_ != "pobj" or agent.head.lower_ != "for":
+            continue
+        held = agent.head.head
+        if held.lemma_ in BLAME_VERBS:
+            agents[:0] = [c for c in held.children if c.dep_ == "dobj"]
+        elif held.dep_ == "dobj" and held.head.lemma_ in BLAME_VERBS:
+            agents.insert(0, held)
+    return agents
+
+
+def find_perpetrator(trigger: Token, actors: list[ActorMention]) -> str | None:
+    """Return the name of the actor who did the killing, if the parse says."""
+    for agent in _agents(trigger):
+        mention = _mention_in(agent, actors, claimant=False)
+        if mention is not None:
+            return mention.name
+    return None
+
+
+def _reporter(trigger: Token) -> Token | None:
+    """Return the subject of the reporting verb governing `trigger`, if any."""
+    for verb in [trigger, *trigger.ancestors]:
+        for child in verb.children:
+            if child.lower_ == "according":
+                to = next((c for c in child.children if c.lower_ == "to"), None)
+                obj = (
+                    next((g for g in to.children if g.dep_ == "pobj"), None)
+                    if to
+                    else None
+                )
+                if obj is not None:
+                    return obj
+        if verb.lemma_ in REPORT_VERBS | BLAME_VERBS and verb.pos_ == "VERB":
+            subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            if subject is not None and subject.lower_ not in PRONOUNS:
+                return subject
+    return None
+
+
+def find_claimant(trigger: Token, context: SentenceContext) -> str | None:
+    """Return who reports the figure: a claimant's name, else the reporter's words."""
+    reporter = _reporter(trigger)
+    claimants = [m for m in context.actors if m.is_claimant]
+    if reporter is not None:
+        mention = _mention_in(reporter, claimants, claimant=True)
+        if mention is not None:
+            return mention.name
+    if claimants:
+        return nearest(trigger.idx, claimants).name
+    if reporter is None:
+        reporter = next(
+            (
+                c
+                for t in context.span
+                if t.lemma_ in REPORT_VERBS and t.pos_ == "VERB"
+                for c in t.children
+                if c.dep_ == "nsubj" and c.lower_ not in PRONOUNS
+            ),
+            None,
+        )
+    if reporter is None:
+        return None
+    start, end = _extent(reporter)
+    words = reporter.doc.char_span(start, end, alignment_mode="expand")
+    first = next((t.i for t in words if t.pos_ != "DET"), None)
+    return None if first is None else words.doc[first : words.end].text.lower()
+
+
+def find_place(trigger: Token, context: SentenceContext) -> PlaceMatch | None:
+    """Return where the figure happened: the sentence's place after the trigger.
+
+    The most precise wins, then one after in/near/at, then the nearest:
+    "in the town of Mayadeen in Deir al-Zor province" is Mayadeen.
+    """
+    places, text, offset = context.places, context.span.text, context.span.start_char
+    after = [p for p in places if p.start >= trigger.idx]
+    governed = [
+        p for p in after if text[: p.start - offset].split()[-1:] in PLACE_PREPOSITIONS
+    ]
+    for choice in (after, places):
+        if choice:
+            return min(
+                choice,
+                key=lambda p: (
+                    p.country != "SY",  # a dateline's "Beirut" is not where
+                    PRECISION_RANK.get(p.precision, 9),
+                    p not in governed,
+                    p.start,
+                ),
+            )
+    return None
+
+
+def nearest(position: int, mentions: list):
+    """Return the mention that starts closest to `position`, or None."""
+    if not mentions:
+        return None
+    return min(mentions, key=lambda m: abs(m.start - position))
