@@ -56,7 +56,7 @@ DEMONYMS = frozenset(
     """
     syrian syrians iraqi iraqis turkish kurdish kurd kurds russian iranian
     american lebanese jordanian israeli arab arabs british french european
-    palestinian saudi qatari emirati egyptian afghan chechen western eastern
+    palestinian saudi qatari emirati egyptian afghan chechen
     """.split()
 )
 # Capitals that stand for their governments ("accused Damascus of", "Moscow
@@ -160,6 +160,8 @@ class PlaceGeocoder:
                 tokens[0] not in first_words and tokens[0][:-1] not in first_words
             ):
                 continue
+            if _prefix_only(doc, span, end):
+                continue  # "Tall" of "Tall Tawil" is not the town of At Tall
             entries = self._exact(tokens)
             if entries:
                 return _Candidate(start, stop, list(entries), fuzzy=False)
@@ -169,7 +171,7 @@ class PlaceGeocoder:
             if (
                 not span[-1].is_alpha
                 or not _place_context(doc, span)
-                or any(t.lower_ in self.english_words for t in span)
+                or all(t.lower_ in self.english_words for t in span if t.is_alpha)
             ):
                 continue
             # Spelling variants are an Arabic-name problem: Syria's own places
@@ -236,10 +238,15 @@ class PlaceGeocoder:
         if labels & PLACE_LABELS or _cued(doc, span):
             return True
         # Inside a longer person name ("Muhab Hussein") it is part of the
-        # name, unless it is a city no one is named after ("Aleppo Monitor").
+        # name, unless it is a city or region no one is named after ("Aleppo
+        # Monitor", "Eastern Gouta Monitor" in a headline).
         notable = max(e.population for e in candidate.entries)
+        well_known = notable >= MIN_CITY_POPULATION or any(
+            e.precision in {"governorate", "region", "country"}
+            for e in candidate.entries
+        )
         for entity in doc.ents:
-            if notable >= MIN_CITY_POPULATION:
+            if well_known:
                 break
             if (
                 entity.label_ == "PERSON"
@@ -301,6 +308,26 @@ def _may_start(doc: Doc, token) -> bool:
         following = doc[token.i + 1] if token.i + 1 < len(doc) else None
         return token.is_title or (following is not None and following.text == "-")
     return token.is_alpha and (token.is_title or (token.is_upper and len(token) > 2))
+
+
+# Words that begin Arabic place names ("Tall Tawil", "Ain Issa", "Khan
+# Shaykhun"): alone, before more of a name, they are not the place.
+TOPONYM_PREFIXES = frozenset(
+    """
+    tal tall tell tel deir dayr ain ayn ein khan bab kafr kfar jisr ras umm abu
+    bir jabal jebel wadi qasr maarat beit bayt mazraat hayy
+    """.split()
+)
+
+
+def _prefix_only(doc: Doc, span: Span, run_end: int) -> bool:
+    """Return whether `span` is a lone name prefix of a longer capitalised run."""
+    return (
+        len(span) == 1
+        and span[0].lower_ in TOPONYM_PREFIXES
+        and span.end < run_end
+        and doc[span.end].is_title
+    )
 
 
 def _stands_for_government(doc: Doc, token) -> bool:

@@ -118,3 +118,23 @@ def test_every_place_carries_coordinates_and_governorate(nlp):
         "SY",
     )
     assert place.geonameid is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A name prefix alone is not a place ("Tall" of "Tall Tawil").
+        ("A bomber blew himself up in Tall Tawil village.", []),
+        # English words are not fuzzy place names ("Shrine" is not Sharan).
+        ("Eight died near Sayyeda Zeinab Shrine.", ["Sayyida Zaynab"]),
+        # Headline capitals: a region inside a mis-labelled name still counts.
+        ("52 Dead as Groups Clash in Eastern Gouta Monitor AFP.", ["Eastern Ghouta"]),
+        # Capitals standing for their governments.
+        ("The United States accused Damascus of the attack.", []),
+        ("Pro-Damascus media said ten were killed.", []),
+        # Apostrophes stripped from the text: "Syrias" is Syria's.
+        ("Air strikes kill 12 in Syrias Aleppo Monitor.", ["Syria", "Aleppo"]),
+    ],
+)
+def test_names_that_look_like_places(nlp, text, expected):
+    assert [p[1] for p in places(nlp, text)] == expected
