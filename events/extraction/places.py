@@ -39,11 +39,11 @@ GOVERNORATE_WORDS = frozenset({"province", "governorate"})
 AROUND_WORDS = frozenset({"countryside", "outskirts", "suburbs", "desert", "region"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 NAME_LABELS = PLACE_LABELS | {"PERSON", "ORG"}
-# Tokens spaCy has labelled as these are never place names ("Two", "Syrian").
-# DATE is not among them: spaCy labels "in the town of Mayadeen" a date.
-NOT_PLACE_LABELS = frozenset(
-    {"CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "NORP"}
-)
+# Tokens spaCy has labelled as these are never place names ("Two", "40%").
+# DATE and NORP are not among them: spaCy labels "in the town of Mayadeen" a
+# date and a headline's "in Aleppo" a nationality; adjectives of nationality
+# are ruled out by DEMONYMS instead.
+NOT_PLACE_LABELS = frozenset({"CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
 CALENDAR_WORDS = frozenset(
     """
     january february march april may june july august september october
