@@ -49,6 +49,7 @@ def to_contract(result: ExtractionResult, *, article_id: str, title: str) -> dic
                 "low": figure.low,
                 "high": figure.high,
                 "victims": figure.victims,
+                "victims_inferred": figure.victims_inferred,
                 "perpetrator": figure.perpetrator,
                 "claimed_by": figure.claimed_by,
                 "place": figure.place.name if figure.place else None,

@@ -12,7 +12,7 @@ neighbours), each field with the span it rests on.
 
 import csv
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache
 from pathlib import Path
@@ -105,10 +105,15 @@ class EventAssembler:
     def __call__(self, doc: Doc) -> Doc:
         context = _Context.build(doc, self._hits(doc))
         drafts = self._drafts(context)
-        doc._.events = [
-            event
-            for draft in drafts
-            if (event := self._event(context, draft)) is not None
+        events = []
+        for draft in drafts:
+            event = self._event(context, draft)
+            if event is not None:
+                events.append(_infer_victims(event, context))
+        doc._.events = events
+        inferred = {(f.start, f.end): f for e in events for f in e.claims}
+        doc._.casualties = [
+            inferred.get((f.start, f.end), f) for f in doc._.casualties or ()
         ]
         return doc
 
@@ -488,6 +493,39 @@ def _is_target(doc: Doc, actor: ActorMention) -> bool:
         "nsubjpass",
         "pobj",
     }
+
+
+CLASH_TRIGGERS = frozenset(
+    "clashes clashed fighting battle battles gun battle firefight".split()
+)
+CIVILIAN_WORDS = frozenset(
+    "civilian civilians people residents children women families villagers".split()
+)
+
+
+def _infer_victims(event: EventRecord, context: "_Context") -> EventRecord:
+    """Return `event` with the unstated victims of a clash set to combatants.
+
+    When armed groups fight each other and the report gives a toll without
+    saying who died ("40 dead in clashes between rival groups"), the dead are
+    fighters; the figure says it was inferred.
+    """
+    if event.sub_event_type != "Armed clash" or not any(
+        c.victims == "unknown" for c in event.claims
+    ):
+        return event
+    claims = []
+    for claim in event.claims:
+        index = context.sentence_of(claim.start)
+        words = {t.lower_ for t in context.sentences[index]}
+        if (
+            claim.victims == "unknown"
+            and words & CLASH_TRIGGERS
+            and not words & CIVILIAN_WORDS
+        ):
+            claim = replace(claim, victims="combatants", victims_inferred=True)
+        claims.append(claim)
+    return replace(event, claims=tuple(claims))
 
 
 def _bounds(figures: list[CasualtyFigure]) -> tuple[int | None, int | None, int | None]:

@@ -78,6 +78,9 @@ class CasualtyFigure:
     start: int
     end: int
     text: str
+    # True when `victims` was not stated but follows from the event: the dead
+    # of a clash between armed groups are fighters unless the text says not.
+    victims_inferred: bool = False
 
     @property
     def best(self) -> int | None:

@@ -90,6 +90,7 @@ def test_the_contract_has_every_documented_key(nlp):
         "low",
         "high",
         "victims",
+        "victims_inferred",
         "perpetrator",
         "claimed_by",
         "place",
@@ -130,3 +131,15 @@ def test_the_contract_has_every_documented_key(nlp):
 def test_text_without_conflict_news_gives_nothing(nlp, text):
     result = extract(text, nlp=nlp)
     assert (result.casualties, result.events) == ((), ())
+
+
+def test_the_unstated_dead_of_a_clash_are_inferred_fighters(nlp):
+    text = "Forty people were reported dead in clashes between rival groups in Douma."
+    result = extract("40 dead in clashes between rival groups in Douma.", nlp=nlp)
+    (figure,) = result.casualties
+    assert (figure.victims, figure.victims_inferred) == ("combatants", True)
+    # Said outright, the victims are not inferred.
+    result = extract(text.replace("people", "civilians"), nlp=nlp)
+    assert [(f.victims, f.victims_inferred) for f in result.casualties] == [
+        ("civilians", False)
+    ]
