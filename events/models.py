@@ -424,6 +424,9 @@ class CasualtyClaim(models.Model):
     low = models.PositiveIntegerField(null=True, blank=True)
     high = models.PositiveIntegerField(null=True, blank=True)
     victims = models.CharField(max_length=30, default="unknown")
+    victims_inferred = models.BooleanField(
+        default=False, help_text="Victims not stated; inferred from the event."
+    )
     perpetrator = models.ForeignKey(
         Actor, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )

@@ -280,6 +280,7 @@ def _claim_store(article, figure, event, places: _PlaceRows, actors: _ActorRows)
         low=figure.low,
         high=figure.high,
         victims=figure.victims[:30],
+        victims_inferred=figure.victims_inferred,
         perpetrator=actors.get(figure.perpetrator) if figure.perpetrator else None,
         claimed_by=(figure.claimed_by or "")[:200],
         place=places.get(figure.place) if figure.place else None,
