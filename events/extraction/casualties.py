@@ -303,6 +303,26 @@ def _victim_noun(root: Token, noun: Token | None) -> Token | None:
     return None
 
 
+NOUN_LOOKAHEAD = 4
+
+
+def _noun_after(doc: Doc, number: Number) -> Token | None:
+    """Return a victim noun a few words after the number the parse left alone.
+
+    Headlines parse badly: in "kill 8 IS group militants" the count is not
+    attached to "militants", but the noun that follows it is what it counts.
+    """
+    for token in doc[number.last + 1 : number.last + 1 + NOUN_LOOKAHEAD]:
+        if token.is_punct or (
+            token.pos_ in {"VERB", "AUX", "ADP", "CCONJ"} and not token.is_upper
+        ):
+            return None  # an acronym ("IS") mis-tagged as a verb does not stop it
+        lower = token.lower_
+        if lower in CIVILIAN_NOUNS or lower in PEOPLE_NOUNS or lower in COMBATANT_NOUNS:
+            return token
+    return None
+
+
 def _victims(noun: Token | None, actors) -> tuple[str, str | None, str | None]:
     """Return (victims, detail, side) for the counted noun."""
     if noun is None:
@@ -445,7 +465,8 @@ def find_figures(sent: SentSpan) -> list[Figure]:
     figures = []
     for link in links:
         kind = _combined_kind(doc, link.trigger, triggers, linked)
-        victims, detail, side = _victims(_victim_noun(link.root, link.noun), actors)
+        noun = _victim_noun(link.root, link.noun) or _noun_after(doc, link.number)
+        victims, detail, side = _victims(noun, actors)
         if victims == "unknown" and figures and _is_more(doc, link.number):
             victims = figures[-1].victims  # "and millions more displaced"
         segment = _segment(sent, link.trigger)

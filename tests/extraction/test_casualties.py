@@ -282,6 +282,15 @@ VICTIMS = [
 ]
 
 
+VICTIMS += [
+    # A headline parse leaves the count unattached; the noun after it counts.
+    (
+        "Coalition air strikes Turkish army kill 8 IS group militants Report",
+        [("killed", 8, 8, COMB, False)],
+    ),
+]
+
+
 @pytest.mark.parametrize(("sentence", "expected"), VICTIMS)
 def test_victims(nlp, sentence, expected):
     assert figures(nlp, sentence) == expected
