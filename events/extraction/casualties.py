@@ -44,6 +44,7 @@ from events.extraction.types import CasualtyFigure, Span
 # 100 "N people killed" figures equal nb_civilians and 3 equal nb_noncivilians.
 PEOPLE_VICTIMS = "civilians"
 CUMULATIVE_MIN_KILLED = 10_000  # a toll this large is a running total
+CUMULATIVE_MIN_KILLED_SO_FAR = 1_000  # ... or this large, "have been killed"
 
 KILLED, INJURED, KILLED_OR_INJURED = "killed", "injured", "killed_or_injured"
 DISPLACED, DETAINED, MISSING = "displaced", "detained", "missing"
@@ -420,15 +421,24 @@ def _has_period(doc: Doc, start: int, end: int) -> bool:
     return False
 
 
+def _present_perfect(trigger: Token) -> bool:
+    """Return whether the trigger's verb is in the present perfect."""
+    verb = trigger if trigger.pos_ in {"VERB", "AUX"} else trigger.head
+    return any(
+        c.dep_ in {"aux", "auxpass"} and c.lower_ in {"has", "have"}
+        for c in verb.children
+    )
+
+
 def _running_tally(trigger: Token) -> bool:
     """Return whether a prolonged activity "has killed" the figure so far.
 
     "The battle in Latakia has killed some 300 fighters": a war, battle or
     siege in the present perfect gives its toll to date, not one incident's.
     """
-    verb = trigger if trigger.pos_ in {"VERB", "AUX"} else trigger.head
-    if not any(c.dep_ == "aux" and c.lower_ in {"has", "have"} for c in verb.children):
+    if not _present_perfect(trigger):
         return False
+    verb = trigger if trigger.pos_ in {"VERB", "AUX"} else trigger.head
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     return subject is not None and subject.lemma_.lower() in CAMPAIGN_NOUNS
 
@@ -519,7 +529,14 @@ def _links(sent: SentSpan, numbers: list[Number], triggers: dict) -> list[_Link]
 def _figure(doc: Doc, link: _Link, kind: str, victims: tuple, period: bool) -> Figure:
     number = link.number
     best = number.low if number.low is not None else number.high
-    large = kind in (KILLED, KILLED_OR_INJURED) and best >= CUMULATIVE_MIN_KILLED
+    # A toll this large is a running total; smaller ones too when told in the
+    # present perfect ("at least 6,000 militants have been killed").
+    threshold = (
+        CUMULATIVE_MIN_KILLED_SO_FAR
+        if _present_perfect(doc[link.trigger])
+        else CUMULATIVE_MIN_KILLED
+    )
+    large = kind in (KILLED, KILLED_OR_INJURED) and best >= threshold
     tokens = [number.start, number.last, link.trigger]
     if link.noun is not None:
         tokens.append(link.noun.i)

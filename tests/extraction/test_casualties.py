@@ -399,6 +399,11 @@ CUMULATIVE += [
         [("killed", 63, None, COMB, True)],
     ),
     ("In this month alone 37 patients have died.", [("killed", 37, 37, CIV, True)]),
+    # Thousands "have been killed": a toll so far.
+    (
+        "At least 6000 ISIS militants have been killed.",
+        [("killed", 6000, None, COMB, True)],
+    ),
     # One raid's toll stays an incident.
     ("Airstrikes have killed 20 people in Idlib.", [("killed", 20, 20, CIV, False)]),
 ]
