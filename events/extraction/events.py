@@ -118,10 +118,20 @@ class EventAssembler:
         return doc
 
     def _hits(self, doc: Doc) -> list[_Hit]:
-        hits = [
-            _Hit(self.triggers[doc.vocab.strings[key]], start, end)
-            for key, start, end in self.matcher(doc)
-        ]
+        """Return the trigger matches, longest first where they overlap.
+
+        "barrel bombs" is an air strike, whatever "bombs" alone would say.
+        """
+        found = sorted(
+            self.matcher(doc), key=lambda m: (m[1] - m[2], m[1])
+        )  # longest, then earliest
+        taken: set[int] = set()
+        hits = []
+        for key, start, end in found:
+            if taken.intersection(range(start, end)):
+                continue
+            taken.update(range(start, end))
+            hits.append(_Hit(self.triggers[doc.vocab.strings[key]], start, end))
         return sorted(hits, key=lambda h: h.start)
 
     # --- anchoring -----------------------------------------------------------
