@@ -152,6 +152,11 @@ def find_claimant(trigger: Token, context: SentenceContext) -> str | None:
         mention = _mention_in(reporter, claimants, claimant=True)
         if mention is not None:
             return mention.name
+        if reporter.lower_ not in PRONOUNS:
+            # The one who says this figure, even if a registered source
+            # says another in the same sentence ("media said 22, while the
+            # Observatory put the toll at 24").
+            return _words(reporter)
     if claimants:
         return nearest(trigger.idx, claimants).name
     if reporter is None:
@@ -167,6 +172,11 @@ def find_claimant(trigger: Token, context: SentenceContext) -> str | None:
         )
     if reporter is None:
         return None
+    return _words(reporter)
+
+
+def _words(reporter: Token) -> str | None:
+    """Return the reporter's phrase in lower case, without its determiner."""
     start, end = _extent(reporter)
     words = reporter.doc.char_span(start, end, alignment_mode="expand")
     first = next((t.i for t in words if t.pos_ != "DET"), None)

@@ -654,7 +654,11 @@ def test_component_conflicting_claims_keep_their_sources(nlp):
     media, observatory = run(
         nlp, text, actors=[mention(text, "Observatory", "SOHR", claimant=True)]
     )
-    assert (media.low, media.high, media.claimed_by) == (22, None, "SOHR")
+    assert (media.low, media.high, media.claimed_by) == (
+        22,
+        None,
+        "pro-government media",
+    )
     assert (observatory.low, observatory.claimed_by) == (24, "SOHR")
     media, observatory = run(nlp, text)
     assert media.claimed_by == "pro-government media"
