@@ -1,0 +1,176 @@
+"""cw_events: ACLED types, actors and roles, claims side by side, no traps."""
+
+from datetime import date
+
+import pytest
+
+from events.extraction.pipeline import extract
+
+PUBLISHED = date(2017, 5, 30)  # a Tuesday
+
+
+def events(nlp, text: str) -> list[tuple]:
+    """Return (event type, sub-event type, place, perpetrator, killed) per event."""
+    result = extract(text, published=PUBLISHED, nlp=nlp)
+    return [
+        (
+            e.event_type,
+            e.sub_event_type,
+            e.place.name if e.place else None,
+            e.perpetrator,
+            e.killed_best,
+        )
+        for e in result.events
+    ]
+
+
+REMOTE = "Explosions/Remote violence"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "A car bomb exploded in Azaz on Monday, killing 12 civilians.",
+            [(REMOTE, "Remote explosive/landmine/IED", "Azaz", None, 12)],
+        ),
+        (
+            "A suicide bomber blew himself up in Qamishli, killing 5 people.",
+            [(REMOTE, "Suicide bomb", "Qamishli", None, 5)],
+        ),
+        (
+            "Regime helicopters dropped barrel bombs on Daraya, killing 9 civilians.",
+            [
+                (
+                    REMOTE,
+                    "Air/drone strike",
+                    "Darayya",
+                    "Syrian government forces",
+                    9,
+                )
+            ],
+        ),
+        (
+            "Rebels shelled the Hamdaniyah district of Aleppo, killing three "
+            "civilians.",
+            [
+                (
+                    REMOTE,
+                    "Shelling/artillery/missile attack",
+                    "Aleppo",
+                    "Syrian opposition groups",
+                    3,
+                )
+            ],
+        ),
+        (
+            "A chemical attack on Khan Shaykhun killed at least 58 people.",
+            [(REMOTE, "Chemical weapon", "Khan Shaykhun", None, 58)],
+        ),
+        (
+            "ISIS executed 15 civilians in al-Mayadin.",
+            [
+                (
+                    "Violence against civilians",
+                    "Attack",
+                    "al-Mayadin",
+                    "Islamic State",
+                    15,
+                )
+            ],
+        ),
+        (
+            "Clashes between the SDF and ISIS in Hajin killed 20 fighters.",
+            [("Battles", "Armed clash", "Hajin", "Syrian Democratic Forces", 20)],
+        ),
+    ],
+)
+def test_acled_types_from_the_words(nlp, text, expected):
+    assert events(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event_type", "perpetrator"),
+    [
+        (
+            "Syrian government forces recaptured Palmyra on Sunday.",
+            "Government regains territory",
+            "Syrian government forces",
+        ),
+        (
+            "ISIS fighters seized the town of al-Qaryatayn on Tuesday.",
+            "Non-state actor overtakes territory",
+            "Islamic State",
+        ),
+    ],
+)
+def test_territory_changes_by_who_took_it(nlp, text, sub_event_type, perpetrator):
+    [(event_type, sub, _, perp, killed)] = events(nlp, text)
+    assert (event_type, sub, perp, killed) == (
+        "Battles",
+        sub_event_type,
+        perpetrator,
+        None,
+    )
+
+
+def test_conflicting_claims_stay_side_by_side(nlp):
+    text = (
+        "Pro-government media said the strikes killed at least 22 people in Douma "
+        "on Monday, while the Observatory put the toll at 24."
+    )
+    (event,) = extract(text, published=PUBLISHED, nlp=nlp).events
+
+    assert [(c.low, c.high, c.claimed_by) for c in event.claims] == [
+        (22, None, "pro-government media"),
+        (24, 24, "Syrian Observatory for Human Rights"),
+    ]
+    assert (event.killed_low, event.killed_best, event.killed_high) == (22, 22, 24)
+    assert (event.date, event.date_precision) == (date(2017, 5, 29), "day")
+    assert event.civilian_targeting
+
+
+def test_roles_perpetrator_and_target(nlp):
+    text = "U.S.-led coalition airstrikes hit an ISIS prison in al-Mansoura town."
+    (event,) = extract(text, published=PUBLISHED, nlp=nlp).events
+    assert [(a.name, a.role) for a in event.actors] == [
+        ("US-led coalition", "perpetrator"),
+        ("Islamic State", "target"),
+    ]
+
+
+def test_every_field_has_its_evidence(nlp):
+    text = "A car bomb exploded in Azaz on Monday, killing 12 civilians."
+    (event,) = extract(text, published=PUBLISHED, nlp=nlp).events
+    spans = {
+        name: [s.text for s in found] for name, found in event.field_evidence.items()
+    }
+    assert spans == {
+        "event_type": [text],
+        "place": ["Azaz"],
+        "date": ["Monday"],
+        "casualties": ["killing 12 civilians"],
+    }
+    assert [s.text for s in event.evidence] == [text]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Plans and threats are not events.
+        "The SDF said it will launch an assault on Raqqa soon.",
+        # Cumulative totals are figures, never point events.
+        "More than 470,000 people have been killed since 2011.",
+        "Between April 23 and May 23 the coalition killed a total of 225 civilians.",
+        # Negations.
+        "The RAF has not caused any civilian casualties in Mosul.",
+        # Off-topic passages.
+        "Tesla hit with $2bn lawsuit over Autopilot crash.",
+        "KXIP vs KKR Live Score: Punjab need 40 runs from 18 balls.",
+        # Force strength, vehicles, distances.
+        "Some 3,000 to 4,000 ISIS fighters are holed up in Raqqa.",
+        "At least 40 vehicles belonging to ISIS tried to reach the convoy.",
+    ],
+)
+def test_traps_make_no_event(nlp, text):
+    assert events(nlp, text) == []
