@@ -21,6 +21,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
+from events.extraction.chrome import in_chrome
 from events.extraction.types import (
     ActorMention,
     CasualtyFigure,
@@ -103,6 +104,10 @@ class EventAssembler:
             self.matcher.add(trigger.phrase, [nlp.make_doc(trigger.phrase)])
 
     def __call__(self, doc: Doc) -> Doc:
+        # Other stories' headlines in page furniture are no incident of ours.
+        doc._.casualties = [
+            f for f in doc._.casualties or () if not in_chrome(f.start, doc._.chrome)
+        ]
         context = _Context.build(doc, self._hits(doc))
         drafts = self._drafts(context)
         events = []
@@ -128,7 +133,9 @@ class EventAssembler:
         taken: set[int] = set()
         hits = []
         for key, start, end in found:
-            if taken.intersection(range(start, end)):
+            if taken.intersection(range(start, end)) or in_chrome(
+                doc[start].idx, doc._.chrome
+            ):
                 continue
             taken.update(range(start, end))
             hits.append(_Hit(self.triggers[doc.vocab.strings[key]], start, end))

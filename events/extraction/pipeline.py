@@ -8,6 +8,7 @@ from typing import NamedTuple
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from events.extraction.chrome import chrome_spans, in_chrome
 from events.extraction.dates import publication_date
 from events.extraction.nlp import get_nlp
 from events.extraction.types import ExtractionResult
@@ -107,18 +108,24 @@ def _one_by_one(nlp: Language, chunk: list[ArticleText]) -> Iterator[ExtractionR
 def _make_doc(nlp: Language, article: ArticleText) -> Doc:
     doc = nlp.make_doc(article.text)
     doc._.published = publication_date(article.text, article.published)
+    doc._.chrome = chrome_spans(article.text, article.title)
     return doc
 
 
 def result_from_doc(doc: Doc, *, title: str | None = None) -> ExtractionResult:
     """Return the ExtractionResult the components left on `doc`."""
+    chrome = doc._.chrome
+
+    def kept(mentions) -> tuple:
+        return tuple(m for m in mentions or () if not in_chrome(m.start, chrome))
+
     return ExtractionResult(
         pipeline_version=PIPELINE_VERSION,
         title=title,
         published=doc._.published,
-        actors=tuple(doc._.actors or ()),
-        places=tuple(doc._.places or ()),
-        dates=tuple(doc._.dates or ()),
-        casualties=tuple(doc._.casualties or ()),
+        actors=kept(doc._.actors),
+        places=kept(doc._.places),
+        dates=kept(doc._.dates),
+        casualties=kept(doc._.casualties),
         events=tuple(doc._.events or ()),
     )

@@ -1,0 +1,53 @@
+"""Page furniture inside the text: other stories' headlines yield nothing."""
+
+import pytest
+
+from events.extraction.chrome import chrome_spans
+from events.extraction.pipeline import extract
+
+TITLE = "Double bomb attack kills 31 in Syrian Kurdish city state TV"
+SHARE_BAR = (
+    f"Wed 27 Jul 2016 {TITLE} AFP Print Tweet Views 729 Related IS group claims "
+    f"responsibility for attack on Syrian town {TITLE} -A double bomb attack "
+    "killed 31 people in Qamishli on Wednesday."
+)
+TRAILING = (
+    "US jets killed at least 15 civilians in Raqqa. Source TRTWorld and agencies "
+    "Related News Syrian regime attacks kill 16 civilians in Idlib Category News"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "chrome"),
+    [
+        (
+            SHARE_BAR,
+            TITLE,
+            [
+                "Print Tweet Views 729 Related IS group claims responsibility for "
+                "attack on Syrian town "
+            ],
+        ),
+        (
+            TRAILING,
+            None,
+            [
+                "Related News Syrian regime attacks kill 16 civilians in "
+                "Idlib Category News"
+            ],
+        ),
+        # Without the title repeated, a share bar's end is unknown: nothing hidden.
+        (SHARE_BAR.replace(f"town {TITLE}", "town"), TITLE, []),
+        ("Airstrikes killed 12 in Douma.", None, []),
+    ],
+)
+def test_chrome_spans(text, title, chrome):
+    assert [text[start:end] for start, end in chrome_spans(text, title)] == chrome
+
+
+def test_headlines_in_a_related_list_give_no_figures(nlp):
+    result = extract(TRAILING, nlp=nlp)
+    assert [(c.low, c.text) for c in result.casualties] == [
+        (15, "killed at least 15 civilians")
+    ]
+    assert [p.name for p in result.places] == ["Raqqa"]
