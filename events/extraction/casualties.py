@@ -101,6 +101,7 @@ SHORT_SPAN = re.compile(
     r"^\w+ the (?:past|last|previous) (?:(?:24|48|72|twenty-four|few) hours|day|"
     r"night|two days)\b"
 )
+PERIOD_NOUNS = frozenset("day week month year".split())
 SUPERLATIVE = re.compile(
     r"\b(?:deadliest|bloodiest|worst|heaviest|biggest|largest|highest|first|most)\b"
 )
@@ -440,7 +441,18 @@ def _running_tally(trigger: Token) -> bool:
         return False
     verb = trigger if trigger.pos_ in {"VERB", "AUX"} else trigger.head
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    return subject is not None and subject.lemma_.lower() in CAMPAIGN_NOUNS
+    if subject is None:
+        return False
+    # "The battle has killed", and "a month of infighting has killed".
+    return subject.lemma_.lower() in CAMPAIGN_NOUNS or (
+        subject.lemma_.lower() in PERIOD_NOUNS
+        and any(
+            g.lemma_.lower() in CAMPAIGN_NOUNS
+            for c in subject.children
+            if c.lower_ == "of"
+            for g in c.children
+        )
+    )
 
 
 # --- figures ---------------------------------------------------------------------

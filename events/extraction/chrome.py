@@ -10,6 +10,9 @@ import re
 # A list of other stories that runs to the end of the text.
 TRAILING_LISTS = re.compile(
     r"\bRelated (?:News|Articles|Stories|Posts|Coverage|Content)\b"
+    # A view count, then the list ("85 Related"); a share bar's "Views 729
+    # Related" is handled below.
+    r"|(?<=\s)(?<!Views )\d[\d,]*\s+Related\b"
     r"|\bYou (?:may|might) also (?:like|be interested in)\b"
     r"|\bMore (?:on this story|from this section|stories)\b",
 )

@@ -399,6 +399,11 @@ CUMULATIVE += [
         [("killed", 63, None, COMB, True)],
     ),
     ("In this month alone 37 patients have died.", [("killed", 37, 37, CIV, True)]),
+    # A period of fighting that "has killed": a toll so far.
+    (
+        "A month of infighting in Deir ez-Zor has killed nearly 300 fighters.",
+        [("killed", None, 300, COMB, True)],
+    ),
     # Thousands "have been killed": a toll so far.
     (
         "At least 6000 ISIS militants have been killed.",

@@ -39,6 +39,12 @@ TRAILING = (
         # Without the title repeated, a share bar's end is unknown: nothing hidden.
         (SHARE_BAR.replace(f"town {TITLE}", "town"), TITLE, []),
         ("Airstrikes killed 12 in Douma.", None, []),
+        # A view count before the list of other stories.
+        (
+            "Troops advanced. Get short URL 85 Related Daesh Commander Killed",
+            None,
+            ["85 Related Daesh Commander Killed"],
+        ),
     ],
 )
 def test_chrome_spans(text, title, chrome):
