@@ -427,6 +427,12 @@ class CasualtyClaim(models.Model):
     victims_inferred = models.BooleanField(
         default=False, help_text="Victims not stated; inferred from the event."
     )
+    victim_detail = models.CharField(
+        max_length=20, blank=True, help_text="children or women, where stated"
+    )
+    victim_side = models.CharField(
+        max_length=20, blank=True, help_text="the side of combatant victims"
+    )
     perpetrator = models.ForeignKey(
         Actor, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )

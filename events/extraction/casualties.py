@@ -636,4 +636,6 @@ def _casualty(context: SentenceContext, figure: Figure) -> CasualtyFigure:
         start=figure.start,
         end=figure.end,
         text=figure.text,
+        victim_detail=figure.detail,
+        victim_side=figure.side,
     )

@@ -50,6 +50,8 @@ def to_contract(result: ExtractionResult, *, article_id: str, title: str) -> dic
                 "high": figure.high,
                 "victims": figure.victims,
                 "victims_inferred": figure.victims_inferred,
+                "victim_detail": figure.victim_detail,
+                "victim_side": figure.victim_side,
                 "perpetrator": figure.perpetrator,
                 "claimed_by": figure.claimed_by,
                 "place": figure.place.name if figure.place else None,

@@ -81,6 +81,10 @@ class CasualtyFigure:
     # True when `victims` was not stated but follows from the event: the dead
     # of a clash between armed groups are fighters unless the text says not.
     victims_inferred: bool = False
+    # "children" or "women" where the text says so; the side of combatants
+    # ("isis", "government", ...), from the actor named with them.
+    victim_detail: str | None = None
+    victim_side: str | None = None
 
     @property
     def best(self) -> int | None:

@@ -281,6 +281,8 @@ def _claim_store(article, figure, event, places: _PlaceRows, actors: _ActorRows)
         high=figure.high,
         victims=figure.victims[:30],
         victims_inferred=figure.victims_inferred,
+        victim_detail=figure.victim_detail or "",
+        victim_side=figure.victim_side or "",
         perpetrator=actors.get(figure.perpetrator) if figure.perpetrator else None,
         claimed_by=(figure.claimed_by or "")[:200],
         place=places.get(figure.place) if figure.place else None,

@@ -91,6 +91,8 @@ def test_the_contract_has_every_documented_key(nlp):
         "high",
         "victims",
         "victims_inferred",
+        "victim_detail",
+        "victim_side",
         "perpetrator",
         "claimed_by",
         "place",
@@ -143,3 +145,14 @@ def test_the_unstated_dead_of_a_clash_are_inferred_fighters(nlp):
     assert [(f.victims, f.victims_inferred) for f in result.casualties] == [
         ("civilians", False)
     ]
+
+
+def test_victims_carry_their_detail_and_side(nlp):
+    text = (
+        "Airstrikes killed 11 children in Douma. "
+        "Coalition strikes killed 20 ISIS fighters in Hajin."
+    )
+    result = extract(text, nlp=nlp)
+    assert [
+        (c.low, c.victims, c.victim_detail, c.victim_side) for c in result.casualties
+    ] == [(11, "civilians", "children", None), (20, "combatants", None, "isis")]
