@@ -11,6 +11,7 @@ from events.models import (
     Actor,
     Article,
     ArticleSimilarity,
+    CasualtyClaim,
     Event,
     EventActor,
     Evidence,
@@ -222,6 +223,14 @@ class PlaceAdmin(admin.ModelAdmin):
     search_fields = ["name", "alternate_names", "=geonameid"]
 
 
+class ClaimInline(admin.TabularInline):
+    model = CasualtyClaim
+    extra = 0
+    fields = ["kind", "low", "high", "victims", "claimed_by", "article", "text"]
+    raw_id_fields = ["article"]
+    verbose_name_plural = "casualty claims (each source's figure)"
+
+
 class EventActorInline(admin.TabularInline):
     model = EventActor
     extra = 0
@@ -261,7 +270,7 @@ class EventAdmin(admin.ModelAdmin):
     list_select_related = ["place"]
     autocomplete_fields = ["place"]
     raw_id_fields = ["articles"]
-    inlines = [EventActorInline, EvidenceInline]
+    inlines = [EventActorInline, ClaimInline, EvidenceInline]
     actions = ["mark_verified"]
 
     @admin.action(description="Mark verified")
@@ -289,3 +298,22 @@ class EvidenceAdmin(admin.ModelAdmin):
     @admin.display(description="text")
     def short_text(self, evidence):
         return evidence.text[:120]
+
+
+@admin.register(CasualtyClaim)
+class CasualtyClaimAdmin(admin.ModelAdmin):
+    list_display = [
+        "kind",
+        "low",
+        "high",
+        "victims",
+        "victim_side",
+        "claimed_by",
+        "cumulative",
+        "event",
+        "article",
+    ]
+    list_filter = ["kind", "victims", "cumulative", "victims_inferred"]
+    search_fields = ["text", "claimed_by", "article__title"]
+    raw_id_fields = ["article", "event", "place", "perpetrator"]
+    list_select_related = ["article", "event"]

@@ -20,6 +20,7 @@ MODELS = [
     models.Event,
     models.EventActor,
     models.Evidence,
+    models.CasualtyClaim,
 ]
 
 
