@@ -273,6 +273,12 @@ class EventAdmin(admin.ModelAdmin):
     inlines = [EventActorInline, ClaimInline, EvidenceInline]
     actions = ["mark_verified"]
 
+    def save_model(self, request, obj, form, change):
+        # A hand-made change survives re-running extraction.
+        if change and form.has_changed():
+            obj.edited = True
+        super().save_model(request, obj, form, change)
+
     @admin.action(description="Mark verified")
     def mark_verified(self, request, queryset):
         count = queryset.update(verified=True)

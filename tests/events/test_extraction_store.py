@@ -104,3 +104,36 @@ def test_rerunning_extraction_replaces_machine_events(seeds):
     articles_extract(articles=Article.objects.all())
 
     assert sorted(Event.objects.values_list("sub_event_type", "place__name")) == before
+
+
+def test_an_event_corrected_in_the_admin_survives_reextraction(seeds, admin_client):
+    from django.urls import reverse
+
+    event = Event.objects.get(articles=seeds["001"], killed_best=35)
+    url = reverse("admin:events_event_change", args=[event.pk])
+    form = admin_client.get(url).context["adminform"].form
+    data = {
+        name: value
+        for name, value in form.initial.items()
+        if value is not None and not isinstance(value, list)
+    }
+    data |= {
+        "summary": "Corrected by an analyst.",
+        "killed_best": 36,
+        "killed_high": 36,
+        "articles": [seeds["001"].pk],
+    }
+    for prefix in ("eventactor_set", "claims", "evidence"):
+        data |= {f"{prefix}-TOTAL_FORMS": 0, f"{prefix}-INITIAL_FORMS": 0}
+    response = admin_client.post(url, data)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+
+    articles_extract(articles=Article.objects.filter(pk=seeds["001"].pk))
+
+    event.refresh_from_db()
+    assert (event.edited, event.summary, event.killed_best) == (
+        True,
+        "Corrected by an analyst.",
+        36,
+    )
+    assert Event.objects.filter(articles=seeds["001"], killed_best=35).count() == 0
