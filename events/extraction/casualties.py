@@ -2,10 +2,11 @@
 
 `find_figures(sent)` reads one sentence and returns `Figure`s: a number linked
 to a casualty trigger through the dependency parse (or, failing that, a short
-window in the same clause). The `cw_casualties` component turns them into
-`types.CasualtyFigure`s with the perpetrator, claimant, place and date of the
-sentence (casualty_links.py) and sets doc._.casualties. Numbers are parsed by
-numbers.py; the word lists are data/casualty_words.json. Pure: no Django.
+window in the same clause), as casualty_triggers.py finds it. The
+`cw_casualties` component turns them into `types.CasualtyFigure`s with the
+perpetrator, claimant, place and date of the sentence (casualty_links.py) and
+sets doc._.casualties. Numbers are parsed by numbers.py; the word lists are
+data/casualty_words.json. Pure: no Django.
 
 Decisions:
 - "people" count as PEOPLE_VICTIMS ("civilians"), as FA-KES labels them.
@@ -26,13 +27,29 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SentSpan
 
 from events.extraction.casualty_links import (
-    INTRANSITIVE,
     SentenceContext,
     find_claimant,
     find_perpetrator,
     find_place,
     load_casualty_words,
     nearest,
+)
+from events.extraction.casualty_triggers import (
+    INCLUDING,
+    INJURED,
+    KILLED,
+    KILLED_OR_INJURED,
+    PERSON_NOUNS,
+    QUANT_HEADS,
+    TAKEN,
+    TRIGGERS,
+    counted_noun,
+    dep_trigger,
+    not_a_count,
+    noun_chain,
+    number_root,
+    trigger_kind,
+    window_trigger,
 )
 from events.extraction.dates import is_period
 
@@ -46,38 +63,16 @@ PEOPLE_VICTIMS = "civilians"
 CUMULATIVE_MIN_KILLED = 10_000  # a toll this large is a running total
 CUMULATIVE_MIN_KILLED_SO_FAR = 1_000  # ... or this large, "have been killed"
 
-KILLED, INJURED, KILLED_OR_INJURED = "killed", "injured", "killed_or_injured"
-DISPLACED, DETAINED, MISSING = "displaced", "detained", "missing"
-KINDS = (KILLED, INJURED, KILLED_OR_INJURED, DISPLACED, DETAINED, MISSING)
-
 WORDS = load_casualty_words()
-TRIGGER_WORDS = {kind: WORDS[f"{kind}_triggers"] for kind in KINDS}
-TRIGGERS = {w: kind for kind, words in TRIGGER_WORDS.items() for w in words}
-NOUN_ONLY_TRIGGERS = WORDS["noun_only_triggers"]
-TAKEN = WORDS["taken_nouns"]  # "taken hostage"
 CIVILIAN_NOUNS = WORDS["civilian_nouns"]
 PEOPLE_NOUNS = WORDS["people_nouns"]
 COMBATANT_NOUNS = WORDS["combatant_nouns"]
 CIVILIAN_GROUPS = WORDS["civilian_groups"]
 DETAILS = dict.fromkeys(WORDS["children_nouns"], "children")
 DETAILS |= dict.fromkeys(WORDS["women_nouns"], "women")
-# Counted nouns that are never people: "40 vehicles", "two miles", "$2bn"...
-NOT_PEOPLE = WORDS["not_people"]
-PERSON_NOUNS = CIVILIAN_NOUNS | PEOPLE_NOUNS | COMBATANT_NOUNS
 MIXED_PARTS = COMBATANT_NOUNS | {"civilians", "civilian"}
-QUANT_HEADS = WORDS["quantity_nouns"]
 CAMPAIGN_NOUNS = WORDS["campaign_nouns"]
 
-YEAR = re.compile(r"^(?:19|20)\d\d$")
-MONTHS = frozenset(
-    """january february march april may june july august september october
-    november december jan feb mar apr jun jul aug sep sept oct nov dec""".split()
-)
-NOT_A_COUNT_ENTS = frozenset("DATE TIME MONEY PERCENT ORDINAL QUANTITY".split())
-INCLUDING = frozenset("including among".split())
-ARG_DEPS = frozenset("nsubj nsubjpass dobj attr oprd dative".split())
-MODIFIER_DEPS = frozenset("amod acl relcl appos".split())
-NUM_DEPS = frozenset("nummod quantmod compound amod nmod npadvmod".split())
 CLAUSE_BREAKS = frozenset("; while whereas".split())
 TOTAL_CUES = re.compile(
     r"\ba total of\b|\bin total\b|\boverall\b|\btotal (?:death )?toll\b|"
@@ -126,170 +121,6 @@ class Figure:
     trigger: int
     detail: str | None = None
     side: str | None = None
-
-
-# --- linking a number to its trigger -------------------------------------------
-
-
-def _trigger_kind(token: Token) -> str | None:
-    text = token.lower_
-    if text in TAKEN and token.i > 0 and token.doc[token.i - 1].lemma_ == "take":
-        return DETAINED
-    kind = TRIGGERS.get(text) or TRIGGERS.get(token.lemma_.lower())
-    if kind is None or (text in NOUN_ONLY_TRIGGERS and token.pos_ == "VERB"):
-        return None
-    if any(child.dep_ == "neg" for child in token.children):
-        return None
-    return kind
-
-
-def _root(doc: Doc, number: Number) -> Token:
-    """Return the token of the number whose head lies outside it."""
-    for token in doc[number.first : number.last + 1]:
-        if not number.first <= token.head.i <= number.last or token.head == token:
-            return token
-    return doc[number.last]
-
-
-def _counted(root: Token, end: int) -> Token | None:
-    """Return the noun the number counts ("35 civilians"), if any."""
-    head = root.head
-    if root.dep_ in NUM_DEPS and head.i > root.i and head.pos_ in ("NOUN", "PROPN"):
-        return head
-    if head.i < root.i or root.dep_ not in ARG_DEPS:  # "October 3 2016 21 fighters"
-        for token in root.doc[root.i + 1 : min(root.i + 5, end)]:
-            if token.lower_ in PERSON_NOUNS:
-                return token
-            if token.pos_ not in ("ADJ", "NOUN", "PROPN"):
-                break
-    return None
-
-
-def _chain(start: Token) -> list[Token]:
-    """Return `start` and the noun phrases it sits in: "a total of", "deaths of"."""
-    chain = [start]
-    token = start
-    while len(chain) < 6:
-        head = token.head
-        if token.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN":
-            grand = head.head
-            if grand.lower_ not in QUANT_HEADS and _trigger_kind(grand) is None:
-                break
-            token = grand
-        elif token.dep_ == "pobj" and head.lower_ in INCLUDING and head.head != head:
-            token = head.head
-        elif token.dep_ == "conj" and head.i < token.i and head.pos_ in ("NOUN", "NUM"):
-            token = head
-        else:
-            break
-        chain.append(token)
-    return chain
-
-
-def _victim_argument(noun: Token, verb: Token) -> bool:
-    """Return whether `noun`, an argument of trigger `verb`, is its victim."""
-    if noun.dep_ == "dobj" and verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod"):
-        return False  # a misparse: "those killed [,] at least 160 people were hurt"
-    if noun.dep_ != "nsubj" or verb.lemma_ in INTRANSITIVE or verb.pos_ != "VERB":
-        return True
-    # "Five killed in Aleppo": a headline's passive without its auxiliary.
-    return not any(child.dep_ in ("dobj", "dative") for child in verb.children)
-
-
-def _modifier_ok(trigger: Token) -> bool:
-    if trigger.dep_ == "relcl":
-        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in trigger.children)
-        return passive or trigger.lemma_ in INTRANSITIVE
-    return trigger.tag_ in ("VBN", "JJ") or trigger.pos_ in ("ADJ", "NOUN")
-
-
-def _dep_trigger(chain: list[Token], triggers: dict[int, str]) -> int | None:
-    """Return the doc index of the trigger the parse links to this number."""
-    for token in chain:
-        if token.i in triggers:
-            return token.i
-        for child in token.children:  # "dozen killed", "20 others wounded"
-            if (
-                child.i in triggers
-                and child.dep_ in MODIFIER_DEPS
-                and _modifier_ok(child)
-            ):
-                return child.i
-    root = chain[-1]
-    head = root.head
-    if head.i in triggers and root.dep_ in ARG_DEPS and _victim_argument(root, head):
-        return head.i
-    verb = None
-    if root.dep_ in ARG_DEPS:
-        verb = head
-    elif root.dep_ == "pobj" and head.lower_ in ("to", "at"):
-        if head.head.i in triggers:  # "the death toll at 24"
-            return head.head.i
-        verb = head.head
-    if verb is None:
-        return None
-    for child in verb.children:
-        if child.dep_ == "conj" and child.i in triggers and root.dep_ in ARG_DEPS:
-            own = any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children)
-            if not own and _victim_argument(root, child):  # "rounded up and executed"
-                return child.i
-        if child == root or child.dep_ not in ARG_DEPS | {"acomp", "xcomp", "ccomp"}:
-            continue
-        # "left 10 dead", "toll rose to 112", "five were found dead"
-        target = child
-        if child.i not in triggers:
-            target = next(
-                (g for c in child.children if c.lower_ == "of" for g in c.children),
-                child,
-            )
-        if target.i in triggers and (target.pos_ != "VERB" or target.tag_ == "VBN"):
-            return target.i
-    return None
-
-
-def _window_trigger(
-    doc: Doc, number: Number, noun: Token | None, triggers, taken: set[int], sent
-) -> int | None:
-    """Return a trigger right after the counted phrase or right before the number."""
-    i = max(number.last, noun.i if noun is not None else number.last) + 1
-    for token in doc[i : min(i + 4, sent.end)]:
-        if token.i in triggers:
-            acts = token.lemma_ not in INTRANSITIVE and any(
-                c.dep_ == "dobj" and c.i + 1 not in triggers for c in token.children
-            )  # "three suicide bombers killed two people": the agents
-            return None if acts else token.i
-        if token.pos_ not in ("AUX", "ADV", "PART") or token.i in taken:
-            break
-    for token in reversed(doc[max(number.start - 3, sent.start) : number.start]):
-        if token.i in triggers:  # "Strike on Town Kills 5 Soldiers" (title case)
-            return token.i
-        if token.pos_ not in ("DET", "ADV", "AUX") or token.i in taken:
-            break
-    return None
-
-
-def _skipped(doc: Doc, number: Number, noun: Token | None, person: bool) -> bool:
-    """Return whether the number counts money, time, distance or the like."""
-    before = doc[number.start - 1].lower_ if number.start > 0 else ""
-    if (
-        before in ("$", "no", "£", "€")
-        or noun is not None
-        and noun.lower_ in NOT_PEOPLE
-    ):
-        return True
-    after = doc[number.last + 1 : number.last + 2].text.lower()
-    if after in ("%", "percent"):
-        return True
-    near = doc[max(number.first - 1, 0) : number.last + 2]
-    if any(token.lower_.rstrip(".") in MONTHS for token in near):
-        return True  # "12 June 2016", "Jul 2015"
-    if number.first == number.last and YEAR.match(doc[number.first].text):
-        dated = number.first > 0 and doc[number.first - 1].like_num  # "August 12 2016"
-        return dated or noun is None or noun.i != number.last + 1
-    if person:
-        return False
-    tokens = doc[number.first : number.last + 1]
-    return any(token.ent_type_ in NOT_A_COUNT_ENTS for token in tokens)
 
 
 # --- victims and periods -------------------------------------------------------
@@ -475,7 +306,7 @@ def find_figures(sent: SentSpan) -> list[Figure]:
     """Return the casualty figures of one sentence, left to right."""
     if not _candidates(sent):
         return []
-    triggers = {t.i: kind for t in sent if (kind := _trigger_kind(t))}
+    triggers = {t.i: kind for t in sent if (kind := trigger_kind(t))}
     numbers = parse_numbers(sent) if triggers else []
     if not numbers:
         return []
@@ -516,22 +347,22 @@ def _links(sent: SentSpan, numbers: list[Number], triggers: dict) -> list[_Link]
     doc = sent.doc
     links, pending = [], []
     for number in numbers:
-        root = _root(doc, number)
-        noun = _counted(root, sent.end)
+        root = number_root(doc, number)
+        noun = counted_noun(root, sent.end)
         victim = _victim_noun(root, noun)
         person = victim is not None and (
             victim.lower_ in PERSON_NOUNS or victim.i in triggers
         )
-        if _skipped(doc, number, noun, person):
+        if not_a_count(doc, number, noun, person):
             continue
-        trigger = _dep_trigger(_chain(noun if noun is not None else root), triggers)
+        trigger = dep_trigger(noun_chain(noun if noun is not None else root), triggers)
         if trigger is not None:
             links.append(_Link(number, trigger, root, noun))
         elif victim is None or person:
             pending.append(_Link(number, -1, root, noun))
     taken = {link.number.last for link in links}
     for link in pending:
-        trigger = _window_trigger(doc, link.number, link.noun, triggers, taken, sent)
+        trigger = window_trigger(doc, link.number, link.noun, triggers, taken, sent)
         if trigger is not None:
             links.append(_Link(link.number, trigger, link.root, link.noun))
             taken.add(link.number.last)
