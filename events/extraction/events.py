@@ -10,18 +10,23 @@ its actors, place and date come from the anchor sentence (and its
 neighbours), each field with the span it rests on.
 """
 
-import csv
-from bisect import bisect_right
 from dataclasses import dataclass, field, replace
-from datetime import date
-from functools import cache
-from pathlib import Path
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from events.extraction.chrome import in_chrome
+from events.extraction.event_context import (
+    LEAD_SENTENCES,
+    MIN_STANDALONE_PRIORITY,
+    Context,
+    Hit,
+    Trigger,
+    agent,
+    is_target,
+    load_triggers,
+)
 from events.extraction.types import (
     ActorMention,
     CasualtyFigure,
@@ -32,8 +37,6 @@ from events.extraction.types import (
     Span,
 )
 
-TRIGGERS_PATH = Path(__file__).resolve().parent / "data" / "event_triggers.csv"
-
 TERRITORY = "TERRITORY"  # resolved by who took it
 GOVERNMENT_TAKES = "Government regains territory"
 NON_STATE_TAKES = "Non-state actor overtakes territory"
@@ -42,56 +45,19 @@ GOVERNMENT_SIDES = frozenset({"government"})
 
 INCIDENT_KINDS = frozenset({"killed", "injured", "killed_or_injured"})
 MERGE_WINDOW_SENTENCES = 2
-LEAD_SENTENCES = 2
 CONTEXT_SENTENCES = 1
-# Triggers strong enough to make an event without a casualty figure: attacks
-# with weapons, and changes of territory.
-MIN_STANDALONE_PRIORITY = 45
 PAST_TAGS = frozenset({"VBD", "VBN"})
 FUTURE_MARKERS = frozenset(
     "will would could might may plan plans planned expect expects expected "
     "threaten threatens threatened prepare prepares preparing aim aims".split()
 )
-AGENT_DEPS = frozenset({"nsubj", "nsubjpass", "agent", "compound", "amod", "poss"})
 SUMMARY_CHARS = 240
-
-
-@dataclass(frozen=True)
-class Trigger:
-    phrase: str
-    event_type: str
-    sub_event_type: str
-    method: str
-    priority: int
-
-
-@dataclass
-class _Hit:
-    trigger: Trigger
-    start: int  # token offsets
-    end: int
 
 
 @dataclass
 class _Draft:
     anchor: int  # sentence index
     figures: list[CasualtyFigure] = field(default_factory=list)
-
-
-@cache
-def load_triggers(path: Path = TRIGGERS_PATH) -> tuple[Trigger, ...]:
-    """Return the trigger lexicon (format: data/README.md)."""
-    with path.open(encoding="utf-8", newline="") as handle:
-        return tuple(
-            Trigger(
-                phrase=row["phrase"].strip().lower(),
-                event_type=row["event_type"].strip(),
-                sub_event_type=row["sub_event_type"].strip(),
-                method=row["method"].strip(),
-                priority=int(row["priority"]),
-            )
-            for row in csv.DictReader(handle)
-        )
 
 
 class EventAssembler:
@@ -108,7 +74,7 @@ class EventAssembler:
         doc._.casualties = [
             f for f in doc._.casualties or () if not in_chrome(f.start, doc._.chrome)
         ]
-        context = _Context.build(doc, self._hits(doc))
+        context = Context.build(doc, self._hits(doc))
         drafts = self._drafts(context)
         events = []
         for draft in drafts:
@@ -122,7 +88,7 @@ class EventAssembler:
         ]
         return doc
 
-    def _hits(self, doc: Doc) -> list[_Hit]:
+    def _hits(self, doc: Doc) -> list[Hit]:
         """Return the trigger matches, longest first where they overlap.
 
         "barrel bombs" is an air strike, whatever "bombs" alone would say.
@@ -138,12 +104,12 @@ class EventAssembler:
             ):
                 continue
             taken.update(range(start, end))
-            hits.append(_Hit(self.triggers[doc.vocab.strings[key]], start, end))
+            hits.append(Hit(self.triggers[doc.vocab.strings[key]], start, end))
         return sorted(hits, key=lambda h: h.start)
 
     # --- anchoring -----------------------------------------------------------
 
-    def _drafts(self, context: "_Context") -> list[_Draft]:
+    def _drafts(self, context: "Context") -> list[_Draft]:
         drafts: list[_Draft] = []
         for figure in context.figures:
             if figure.cumulative or figure.kind not in INCIDENT_KINDS:
@@ -166,7 +132,7 @@ class EventAssembler:
 
     @staticmethod
     def _mergeable(
-        context: "_Context", drafts: list[_Draft], figure: CasualtyFigure, index: int
+        context: "Context", drafts: list[_Draft], figure: CasualtyFigure, index: int
     ) -> _Draft | None:
         for draft in reversed(drafts):
             if index - draft.anchor > MERGE_WINDOW_SENTENCES:
@@ -191,7 +157,7 @@ class EventAssembler:
         return None
 
     @staticmethod
-    def _standalone(context: "_Context", index: int) -> bool:
+    def _standalone(context: "Context", index: int) -> bool:
         """Return whether sentence `index` reports an incident on its own."""
         strong = [
             h
@@ -208,7 +174,7 @@ class EventAssembler:
 
     # --- filling -------------------------------------------------------------
 
-    def _event(self, context: "_Context", draft: _Draft) -> EventRecord | None:
+    def _event(self, context: "Context", draft: _Draft) -> EventRecord | None:
         hit = context.best_hit(draft.anchor)
         trigger = hit.trigger if hit else None
         perpetrator = self._perpetrator(context, draft, hit)
@@ -285,7 +251,7 @@ class EventAssembler:
 
     @staticmethod
     def _perpetrator(
-        context: "_Context", draft: _Draft, hit: _Hit | None
+        context: "Context", draft: _Draft, hit: Hit | None
     ) -> ActorMention | None:
         """Return the actor who carried out the event, if the text says."""
         named = {f.perpetrator for f in draft.figures if f.perpetrator}
@@ -302,21 +268,21 @@ class EventAssembler:
             trigger = hit if index == draft.anchor and hit else (hits or [None])[0]
             if trigger is None:
                 continue
-            agent = _agent(context.doc, trigger, context.belligerents(index))
-            if agent is not None:
-                return agent
+            found = agent(context.doc, trigger, context.belligerents(index))
+            if found is not None:
+                return found
         # Else whoever the article says carried out attacks of this kind.
         if hit is not None:
             for other in context.same_kind_hits(hit.trigger.sub_event_type):
                 index = context.sentence_of(context.doc[other.start].idx)
-                agent = _agent(context.doc, other, context.belligerents(index))
-                if agent is not None:
-                    return agent
+                found = agent(context.doc, other, context.belligerents(index))
+                if found is not None:
+                    return found
         return None
 
     @staticmethod
     def _actors(
-        context: "_Context", index: int, perpetrator: ActorMention | None
+        context: "Context", index: int, perpetrator: ActorMention | None
     ) -> tuple[EventActorRole, ...]:
         """Return the anchor sentence's belligerents with their roles."""
         roles: dict[str, EventActorRole] = {}
@@ -326,13 +292,13 @@ class EventAssembler:
             )
         for actor in context.belligerents(index):
             if actor.name not in roles:
-                role = "target" if _is_target(context.doc, actor) else "other"
+                role = "target" if is_target(context.doc, actor) else "other"
                 roles[actor.name] = EventActorRole(actor.name, actor.kind, role)
         return tuple(roles.values())
 
     @staticmethod
     def _place(
-        context: "_Context", draft: _Draft
+        context: "Context", draft: _Draft
     ) -> tuple[PlaceMatch | None, Span | None]:
         for figure in draft.figures:
             if figure.place and figure.place.precision != "country":
@@ -352,7 +318,7 @@ class EventAssembler:
 
     @staticmethod
     def _date(
-        context: "_Context", draft: _Draft
+        context: "Context", draft: _Draft
     ) -> tuple[DateMention | None, Span | None]:
         for figure in draft.figures:
             if figure.date and figure.date.value:
@@ -364,154 +330,6 @@ class EventAssembler:
         return None, None
 
 
-@dataclass
-class _Context:
-    """The doc's mentions grouped by sentence."""
-
-    doc: Doc
-    sentences: list
-    starts: list[int]
-    hits: dict[int, list[_Hit]]
-    actors: dict[int, list[ActorMention]]
-    places: dict[int, list[PlaceMatch]]
-    dates: dict[int, list[DateMention]]
-    figures: list[CasualtyFigure]
-    published: date | None
-
-    @classmethod
-    def build(cls, doc: Doc, hits: list[_Hit]) -> "_Context":
-        sentences = list(doc.sents)
-        starts = [s.start_char for s in sentences]
-        context = cls(doc, sentences, starts, {}, {}, {}, {}, [], doc._.published)
-        for hit in hits:
-            context.hits.setdefault(context.sentence_of(doc[hit.start].idx), []).append(
-                hit
-            )
-        for attribute, store in (
-            ("actors", context.actors),
-            ("places", context.places),
-            ("dates", context.dates),
-        ):
-            for mention in getattr(doc._, attribute) or ():
-                store.setdefault(context.sentence_of(mention.start), []).append(mention)
-        context.figures = list(doc._.casualties or ())
-        return context
-
-    def sentence_of(self, char: int) -> int:
-        return max(0, bisect_right(self.starts, char) - 1)
-
-    def span_of(self, index: int) -> Span:
-        sentence = self.sentences[index]
-        return Span(sentence.start_char, sentence.end_char, sentence.text.strip())
-
-    def hits_in(self, index: int) -> list[_Hit]:
-        return self.hits.get(index, [])
-
-    def best_hit(self, index: int) -> _Hit | None:
-        """Return the strongest trigger around sentence `index`.
-
-        Nearby sentences count too (the toll often follows the attack), and
-        when they only say "attack" or "fighting", the lead's weapon does.
-        """
-        hits = [hit for offset in (0, -1, 1) for hit in self.hits_in(index + offset)]
-        best = max(hits, key=lambda h: h.trigger.priority, default=None)
-        if best is None or best.trigger.priority < MIN_STANDALONE_PRIORITY:
-            lead = [h for i in range(LEAD_SENTENCES) for h in self.hits_in(i)]
-            lead_best = max(lead, key=lambda h: h.trigger.priority, default=None)
-            if lead_best and lead_best.trigger.priority >= MIN_STANDALONE_PRIORITY:
-                return lead_best
-        return best
-
-    def same_kind_hits(self, sub_event_type: str) -> list[_Hit]:
-        """Return every trigger of `sub_event_type` in the article, in order."""
-        return [
-            hit
-            for index in sorted(self.hits)
-            for hit in self.hits[index]
-            if hit.trigger.sub_event_type == sub_event_type
-        ]
-
-    def belligerents(self, index: int) -> list[ActorMention]:
-        return [a for a in self.actors.get(index, []) if not a.is_claimant]
-
-    def places_in(self, index: int) -> list[PlaceMatch]:
-        return self.places.get(index, []) if index >= 0 else []
-
-    def syrian_places(self, index: int) -> list[PlaceMatch]:
-        return [p for p in self.places_in(index) if p.country == "SY"]
-
-    def has_totals(self, index: int) -> bool:
-        """Return whether sentence `index` gives a cumulative figure."""
-        return any(
-            f.cumulative and self.sentence_of(f.start) == index for f in self.figures
-        )
-
-    def dates_in(self, index: int) -> list[DateMention]:
-        return self.dates.get(index, []) if index >= 0 else []
-
-
-ACCUSING_VERBS = frozenset({"blame", "accuse", "hold"})
-
-
-def _agent(doc: Doc, hit: _Hit, actors: list[ActorMention]) -> ActorMention | None:
-    """Return the actor the parse makes the agent of the trigger at `hit`."""
-    head = doc[hit.start : hit.end].root
-    verb = next((t for t in (head, *head.ancestors) if t.pos_ in {"VERB", "AUX"}), None)
-    for actor in actors:
-        span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
-        if span is None:
-            continue
-        root = span.root
-        if span.start <= hit.start < span.end:
-            return actor  # the mention holds the trigger: "regime shelling"
-        if span.end == hit.start or (root.head == head and root.dep_ in AGENT_DEPS):
-            return actor  # "coalition airstrikes", "Russian jets", "regime's shelling"
-        if (
-            root.dep_ == "pobj"
-            and root.head.lower_ == "by"
-            and root.head.head in (head, verb)
-        ):
-            return actor  # "... carried out by X"
-        if verb is not None and root.head == verb:
-            if verb.lemma_ in ACCUSING_VERBS and root.dep_ == "dobj":
-                return actor  # "blamed X for airstrikes"
-            if verb.lemma_ not in ACCUSING_VERBS and root.dep_ in {"nsubj", "agent"}:
-                return actor  # "X struck ...", "X shelled ..."
-    # "Before government forces left Idlib they executed 15 detainees":
-    # a pronoun subject is the last actor named before it.
-    subject = (
-        next((c for c in verb.children if c.dep_ == "nsubj"), None)
-        if verb is not None
-        else None
-    )
-    if subject is not None and subject.lower_ in {"they", "it"}:
-        before = [a for a in actors if a.end <= subject.idx]
-        if before:
-            return before[-1]
-    return None
-
-
-TARGET_PREPOSITIONS = frozenset({"against", "on", "targeting", "at"})
-
-
-def _is_target(doc: Doc, actor: ActorMention) -> bool:
-    """Return whether the parse makes `actor` what was hit ("ISIS positions")."""
-    span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
-    if span is None:
-        return False
-    root = span.root
-    if root.dep_ in {"dobj", "nsubjpass"}:
-        return True
-    if root.dep_ == "pobj" and root.head.lower_ in TARGET_PREPOSITIONS:
-        return True
-    # "an ISIS prison", "ISIS positions": the actor names what was struck.
-    return root.dep_ in {"compound", "poss"} and root.head.dep_ in {
-        "dobj",
-        "nsubjpass",
-        "pobj",
-    }
-
-
 CLASH_TRIGGERS = frozenset(
     "clashes clashed fighting battle battles gun battle firefight".split()
 )
@@ -520,7 +338,7 @@ CIVILIAN_WORDS = frozenset(
 )
 
 
-def _infer_victims(event: EventRecord, context: "_Context") -> EventRecord:
+def _infer_victims(event: EventRecord, context: "Context") -> EventRecord:
     """Return `event` with the unstated victims of a clash set to combatants.
 
     When armed groups fight each other and the report gives a toll without

@@ -1,0 +1,210 @@
+"""What the event assembler reads: trigger words and a doc's mentions by sentence.
+
+`load_triggers` reads the ACLED trigger lexicon (`data/event_triggers.csv`);
+`Context` groups a doc's triggers, actors, places, dates and figures by
+sentence; `agent` and `is_target` read who did what to whom off the parse.
+"""
+
+import csv
+from bisect import bisect_right
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+from pathlib import Path
+
+from spacy.tokens import Doc
+
+from events.extraction.types import (
+    ActorMention,
+    CasualtyFigure,
+    DateMention,
+    PlaceMatch,
+    Span,
+)
+
+TRIGGERS_PATH = Path(__file__).resolve().parent / "data" / "event_triggers.csv"
+LEAD_SENTENCES = 2
+# Triggers strong enough to make an event without a casualty figure: attacks
+# with weapons, and changes of territory.
+MIN_STANDALONE_PRIORITY = 45
+AGENT_DEPS = frozenset({"nsubj", "nsubjpass", "agent", "compound", "amod", "poss"})
+
+
+@dataclass(frozen=True)
+class Trigger:
+    phrase: str
+    event_type: str
+    sub_event_type: str
+    method: str
+    priority: int
+
+
+@dataclass
+class Hit:
+    trigger: Trigger
+    start: int  # token offsets
+    end: int
+
+
+@cache
+def load_triggers(path: Path = TRIGGERS_PATH) -> tuple[Trigger, ...]:
+    """Return the trigger lexicon (format: data/README.md)."""
+    with path.open(encoding="utf-8", newline="") as handle:
+        return tuple(
+            Trigger(
+                phrase=row["phrase"].strip().lower(),
+                event_type=row["event_type"].strip(),
+                sub_event_type=row["sub_event_type"].strip(),
+                method=row["method"].strip(),
+                priority=int(row["priority"]),
+            )
+            for row in csv.DictReader(handle)
+        )
+
+
+@dataclass
+class Context:
+    """The doc's mentions grouped by sentence."""
+
+    doc: Doc
+    sentences: list
+    starts: list[int]
+    hits: dict[int, list[Hit]]
+    actors: dict[int, list[ActorMention]]
+    places: dict[int, list[PlaceMatch]]
+    dates: dict[int, list[DateMention]]
+    figures: list[CasualtyFigure]
+    published: date | None
+
+    @classmethod
+    def build(cls, doc: Doc, hits: list[Hit]) -> "Context":
+        sentences = list(doc.sents)
+        starts = [s.start_char for s in sentences]
+        context = cls(doc, sentences, starts, {}, {}, {}, {}, [], doc._.published)
+        for hit in hits:
+            context.hits.setdefault(context.sentence_of(doc[hit.start].idx), []).append(
+                hit
+            )
+        for attribute, store in (
+            ("actors", context.actors),
+            ("places", context.places),
+            ("dates", context.dates),
+        ):
+            for mention in getattr(doc._, attribute) or ():
+                store.setdefault(context.sentence_of(mention.start), []).append(mention)
+        context.figures = list(doc._.casualties or ())
+        return context
+
+    def sentence_of(self, char: int) -> int:
+        return max(0, bisect_right(self.starts, char) - 1)
+
+    def span_of(self, index: int) -> Span:
+        sentence = self.sentences[index]
+        return Span(sentence.start_char, sentence.end_char, sentence.text.strip())
+
+    def hits_in(self, index: int) -> list[Hit]:
+        return self.hits.get(index, [])
+
+    def best_hit(self, index: int) -> Hit | None:
+        """Return the strongest trigger around sentence `index`.
+
+        Nearby sentences count too (the toll often follows the attack), and
+        when they only say "attack" or "fighting", the lead's weapon does.
+        """
+        hits = [hit for offset in (0, -1, 1) for hit in self.hits_in(index + offset)]
+        best = max(hits, key=lambda h: h.trigger.priority, default=None)
+        if best is None or best.trigger.priority < MIN_STANDALONE_PRIORITY:
+            lead = [h for i in range(LEAD_SENTENCES) for h in self.hits_in(i)]
+            lead_best = max(lead, key=lambda h: h.trigger.priority, default=None)
+            if lead_best and lead_best.trigger.priority >= MIN_STANDALONE_PRIORITY:
+                return lead_best
+        return best
+
+    def same_kind_hits(self, sub_event_type: str) -> list[Hit]:
+        """Return every trigger of `sub_event_type` in the article, in order."""
+        return [
+            hit
+            for index in sorted(self.hits)
+            for hit in self.hits[index]
+            if hit.trigger.sub_event_type == sub_event_type
+        ]
+
+    def belligerents(self, index: int) -> list[ActorMention]:
+        return [a for a in self.actors.get(index, []) if not a.is_claimant]
+
+    def places_in(self, index: int) -> list[PlaceMatch]:
+        return self.places.get(index, []) if index >= 0 else []
+
+    def syrian_places(self, index: int) -> list[PlaceMatch]:
+        return [p for p in self.places_in(index) if p.country == "SY"]
+
+    def has_totals(self, index: int) -> bool:
+        """Return whether sentence `index` gives a cumulative figure."""
+        return any(
+            f.cumulative and self.sentence_of(f.start) == index for f in self.figures
+        )
+
+    def dates_in(self, index: int) -> list[DateMention]:
+        return self.dates.get(index, []) if index >= 0 else []
+
+
+ACCUSING_VERBS = frozenset({"blame", "accuse", "hold"})
+
+
+def agent(doc: Doc, hit: Hit, actors: list[ActorMention]) -> ActorMention | None:
+    """Return the actor the parse makes the agent of the trigger at `hit`."""
+    head = doc[hit.start : hit.end].root
+    verb = next((t for t in (head, *head.ancestors) if t.pos_ in {"VERB", "AUX"}), None)
+    for actor in actors:
+        span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
+        if span is None:
+            continue
+        root = span.root
+        if span.start <= hit.start < span.end:
+            return actor  # the mention holds the trigger: "regime shelling"
+        if span.end == hit.start or (root.head == head and root.dep_ in AGENT_DEPS):
+            return actor  # "coalition airstrikes", "Russian jets", "regime's shelling"
+        if (
+            root.dep_ == "pobj"
+            and root.head.lower_ == "by"
+            and root.head.head in (head, verb)
+        ):
+            return actor  # "... carried out by X"
+        if verb is not None and root.head == verb:
+            if verb.lemma_ in ACCUSING_VERBS and root.dep_ == "dobj":
+                return actor  # "blamed X for airstrikes"
+            if verb.lemma_ not in ACCUSING_VERBS and root.dep_ in {"nsubj", "agent"}:
+                return actor  # "X struck ...", "X shelled ..."
+    # "Before government forces left Idlib they executed 15 detainees":
+    # a pronoun subject is the last actor named before it.
+    subject = (
+        next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if verb is not None
+        else None
+    )
+    if subject is not None and subject.lower_ in {"they", "it"}:
+        before = [a for a in actors if a.end <= subject.idx]
+        if before:
+            return before[-1]
+    return None
+
+
+TARGET_PREPOSITIONS = frozenset({"against", "on", "targeting", "at"})
+
+
+def is_target(doc: Doc, actor: ActorMention) -> bool:
+    """Return whether the parse makes `actor` what was hit ("ISIS positions")."""
+    span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    if root.dep_ in {"dobj", "nsubjpass"}:
+        return True
+    if root.dep_ == "pobj" and root.head.lower_ in TARGET_PREPOSITIONS:
+        return True
+    # "an ISIS prison", "ISIS positions": the actor names what was struck.
+    return root.dep_ in {"compound", "poss"} and root.head.dep_ in {
+        "dobj",
+        "nsubjpass",
+        "pobj",
+    }
