@@ -301,6 +301,16 @@ class EventType(models.TextChoices):
     RIOTS = "Riots", "Riots"
 
 
+def _ordered(lower: str, upper: str, name: str) -> models.CheckConstraint:
+    """Return a constraint that `lower` <= `upper` where both are known."""
+    return models.CheckConstraint(
+        condition=Q(**{f"{lower}__lte": F(upper)})
+        | Q(**{f"{lower}__isnull": True})
+        | Q(**{f"{upper}__isnull": True}),
+        name=name,
+    )
+
+
 def _count_field(help_text: str) -> models.PositiveIntegerField:
     return models.PositiveIntegerField(null=True, blank=True, help_text=help_text)
 
@@ -363,30 +373,10 @@ class Event(models.Model):
             ),
         ]
         constraints = [
-            models.CheckConstraint(
-                condition=Q(killed_low__lte=F("killed_best"))
-                | Q(killed_low__isnull=True)
-                | Q(killed_best__isnull=True),
-                name="event_killed_low_le_best",
-            ),
-            models.CheckConstraint(
-                condition=Q(killed_best__lte=F("killed_high"))
-                | Q(killed_best__isnull=True)
-                | Q(killed_high__isnull=True),
-                name="event_killed_best_le_high",
-            ),
-            models.CheckConstraint(
-                condition=Q(injured_low__lte=F("injured_best"))
-                | Q(injured_low__isnull=True)
-                | Q(injured_best__isnull=True),
-                name="event_injured_low_le_best",
-            ),
-            models.CheckConstraint(
-                condition=Q(injured_best__lte=F("injured_high"))
-                | Q(injured_best__isnull=True)
-                | Q(injured_high__isnull=True),
-                name="event_injured_best_le_high",
-            ),
+            _ordered("killed_low", "killed_best", "event_killed_low_le_best"),
+            _ordered("killed_best", "killed_high", "event_killed_best_le_high"),
+            _ordered("injured_low", "injured_best", "event_injured_low_le_best"),
+            _ordered("injured_best", "injured_high", "event_injured_best_le_high"),
         ]
 
     def __str__(self) -> str:
@@ -451,12 +441,7 @@ class CasualtyClaim(models.Model):
         ordering = ["article", "start"]
         indexes = [models.Index(fields=["kind", "cumulative"], name="claim_kind_idx")]
         constraints = [
-            models.CheckConstraint(
-                condition=Q(low__lte=F("high"))
-                | Q(low__isnull=True)
-                | Q(high__isnull=True),
-                name="claim_low_le_high",
-            ),
+            _ordered("low", "high", "claim_low_le_high"),
             models.CheckConstraint(
                 condition=Q(start__lt=F("end")), name="claim_span_nonempty"
             ),

@@ -83,44 +83,8 @@ def extraction_store(
         _forget_machine_output(article)
         places = _PlaceRows()
         actors = _ActorRows()
-        for mention in result.actors:
-            Evidence.objects.create(
-                article=article,
-                field=Evidence.Field.ACTOR,
-                start=mention.start,
-                end=mention.end,
-                text=mention.text,
-                value={
-                    "name": mention.name,
-                    "kind": mention.kind,
-                    "claimant": mention.is_claimant,
-                },
-            )
-        for place in result.places:
-            Evidence.objects.create(
-                article=article,
-                field=Evidence.Field.PLACE,
-                start=place.start,
-                end=place.end,
-                text=place.text,
-                value={
-                    "name": place.name,
-                    "place_id": places.get(place).pk,
-                    "precision": place.precision,
-                },
-            )
-        for mention in result.dates:
-            Evidence.objects.create(
-                article=article,
-                field=Evidence.Field.DATE,
-                start=mention.start,
-                end=mention.end,
-                text=mention.text,
-                value={
-                    "date": mention.value.isoformat() if mention.value else None,
-                    "precision": mention.precision,
-                },
-            )
+        # The article reader highlights these spans, with the value on hover.
+        Evidence.objects.bulk_create(_mention_evidence(article, result, places))
         kept = _kept_events_by_anchor(article)
         claimed = set()
         for record in result.events:
@@ -134,6 +98,46 @@ def extraction_store(
         for figure in result.casualties:
             if (figure.start, figure.end) not in claimed:
                 _claim_store(article, figure, None, places, actors)
+
+
+def _mention_evidence(article: Article, result, places: "_PlaceRows") -> list:
+    """Return Evidence rows for the actors, places and dates the article names."""
+    kinds = (
+        (
+            Evidence.Field.ACTOR,
+            result.actors,
+            lambda m: {"name": m.name, "kind": m.kind, "claimant": m.is_claimant},
+        ),
+        (
+            Evidence.Field.PLACE,
+            result.places,
+            lambda m: {
+                "name": m.name,
+                "place_id": places.get(m).pk,
+                "precision": m.precision,
+            },
+        ),
+        (
+            Evidence.Field.DATE,
+            result.dates,
+            lambda m: {
+                "date": m.value.isoformat() if m.value else None,
+                "precision": m.precision,
+            },
+        ),
+    )
+    return [
+        Evidence(
+            article=article,
+            field=field,
+            start=m.start,
+            end=m.end,
+            text=m.text,
+            value=value(m),
+        )
+        for field, mentions, value in kinds
+        for m in mentions
+    ]
 
 
 def _kept_events_by_anchor(article: Article) -> dict[int, Event]:

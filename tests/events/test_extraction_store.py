@@ -3,21 +3,10 @@
 import pytest
 
 from events.extraction import PIPELINE_VERSION
-from events.ingestion.readers import Columns, ReadLimits, read_paths
 from events.models import Article, CasualtyClaim, Event, EventActor, Evidence
-from events.services import articles_extract, articles_ingest
-from tests.conftest import SEEDS_DIR, seed_path
+from events.services import articles_extract
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def seeds() -> dict[str, Article]:
-    articles_ingest(items=read_paths([SEEDS_DIR], Columns(), ReadLimits()))
-    return {
-        prefix: Article.objects.get(external_id=seed_path(prefix).stem)
-        for prefix in ("000", "001", "002", "003", "004")
-    }
 
 
 def test_every_seed_is_extracted(seeds):

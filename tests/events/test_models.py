@@ -4,22 +4,11 @@ import pytest
 from django.db import connection
 from django.urls import reverse
 
-from events.ingestion.readers import ArticleInput, Columns, ReadLimits, read_paths
+from events.ingestion.readers import ArticleInput
 from events.models import Article
-from events.services import article_ingest, articles_ingest
-from tests.conftest import SEEDS_DIR, seed_path
+from events.services import article_ingest
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def seeds() -> dict[str, Article]:
-    """Store the five seed articles; return them by prefix ("000" ... "004")."""
-    articles_ingest(items=read_paths([SEEDS_DIR], Columns(), ReadLimits()))
-    return {
-        prefix: Article.objects.get(external_id=seed_path(prefix).stem)
-        for prefix in ("000", "001", "002", "003", "004")
-    }
 
 
 def test_database_is_postgresql():
