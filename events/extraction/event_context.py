@@ -111,11 +111,19 @@ class Context:
         Nearby sentences count too (the toll often follows the attack), and
         when they only say "attack" or "fighting", the lead's weapon does.
         """
-        hits = [hit for offset in (0, -1, 1) for hit in self.hits_in(index + offset)]
-        best = max(hits, key=lambda h: h.trigger.priority, default=None)
+
+        def strongest(hits: list[Hit]) -> Hit | None:
+            return max(hits, key=lambda h: h.trigger.priority, default=None)
+
+        # The sentence's own weapon first: "raids on al-Baghuz" stay raids
+        # though the sentence before fired missiles elsewhere.
+        best = strongest(self.hits_in(index))
+        if best is None or best.trigger.priority < MIN_STANDALONE_PRIORITY:
+            nearby = [h for o in (0, -1, 1) for h in self.hits_in(index + o)]
+            best = strongest(nearby)
         if best is None or best.trigger.priority < MIN_STANDALONE_PRIORITY:
             lead = [h for i in range(LEAD_SENTENCES) for h in self.hits_in(i)]
-            lead_best = max(lead, key=lambda h: h.trigger.priority, default=None)
+            lead_best = strongest(lead)
             if lead_best and lead_best.trigger.priority >= MIN_STANDALONE_PRIORITY:
                 return lead_best
         return best

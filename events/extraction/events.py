@@ -123,12 +123,29 @@ class EventAssembler:
         with_figures = {d.anchor for d in drafts}
         for index in range(len(context.sentences)):
             if index in with_figures or any(
-                abs(index - d.anchor) <= MERGE_WINDOW_SENTENCES - 1 for d in drafts
+                abs(index - d.anchor) <= MERGE_WINDOW_SENTENCES - 1
+                and self._same_incident(context, index, d.anchor)
+                for d in drafts
             ):
                 continue
             if self._standalone(context, index):
                 drafts.append(_Draft(anchor=index))
         return sorted(drafts, key=lambda d: d.anchor)
+
+    @staticmethod
+    def _same_incident(context: "Context", index: int, other: int) -> bool:
+        """Return whether neighbouring sentences may tell of one incident.
+
+        They do unless each names its own Syrian place and they differ:
+        missiles from the al-Omar oilfield and raids on al-Baghuz are two.
+        """
+        here = {
+            p.name for p in context.syrian_places(index) if p.precision != "country"
+        }
+        there = {
+            p.name for p in context.syrian_places(other) if p.precision != "country"
+        }
+        return not (here and there and not here & there)
 
     @staticmethod
     def _mergeable(

@@ -174,3 +174,17 @@ def test_every_field_has_its_evidence(nlp):
 )
 def test_traps_make_no_event(nlp, text):
     assert events(nlp, text) == []
+
+
+def test_neighbouring_sentences_about_different_places_are_two_events(nlp):
+    text = (
+        "Coalition forces in the al-Omar oilfield struck ISIS areas in the eastern "
+        "Deir ez-Zor countryside with surface-to-surface missiles. "
+        "Since last Wednesday, the Coalition has escalated its raids on the town "
+        "of al-Baghuz al-Fawqani."
+    )
+    assert [(sub, place) for _, sub, place, _, _ in events(nlp, text)] == [
+        # Placed where the missiles hit, not where they were fired from.
+        ("Shelling/artillery/missile attack", "Deir ez-Zor"),
+        ("Air/drone strike", "al-Baghuz al-Fawqani"),
+    ]
