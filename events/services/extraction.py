@@ -9,10 +9,12 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
 from events import extraction
+from events.extraction.nlp import get_nlp
 from events.models import (
     Actor,
     Article,
@@ -41,7 +43,10 @@ def article_extract(*, article: Article) -> bool:
     """
     try:
         result = extraction.extract(
-            article.text, title=article.title, published=article.published
+            article.text,
+            title=article.title,
+            published=article.published,
+            nlp=get_nlp(settings.SPACY_MODEL),
         )
         if result.error:
             raise RuntimeError(result.error)
