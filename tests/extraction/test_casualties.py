@@ -306,6 +306,8 @@ DETAILS = [
     ("Coalition strikes killed 20 ISIS fighters.", None, "isis"),
     # With cw_actors in the pipeline the side is the registry's, not the word.
     ("At least 40 regime soldiers were killed.", None, "government"),
+    # No registered actor named with them: the side stays unknown.
+    ("Nearly 30 foreign-sponsored Takfiri terrorists were killed.", None, None),
 ]
 
 
