@@ -1,5 +1,4 @@
 import json
-import sys
 from pathlib import Path
 
 from django.conf import settings
@@ -56,4 +55,4 @@ class Command(BaseCommand):
             record = to_contract(
                 result, article_id=item.external_id or item.origin, title=title
             )
-            sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+            self.stdout.write(json.dumps(record, ensure_ascii=False))
