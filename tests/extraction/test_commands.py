@@ -74,3 +74,24 @@ def test_evaluate_flags_a_prediction_that_reads_a_trap(tmp_path):
     call_command("evaluate", str(GOLD), "--predictions", str(predictions), stdout=out)
 
     assert out.getvalue().splitlines()[-1].startswith("traps avoided: 66 of 67")
+
+
+def test_bench_extraction_prints_a_row_per_process_count():
+    out = StringIO()
+
+    call_command(
+        "bench_extraction", str(SEEDS_DIR), "--limit", "5", "--repeat", "1", stdout=out
+    )
+
+    lines = out.getvalue().splitlines()
+    assert lines[0].startswith("5 articles, ")
+    assert lines[1].split() == [
+        "processes",
+        "bare",
+        "words/s",
+        "pipeline",
+        "words/s",
+        "ratio",
+        "articles/s",
+    ]
+    assert [line.split()[0] for line in lines[2:]] == ["1"]
