@@ -109,7 +109,7 @@ class ArticleAdmin(admin.ModelAdmin):
             request, queryset, search_term
         )
         if search_term:
-            queryset |= self.model.objects.filter(search_vector=_websearch(search_term))
+            queryset |= self.model.objects.matching(search_term)
         return queryset, may_have_duplicates
 
     def add_view(self, request, form_url="", extra_context=None):
@@ -179,12 +179,6 @@ class ArticleAdmin(admin.ModelAdmin):
             f"Extraction: done {report.done}, failed {report.failed}.",
             messages.SUCCESS if not report.failed else messages.WARNING,
         )
-
-
-def _websearch(term: str):
-    from django.contrib.postgres.search import SearchQuery
-
-    return SearchQuery(term, search_type="websearch", config="english")
 
 
 @admin.register(ArticleSimilarity)

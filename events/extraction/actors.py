@@ -207,18 +207,16 @@ class ActorRuler:
     def _resolve_anaphora(self, doc: Doc, matches: list[_Match]) -> list[_Match]:
         """Add "the group"-style references to the last armed non-state actor."""
         taken = {i for match in matches for i in range(match.start, match.end)}
+        sentence_starts = [s.start for s in doc.sents]
         resolved = list(matches)
         for token in doc:
-            if (
-                token.lower_ not in ANAPHORS
-                or token.i in taken
-                or token.i == 0
-                or not self._anaphor_start(doc, token)
-            ):
+            if token.lower_ not in ANAPHORS or token.i in taken or token.i == 0:
                 continue
-            antecedent = self._antecedent(doc, resolved, token)
+            start = self._anaphor_start(doc, token)
+            if start is None:
+                continue
+            antecedent = self._antecedent(sentence_starts, resolved, token.i)
             if antecedent is not None:
-                start = self._anaphor_start(doc, token)
                 resolved.append(_Match(start, token.i + 1, antecedent))
         resolved.sort(key=lambda m: m.start)
         return resolved
@@ -234,16 +232,16 @@ class ActorRuler:
         return None
 
     @staticmethod
-    def _antecedent(doc: Doc, matches: list[_Match], token) -> RegistryEntry | None:
-        sentence_starts = (
-            [s.start for s in doc.sents] if doc.has_annotation("SENT_START") else [0]
-        )
-        current = max(i for i, s in enumerate(sentence_starts) if s <= token.i)
+    def _antecedent(
+        sentence_starts: list[int], matches: list[_Match], position: int
+    ) -> RegistryEntry | None:
+        """Return the armed non-state actor that a reference at `position` means."""
+        current = max(i for i, s in enumerate(sentence_starts) if s <= position)
         window_start = sentence_starts[max(0, current - ANAPHOR_WINDOW_SENTENCES)]
         candidates = [
             match.entry
             for match in matches
-            if window_start <= match.start < token.i
+            if window_start <= match.start < position
             and not match.entry.is_claimant
             and match.entry.kind in ANAPHOR_KINDS
         ]

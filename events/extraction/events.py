@@ -380,13 +380,24 @@ def _infer_victims(event: EventRecord, context: "Context") -> EventRecord:
     return replace(event, claims=tuple(claims))
 
 
-def _bounds(figures: list[CasualtyFigure]) -> tuple[int | None, int | None, int | None]:
-    """Return low/best/high over the claims: best is the most conservative."""
-    values = [f.best for f in figures if f.best is not None]
+def claim_bounds(
+    claims: list[tuple[int | None, int | None]],
+) -> tuple[int | None, int | None, int | None]:
+    """Return low/best/high over (low, high) claims; best is the most conservative.
+
+    A claim counts as its low ("at least 22"), else its high ("nearly 30").
+    The event assembler and the recount after re-extraction both use this.
+    """
+    counts = [low if low is not None else high for low, high in claims]
+    values = [v for v in counts if v is not None]
     if not values:
         return None, None, None
-    highs = [f.high if f.high is not None else f.best for f in figures if f.best]
+    highs = [high for _, high in claims if high is not None]
     return min(values), min(values), max(highs + values)
+
+
+def _bounds(figures: list[CasualtyFigure]) -> tuple[int | None, int | None, int | None]:
+    return claim_bounds([(f.low, f.high) for f in figures])
 
 
 def _span(mention) -> Span:

@@ -28,13 +28,20 @@ class Source(models.Model):
         return self.name
 
 
+def _web_query(query: str) -> SearchQuery:
+    return SearchQuery(query, search_type="websearch", config="english")
+
+
 class ArticleQuerySet(models.QuerySet):
+    def matching(self, query: str) -> "ArticleQuerySet":
+        """Articles matching `query` (web search syntax), unordered."""
+        return self.filter(search_vector=_web_query(query))
+
     def search(self, query: str) -> "ArticleQuerySet":
         """Articles matching `query` (web search syntax), best match first."""
-        search_query = SearchQuery(query, search_type="websearch", config="english")
         return (
-            self.filter(search_vector=search_query)
-            .annotate(rank=SearchRank(F("search_vector"), search_query))
+            self.matching(query)
+            .annotate(rank=SearchRank(F("search_vector"), _web_query(query)))
             .order_by("-rank", "-id")
         )
 

@@ -9,14 +9,18 @@ from django.db.models import Q
 from events.models.choices import GeoPrecision
 
 
-class ActorQuerySet(models.QuerySet):
-    def similar_to(self, name: str) -> "ActorQuerySet":
-        """Actors whose name resembles `name` (pg_trgm `%`), closest first."""
+class NameSimilarityQuerySet(models.QuerySet):
+    def similar_to(self, name: str) -> "NameSimilarityQuerySet":
+        """Rows whose name resembles `name` (pg_trgm `%`), closest first."""
         return (
             self.filter(name__trigram_similar=name)
             .annotate(similarity=TrigramSimilarity("name", name))
             .order_by("-similarity")
         )
+
+
+class ActorQuerySet(NameSimilarityQuerySet):
+    pass
 
 
 class Actor(models.Model):
@@ -52,14 +56,10 @@ class Actor(models.Model):
         return self.name
 
 
-class PlaceQuerySet(models.QuerySet):
+class PlaceQuerySet(NameSimilarityQuerySet):
     def similar_to(self, name: str) -> "PlaceQuerySet":
-        """Places whose name resembles `name` (pg_trgm `%`), closest first."""
-        return (
-            self.filter(name__trigram_similar=name)
-            .annotate(similarity=TrigramSimilarity("name", name))
-            .order_by("-similarity", "-population")
-        )
+        """Places whose name resembles `name`, closest and then largest first."""
+        return super().similar_to(name).order_by("-similarity", "-population")
 
 
 class Place(models.Model):

@@ -14,6 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from events import extraction
+from events.extraction.events import claim_bounds
 from events.extraction.nlp import get_nlp
 from events.models import (
     Actor,
@@ -306,15 +307,12 @@ def _claim_store(article, figure, event, places: _PlaceRows, actors: _ActorRows)
 
 def _recount(event: Event) -> None:
     """Set the event's killed/injured low/best/high from its remaining claims."""
-    for kind, prefix in (("killed", "killed"), ("injured", "injured")):
-        values = [
-            c.low if c.low is not None else c.high
-            for c in event.claims.filter(kind=kind)
-        ]
-        values = [v for v in values if v is not None]
-        setattr(event, f"{prefix}_low", min(values) if values else None)
-        setattr(event, f"{prefix}_best", min(values) if values else None)
-        setattr(event, f"{prefix}_high", max(values) if values else None)
+    for kind in ("killed", "injured"):
+        claims = event.claims.filter(kind=kind).values_list("low", "high")
+        low, best, high = claim_bounds(list(claims))
+        setattr(event, f"{kind}_low", low)
+        setattr(event, f"{kind}_best", best)
+        setattr(event, f"{kind}_high", high)
     event.save()
 
 

@@ -89,3 +89,11 @@ def test_the_group_refers_back_to_the_last_jihadist_actor(nlp):
 def test_sources_are_claimants_not_belligerents(nlp, text, claimant):
     found = actors(nlp, text)
     assert [(name, is_claimant) for _, name, is_claimant in found] == [(claimant, True)]
+
+
+def test_a_reference_needs_an_actor_named_before_it(nlp):
+    # Nothing precedes "The group" here, so it refers to no one.
+    text = "The group was driven out. ISIS then regrouped."
+    assert actors(nlp, text) == [("ISIS", "Islamic State", False)]
+    text = "ISIS lost Raqqa. The group regrouped."
+    assert actors(nlp, text)[-1] == ("The group", "Islamic State", False)
