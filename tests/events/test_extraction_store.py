@@ -126,3 +126,27 @@ def test_an_event_corrected_in_the_admin_survives_reextraction(seeds, admin_clie
         36,
     )
     assert Event.objects.filter(articles=seeds["001"], killed_best=35).count() == 0
+
+
+def test_an_event_two_articles_report_is_recounted_from_the_other_claims(seeds):
+    from events.models import CasualtyClaim
+
+    event = Event.objects.get(articles=seeds["001"], killed_best=35)
+    event.articles.add(seeds["000"])
+    CasualtyClaim.objects.create(
+        article=seeds["000"],
+        event=event,
+        kind="killed",
+        low=30,
+        high=40,
+        start=0,
+        end=4,
+        text="U.S.",
+    )
+
+    # Re-extracting 001 takes its own claim away; 000's claim alone is left.
+    articles_extract(articles=Article.objects.filter(pk=seeds["001"].pk))
+
+    event.refresh_from_db()
+    assert list(event.articles.order_by("pk")) == [seeds["000"]]
+    assert (event.killed_low, event.killed_best, event.killed_high) == (30, 30, 40)
