@@ -245,6 +245,11 @@ VICTIMS = [
     ("The raid killed 9 detainees.", [("killed", 9, 9, CIV, False)]),
     ("The blast killed 20 militants.", [("killed", 20, 20, COMB, False)]),
     (
+        # AFP's French-influenced spelling
+        "Sixteen combattants were killed in the clashes.",
+        [("killed", 16, 16, COMB, False)],
+    ),
+    (
         "Clashes killed 14 jihadists and five rebels.",
         [
             ("killed", 14, 14, COMB, False),
