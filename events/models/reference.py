@@ -5,6 +5,7 @@ from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import TrigramSimilarity
 from django.db import models
 from django.db.models import Q
+from django.db.models.expressions import RawSQL
 
 from events.models.choices import GeoPrecision
 
@@ -20,7 +21,23 @@ class NameSimilarityQuerySet(models.QuerySet):
 
 
 class ActorQuerySet(NameSimilarityQuerySet):
-    pass
+    def named(self, text: str) -> "Actor | None":
+        """Return the actor with this id, name or alias (any case), else None."""
+        text = (text or "").strip()
+        if not text:
+            return None
+        if text.isdigit():
+            return self.filter(pk=int(text)).first()
+        by_name = self.filter(name__iexact=text).first()
+        if by_name:
+            return by_name
+        # Aliases are few per actor; compare them case-insensitively in SQL.
+        alias = RawSQL(
+            "lower(%s) = ANY(SELECT lower(a) FROM unnest(events_actor.aliases) a)",
+            (text,),
+            output_field=models.BooleanField(),
+        )
+        return self.alias(has_alias=alias).filter(has_alias=True).first()
 
 
 class Actor(models.Model):
@@ -60,6 +77,15 @@ class PlaceQuerySet(NameSimilarityQuerySet):
     def similar_to(self, name: str) -> "PlaceQuerySet":
         """Places whose name resembles `name`, closest and then largest first."""
         return super().similar_to(name).order_by("-similarity", "-population")
+
+    def named(self, text: str) -> "Place | None":
+        """Return the place with this id or name (any case; largest first)."""
+        text = (text or "").strip()
+        if not text:
+            return None
+        if text.isdigit():
+            return self.filter(pk=int(text)).first()
+        return self.filter(name__iexact=text).order_by("-population", "pk").first()
 
 
 class Place(models.Model):
