@@ -106,8 +106,12 @@ else:
     DATABASES = {
         "default": {
             "ENGINE": "conflictwatch.embedded_postgres_backend",
-            "NAME": "conflictwatch",
-            "EMBEDDED_MAIN_NAME": "conflictwatch",
+            # CONFLICTWATCH_DB_NAME picks another database on the same server
+            # (the browser tests serve theirs from one).
+            "NAME": os.environ.get("CONFLICTWATCH_DB_NAME", "conflictwatch"),
+            "EMBEDDED_MAIN_NAME": os.environ.get(
+                "CONFLICTWATCH_DB_NAME", "conflictwatch"
+            ),
             "USER": "postgres",
             "HOST": str(EMBEDDED_POSTGRES_DIR),
             "PGDATA": EMBEDDED_POSTGRES_DIR,
