@@ -148,6 +148,8 @@ LOGOUT_REDIRECT_URL = "login"
 # Analysts log in to browse; a public deployment may allow anonymous,
 # read-only browsing of the dashboard (never of the admin or the uploads).
 CONFLICTWATCH_PUBLIC_READ = env_bool("CONFLICTWATCH_PUBLIC_READ", False)
+# Events per timeline page.
+CONFLICTWATCH_PAGE_SIZE = env_int("CONFLICTWATCH_PAGE_SIZE", 50)
 
 # Uploads are streamed to temporary files past 2.5 MB; the bulk upload form
 # rejects anything over CONFLICTWATCH_UPLOAD_MAX_BYTES with a message.
