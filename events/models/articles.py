@@ -11,6 +11,7 @@ from django.contrib.postgres.search import (
 )
 from django.db import models
 from django.db.models import F, Q
+from django.urls import reverse
 
 from events.models.choices import DatePrecision
 
@@ -134,6 +135,9 @@ class Article(models.Model):
 
     def __str__(self) -> str:
         return self.title or f"Article {self.pk}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("events:article_detail", args=[self.pk])
 
 
 class ArticleSimilarity(models.Model):

@@ -3,6 +3,7 @@ claim, and the evidence span behind every field."""
 
 from django.db import models
 from django.db.models import Exists, F, OuterRef, Q, Subquery
+from django.urls import reverse
 
 from events.models.articles import Article
 from events.models.choices import DatePrecision, GeoPrecision
@@ -135,7 +136,12 @@ class Event(models.Model):
     class Meta:
         ordering = ["-date", "-id"]
         indexes = [
-            models.Index(fields=["-date", "-id"], name="event_date_idx"),
+            # The timeline's order: newest first, undated last (keyset pages).
+            models.Index(
+                F("date").desc(nulls_last=True),
+                F("id").desc(),
+                name="event_timeline_idx",
+            ),
             models.Index(
                 fields=["event_type", "sub_event_type"], name="event_type_idx"
             ),
@@ -151,6 +157,9 @@ class Event(models.Model):
         when = self.date.isoformat() if self.date else "undated"
         where = self.place.name if self.place_id else "unknown place"
         return f"{self.sub_event_type or self.event_type} in {where}, {when}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("events:event_detail", args=[self.pk])
 
     @property
     def period_label(self) -> str:

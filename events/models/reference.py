@@ -6,6 +6,7 @@ from django.contrib.postgres.search import TrigramSimilarity
 from django.db import models
 from django.db.models import Q
 from django.db.models.expressions import RawSQL
+from django.urls import reverse
 
 from events.models.choices import GeoPrecision
 
@@ -71,6 +72,9 @@ class Actor(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("events:actor_detail", args=[self.pk])
 
 
 class PlaceQuerySet(NameSimilarityQuerySet):
@@ -138,3 +142,6 @@ class Place(models.Model):
         if self.admin1_name:
             return f"{self.name} ({self.admin1_name}, {self.country_code})"
         return f"{self.name} ({self.country_code})"
+
+    def get_absolute_url(self) -> str:
+        return reverse("events:place_detail", args=[self.pk])
