@@ -19,7 +19,8 @@ class Command(BaseCommand):
         credentials = settings.DATA_DIR / "admin-credentials.txt"
         if User.objects.filter(is_superuser=True).exists():
             if credentials.exists():
-                self.stdout.write(f"Log in at /admin/ with {credentials.read_text()}")
+                login = credentials.read_text()
+                self.stdout.write(f"Log in (dashboard and /admin/) with {login}")
             else:
                 self.stdout.write(
                     "An admin account exists already (reset a password with "
@@ -34,7 +35,8 @@ class Command(BaseCommand):
         credentials.write_text(login)
         self.stdout.write(
             self.style.SUCCESS(
-                f"Created an admin account. Log in at /admin/ with {login} "
+                "Created an admin account. "
+                f"Log in (dashboard and /admin/) with {login} "
                 f"(kept in {credentials}; change it with "
                 f"`python manage.py changepassword {username}`)."
             )
