@@ -9,12 +9,16 @@ PY := $(BIN)/python
 MANAGE := $(PY) manage.py
 INSTALLED := $(VENV)/.installed
 CONSTRAINTS := requirements/constraints.txt
+CHROMIUM := /usr/bin/chromium
+# apt-get needs root: CI runs as root; anyone else goes through sudo if present.
+SUDO := $(if $(filter 0,$(shell id -u)),,$(shell command -v sudo))
 
-.PHONY: run test install migrate reference seed lint format db-start db-stop db-status clean-db help
+.PHONY: run test chromium install migrate reference seed lint format db-start db-stop db-status clean-db help
 
 help:
 	@echo "make run    install, start the database, load the demo data, serve http://127.0.0.1:$(PORT)"
 	@echo "make test   install and run the test suite"
+	@echo "make chromium  install Debian's Chromium for the browser tests (make test does)"
 	@echo "make lint   ruff check + format check"
 	@echo "make db-stop  stop the embedded PostgreSQL server"
 
@@ -44,8 +48,20 @@ run: seed
 	@echo "Serving ConflictWatch at http://127.0.0.1:$(PORT)/ (Ctrl-C to stop)"
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
-test: install
+test: install chromium
 	$(BIN)/pytest
+
+# The browser tests (tests/browser) drive Debian's Chromium through Playwright;
+# Playwright's own browser download is never used.
+chromium:
+	@if [ -x $(CHROMIUM) ]; then exit 0; fi; \
+	if [ "$$(id -u)" != 0 ] && [ -z "$(SUDO)" ]; then \
+		echo "Chromium ($(CHROMIUM)) is missing and installing it needs root:" >&2; \
+		echo "run 'apt-get install chromium' as root, then make test again." >&2; \
+		exit 1; \
+	fi; \
+	echo "Installing Chromium for the browser tests"; \
+	$(SUDO) apt-get update && $(SUDO) apt-get install -y chromium
 
 lint: install
 	$(BIN)/ruff check .

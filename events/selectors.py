@@ -414,11 +414,21 @@ def article_spans(article: Article) -> list[Span]:
 
 
 def event_spans(event: Event) -> list[Span]:
-    """The spans backing each field of `event` (its sentences excluded)."""
+    """The spans backing each field of `event` inside its evidence sentences.
+
+    A span as long as a whole sentence (the type's evidence is the sentence
+    that names it) would hide the finer ones, so it is left to the sentence.
+    """
+    evidence = list(event.evidence.all())
+    sentences = [(e.start, e.end) for e in evidence if e.field == Evidence.Field.EVENT]
+
+    def covers_a_sentence(e: Evidence) -> bool:
+        return any(e.start <= start and e.end >= end for start, end in sentences)
+
     return [
         Span(e.start, e.end, e.field, e.get_field_display())
-        for e in event.evidence.all()
-        if e.field != Evidence.Field.EVENT
+        for e in evidence
+        if e.field != Evidence.Field.EVENT and not covers_a_sentence(e)
     ] + [
         Span(c.start, c.end, "casualties", _claim_title(c)) for c in event.claims.all()
     ]

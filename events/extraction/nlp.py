@@ -62,11 +62,22 @@ def get_nlp(model: str | None = None) -> Language:
 
 @Language.component("cw_line_breaks")
 def line_breaks(doc: Doc) -> Doc:
-    """Start a sentence after every line break: headings are not run-ons."""
+    """Start a sentence after every line break: headings are not run-ons.
+
+    An opening quote or bracket starts the sentence with the word after it:
+    the parser would otherwise split the two and leave '"' on its own.
+    """
     for token in doc[1:]:
         if "\n" in doc[token.i - 1].text:
             token.is_sent_start = True
+            if _opens(token) and token.i + 1 < len(doc):
+                doc[token.i + 1].is_sent_start = False
     return doc
+
+
+def _opens(token) -> bool:
+    """True for an opening quote or bracket (or a '<' of stray markup)."""
+    return token.is_left_punct or token.is_quote or token.text in {"<", "“", "‘"}
 
 
 @cache

@@ -156,3 +156,19 @@ def test_victims_carry_their_detail_and_side(nlp):
     assert [
         (c.low, c.victims, c.victim_detail, c.victim_side) for c in result.casualties
     ] == [(11, "civilians", "children", None), (20, "combatants", None, "isis")]
+
+
+@pytest.mark.parametrize(
+    "text, second_sentence",
+    [
+        ("Heading\n\nThe strikes hit Raqqa.", "The strikes hit Raqqa."),
+        ('Heading\n\n"We will fight," he said.', '"We will fight," he said.'),
+        ("Heading\n(AFP) Air strikes hit Raqqa.", "(AFP) Air strikes hit Raqqa."),
+        ("Heading\n\n<b>Raqqa</b> was hit.", "<b>Raqqa</b> was hit."),
+    ],
+)
+def test_a_line_break_starts_a_sentence_with_its_opening_mark(
+    nlp, text, second_sentence
+):
+    sentences = [s.text.strip() for s in nlp(text).sents]
+    assert sentences[:2] == ["Heading", second_sentence]

@@ -118,7 +118,32 @@
     }
   }
 
+  // Markers on the map by event id. A reload (after every pan or zoom) only
+  // removes the events that left the view and adds the new ones, so a marker
+  // whose popup is open stays, and so does its popup.
+  var shown = {};
   var pending = null;
+
+  function update(features) {
+    var wanted = {};
+    features.forEach(function (feature) { wanted[feature.id] = feature; });
+    var leaving = Object.keys(shown).filter(function (id) { return !(id in wanted); });
+    var arriving = features.filter(function (feature) { return !(feature.id in shown); });
+    var removed = leaving.map(function (id) { var layer = shown[id]; delete shown[id]; return layer; });
+    var added = arriving.map(function (feature) {
+      var c = feature.geometry.coordinates;
+      shown[feature.id] = marker(feature, L.latLng(c[1], c[0]));
+      return shown[feature.id];
+    });
+    if (events.removeLayers) {
+      events.removeLayers(removed);
+      events.addLayers(added);
+    } else {
+      removed.forEach(function (layer) { events.removeLayer(layer); });
+      added.forEach(function (layer) { events.addLayer(layer); });
+    }
+  }
+
   function load() {
     if (!config.dataUrl) return;
     var bounds = map.getBounds();
@@ -130,12 +155,7 @@
     fetch(url, { credentials: "same-origin", signal: pending.signal })
       .then(function (response) { return response.json(); })
       .then(function (data) {
-        events.clearLayers();
-        var layers = data.features.map(function (feature) {
-          var c = feature.geometry.coordinates;
-          return marker(feature, L.latLng(c[1], c[0]));
-        });
-        if (events.addLayers) events.addLayers(layers); else layers.forEach(function (l) { events.addLayer(l); });
+        update(data.features);
         container.dataset.eventIds = data.features.map(function (f) { return f.id; }).join(",");
         container.dataset.loaded = "true";
         if (status) {
