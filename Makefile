@@ -13,12 +13,13 @@ CHROMIUM := /usr/bin/chromium
 # apt-get needs root: CI runs as root; anyone else goes through sudo if present.
 SUDO := $(if $(filter 0,$(shell id -u)),,$(shell command -v sudo))
 
-.PHONY: run test chromium install migrate reference seed lint format db-start db-stop db-status clean-db help
+.PHONY: run test chromium redis install migrate reference seed lint format db-start db-stop db-status clean-db help
 
 help:
 	@echo "make run    install, start the database, load the demo data, serve http://127.0.0.1:$(PORT)"
 	@echo "make test   install and run the test suite"
 	@echo "make chromium  install Debian's Chromium for the browser tests (make test does)"
+	@echo "make redis  install Debian's redis-server for the scale tests (make test does)"
 	@echo "make lint   ruff check + format check"
 	@echo "make db-stop  stop the embedded PostgreSQL server"
 
@@ -48,7 +49,7 @@ run: seed
 	@echo "Serving ConflictWatch at http://127.0.0.1:$(PORT)/ (Ctrl-C to stop)"
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
-test: install chromium
+test: install chromium redis
 	$(BIN)/pytest
 
 # The browser tests (tests/browser) drive Debian's Chromium through Playwright;
@@ -62,6 +63,18 @@ chromium:
 	fi; \
 	echo "Installing Chromium for the browser tests"; \
 	$(SUDO) apt-get update && $(SUDO) apt-get install -y chromium
+
+# The scale tests (tests/scale) start their own redis-server as the Celery
+# broker, from Debian's package.
+redis:
+	@if command -v redis-server >/dev/null; then exit 0; fi; \
+	if [ "$$(id -u)" != 0 ] && [ -z "$(SUDO)" ]; then \
+		echo "redis-server is missing and installing it needs root:" >&2; \
+		echo "run 'apt-get install redis-server' as root, then make test again." >&2; \
+		exit 1; \
+	fi; \
+	echo "Installing redis-server for the scale tests"; \
+	$(SUDO) apt-get update && $(SUDO) apt-get install -y redis-server
 
 lint: install
 	$(BIN)/ruff check .

@@ -1,8 +1,8 @@
 """ConflictWatch settings, read from the environment with safe local defaults.
 
 Environment variables: DATABASE_URL, DJANGO_SECRET_KEY, DJANGO_DEBUG,
-DJANGO_ALLOWED_HOSTS, SPACY_MODEL, CONFLICTWATCH_DATA_DIR and the
-CONFLICTWATCH_* limits below. Production (DJANGO_DEBUG off) must set
+DJANGO_ALLOWED_HOSTS, SPACY_MODEL, CELERY_BROKER_URL, CONFLICTWATCH_DATA_DIR
+and the CONFLICTWATCH_* limits below. Production (DJANGO_DEBUG off) must set
 DJANGO_SECRET_KEY or the process refuses to start.
 """
 
@@ -218,6 +218,26 @@ CONFLICTWATCH_ZIP_MAX_UNCOMPRESSED_BYTES = env_int(
 CONFLICTWATCH_NEAR_DUPLICATE_THRESHOLD = float(
     os.environ.get("CONFLICTWATCH_NEAR_DUPLICATE_THRESHOLD", "0.2")
 )
+
+# --- Celery ----------------------------------------------------------------
+# With CELERY_BROKER_URL (redis://host:6379/0 or amqp://user:pass@host//),
+# extraction runs as tasks in Celery workers (conflictwatch/celery.py,
+# events/tasks.py, docs/deployment.md); without it, in the process that
+# stored the articles. Task status lives on the article: no result backend.
+CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "")
+CELERY_TASK_DEFAULT_QUEUE = "extraction"
+CELERY_TASK_IGNORE_RESULT = True
+# One message at a time per worker process: with late acknowledgement, a
+# killed worker holds back only the article it was extracting.
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+# Each new worker process loads the spaCy model before it reports ready.
+CELERY_WORKER_PROC_ALIVE_TIMEOUT = 120
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# Redis gives an unacknowledged message (its worker died) to another worker
+# after this many seconds; it must exceed the longest extraction and retry wait.
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": env_int("CELERY_VISIBILITY_TIMEOUT", 3600),
+}
 
 LOGGING = {
     "version": 1,

@@ -21,7 +21,7 @@ from events.models import (
 from events.services import (
     IngestStatus,
     article_ingest,
-    articles_extract,
+    articles_extract_or_queue,
     articles_ingest,
     read_limits,
 )
@@ -125,7 +125,7 @@ class ArticleAdmin(admin.ModelAdmin):
                 form.add_error("text", outcome.reason)
             else:
                 if outcome.status == IngestStatus.ADDED:
-                    articles_extract(
+                    articles_extract_or_queue(
                         articles=Article.objects.filter(pk=outcome.article_id)
                     )
                     messages.success(request, "The article was added.")
@@ -173,7 +173,12 @@ class ArticleAdmin(admin.ModelAdmin):
 
     @admin.action(description="Re-run extraction")
     def rerun_extraction(self, request, queryset):
-        report = articles_extract(articles=queryset)
+        report = articles_extract_or_queue(articles=queryset)
+        if report.queued:
+            self.message_user(
+                request, f"Queued {report.queued} articles for extraction."
+            )
+            return
         self.message_user(
             request,
             f"Extraction: done {report.done}, failed {report.failed}.",

@@ -4,6 +4,9 @@ from events.services.extraction import (
     ExtractReport,
     article_extract,
     articles_extract,
+    articles_extract_or_queue,
+    extraction_fail,
+    extraction_queues,
     extraction_store,
 )
 from events.services.ingest import (
@@ -29,7 +32,10 @@ __all__ = [
     "article_extract",
     "article_ingest",
     "articles_extract",
+    "articles_extract_or_queue",
     "articles_ingest",
+    "extraction_fail",
+    "extraction_queues",
     "extraction_store",
     "read_limits",
 ]

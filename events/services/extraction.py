@@ -2,7 +2,9 @@
 
 `articles_extract` runs the pipeline on stored articles; `extraction_store`
 replaces an article's machine-made rows in one transaction, keeping what an
-analyst verified or corrected.
+analyst verified or corrected. `articles_extract_or_queue` is what ingestion
+calls: Celery tasks (events/tasks.py) when CELERY_BROKER_URL is set,
+`articles_extract` in this process otherwise.
 """
 
 import logging
@@ -34,13 +36,18 @@ class ExtractReport:
     done: int = 0
     failed: int = 0
     errors: list[tuple[int, str]] = field(default_factory=list)
+    # Articles handed to Celery workers instead (done/failed stay 0).
+    queued: int = 0
 
 
-def article_extract(*, article: Article) -> bool:
+def article_extract(
+    *, article: Article, retry_on: tuple[type[Exception], ...] = ()
+) -> bool:
     """Run extraction on `article` and store the result; return success.
 
     The article is already committed, so a failure here only marks it failed
-    with the error; `extract_pending` retries it later.
+    with the error; `extract_pending` retries it later. Errors of the
+    `retry_on` types propagate instead, for the Celery task to retry.
     """
     try:
         result = extraction.extract(
@@ -66,14 +73,21 @@ def article_extract(*, article: Article) -> bool:
                 ]
             )
         return True
+    except retry_on:
+        raise
     except Exception as error:  # noqa: BLE001 - any failure is recorded, not raised
         logger.exception("extraction failed for article %s", article.pk)
-        Article.objects.filter(pk=article.pk).update(
-            extraction_status=Article.ExtractionStatus.FAILED,
-            extraction_error=f"{type(error).__name__}: {error}"[:5000],
-            extracted_at=timezone.now(),
-        )
+        extraction_fail(article_id=article.pk, error=error)
         return False
+
+
+def extraction_fail(*, article_id: int, error: BaseException) -> None:
+    """Mark the article's extraction failed with `error`."""
+    Article.objects.filter(pk=article_id).update(
+        extraction_status=Article.ExtractionStatus.FAILED,
+        extraction_error=f"{type(error).__name__}: {error}"[:5000],
+        extracted_at=timezone.now(),
+    )
 
 
 def extraction_store(
@@ -86,6 +100,9 @@ def extraction_store(
     articles also report lose this article's claims and are recounted.
     """
     with transaction.atomic():
+        # Two runs on one article (a task redelivered while the first still
+        # runs) take turns: the second replaces the first's rows, never adds.
+        Article.objects.select_for_update(no_key=True).filter(pk=article.pk).exists()
         _forget_machine_output(article)
         places = _PlaceRows()
         actors = _ActorRows()
@@ -332,3 +349,31 @@ def articles_extract(
         if on_article:
             on_article(article, ok)
     return report
+
+
+def extraction_queues() -> bool:
+    """Return True when extraction runs in Celery workers (a broker is set)."""
+    return bool(settings.CELERY_BROKER_URL)
+
+
+def articles_extract_or_queue(
+    *, articles, on_article: Callable[[Article, bool], None] | None = None
+) -> ExtractReport:
+    """Queue or run extraction of the `articles` queryset; report what was done.
+
+    With a broker, one `extract_article` task per article is sent once the
+    current transaction commits (a worker must find the article stored);
+    without one, `articles_extract` runs here and now.
+    """
+    if not extraction_queues():
+        return articles_extract(articles=articles, on_article=on_article)
+    from events.tasks import extract_article
+
+    article_ids = list(articles.order_by("pk").values_list("pk", flat=True))
+
+    def send() -> None:
+        for article_id in article_ids:
+            extract_article.delay(article_id)
+
+    transaction.on_commit(send)
+    return ExtractReport(queued=len(article_ids))

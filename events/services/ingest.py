@@ -190,8 +190,8 @@ def articles_ingest(
     """Store every article in `items`, one transaction each; report each outcome.
 
     A rejected or failing input is reported and the batch goes on. Added
-    articles are then extracted (status pending -> done/failed) unless
-    `extract` is False.
+    articles are then extracted (status pending -> done/failed), or queued
+    for Celery workers when a broker is configured, unless `extract` is False.
     """
     report = IngestReport()
     for item in items:
@@ -213,7 +213,9 @@ def articles_ingest(
         if on_outcome:
             on_outcome(outcome)
     if extract and report.added_ids:
-        from events.services.extraction import articles_extract
+        from events.services.extraction import articles_extract_or_queue
 
-        articles_extract(articles=Article.objects.filter(pk__in=report.added_ids))
+        articles_extract_or_queue(
+            articles=Article.objects.filter(pk__in=report.added_ids)
+        )
     return report

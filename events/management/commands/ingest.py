@@ -9,13 +9,20 @@ from events.management.commands._columns import (
     columns_from_options,
 )
 from events.models import Article
-from events.services import IngestStatus, articles_extract, articles_ingest, read_limits
+from events.services import (
+    IngestStatus,
+    articles_extract_or_queue,
+    articles_ingest,
+    extraction_queues,
+    read_limits,
+)
 
 
 class Command(BaseCommand):
     help = (
         "Store articles from .txt files, folders of them, .csv, .jsonl or .zip "
-        "files, then run extraction on the new ones."
+        "files, then run extraction on the new ones (or queue it for the Celery "
+        "workers when CELERY_BROKER_URL is set)."
     )
 
     def add_arguments(self, parser):
@@ -38,9 +45,12 @@ class Command(BaseCommand):
         extract_report = None
         if added and not options["no_extract"]:
             with tqdm(
-                desc="extract", total=len(added), unit=" articles", disable=quiet
+                desc="extract",
+                total=len(added),
+                unit=" articles",
+                disable=quiet or extraction_queues(),
             ) as bar:
-                extract_report = articles_extract(
+                extract_report = articles_extract_or_queue(
                     articles=Article.objects.filter(pk__in=added),
                     on_article=lambda *_: bar.update(),
                 )
@@ -59,7 +69,9 @@ class Command(BaseCommand):
         for outcome in report.outcomes:
             for note in outcome.notes:
                 self.stdout.write(f"  note: {outcome.origin}: {note}")
-        if extract_report:
+        if extract_report and extract_report.queued:
+            self.stdout.write(f"queued {extract_report.queued} articles for extraction")
+        elif extract_report:
             self.stdout.write(
                 f"extraction: done {extract_report.done}, "
                 f"failed {extract_report.failed}"
