@@ -7,6 +7,7 @@ so an export of any size runs in flat memory.
 import csv
 import json
 from collections.abc import Iterable, Iterator
+from itertools import islice
 
 from django.db.models import QuerySet
 
@@ -50,30 +51,62 @@ def _export_rows(queryset: QuerySet[Event]) -> Iterator[dict]:
     """Yield one plain dict per event, actors and sources included, in chunks."""
     events = (
         queryset.select_related("place")
-        .prefetch_related("eventactor_set__actor", "articles__source")
+        .defer("created_at", "updated_at", "place__alternate_names")
         .order_by("-date", "-pk")
     )
-    for event in events.iterator(chunk_size=CHUNK):
-        roles: dict[str, list[str]] = {}
-        for link in event.eventactor_set.all():
-            roles.setdefault(link.role, []).append(link.actor.name)
-        perpetrators = roles.get(EventActor.Role.PERPETRATOR, [])
-        targets = roles.get(EventActor.Role.TARGET, [])
-        others = roles.get(EventActor.Role.OTHER, [])
-        place = event.place
-        sources = sorted({a.source.name for a in event.articles.all() if a.source_id})
-        yield {
-            "id": event.pk,
-            "event": event,
-            "actor1": perpetrators[0]
-            if perpetrators
-            else (others[0] if others else ""),
-            "assoc_actor_1": "; ".join(perpetrators[1:]),
-            "actor2": "; ".join(targets),
-            "others": others,
-            "place": place,
-            "sources": sources,
-        }
+    for chunk in _chunks(events.iterator(chunk_size=CHUNK), CHUNK):
+        # Two flat queries a chunk: model instances for every actor link and
+        # article would cost more than the rest of the export.
+        ids = [event.pk for event in chunk]
+        roles = _roles_of(ids)
+        sources = _sources_of(ids)
+        for event in chunk:
+            by_role = roles.get(event.pk, {})
+            perpetrators = by_role.get(EventActor.Role.PERPETRATOR, [])
+            targets = by_role.get(EventActor.Role.TARGET, [])
+            others = by_role.get(EventActor.Role.OTHER, [])
+            yield {
+                "id": event.pk,
+                "event": event,
+                "actor1": perpetrators[0]
+                if perpetrators
+                else (others[0] if others else ""),
+                "assoc_actor_1": "; ".join(perpetrators[1:]),
+                "actor2": "; ".join(targets),
+                "others": others,
+                "place": event.place,
+                "sources": sorted(sources.get(event.pk, ())),
+            }
+
+
+def _chunks(items: Iterable, size: int) -> Iterator[list]:
+    items = iter(items)
+    while chunk := list(islice(items, size)):
+        yield chunk
+
+
+def _roles_of(ids: list[int]) -> dict[int, dict[str, list[str]]]:
+    """Actor names by event and role, in the order they were linked."""
+    roles: dict[int, dict[str, list[str]]] = {}
+    links = (
+        EventActor.objects.filter(event__in=ids)
+        .order_by("pk")
+        .values_list("event", "role", "actor__name")
+    )
+    for event, role, name in links:
+        roles.setdefault(event, {}).setdefault(role, []).append(name)
+    return roles
+
+
+def _sources_of(ids: list[int]) -> dict[int, set[str]]:
+    """The outlets of the articles reporting each event."""
+    sources: dict[int, set[str]] = {}
+    reports = Event.articles.through.objects.filter(
+        event__in=ids, article__source__isnull=False
+    ).values_list("event", "article__source__name")
+    for event, name in reports:
+        sources.setdefault(event, set()).add(name)
+    return sources
 
 
 def _acled_row(row: dict) -> list:

@@ -211,6 +211,11 @@ class EventFilter(django_filters.FilterSet):
     def is_searching(self) -> bool:
         return self.is_valid() and bool(self._typed("q"))
 
+    @property
+    def search_text(self) -> str:
+        """The full-text query the events were searched with, or ''."""
+        return self._typed("q") if self.is_searching else ""
+
     def description(self) -> str:
         """Say in words what the active filters select (counts come from the page).
 

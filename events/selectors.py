@@ -8,6 +8,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from django.db.models import (
+    Avg,
     Count,
     F,
     IntegerField,
@@ -18,7 +19,7 @@ from django.db.models import (
     Subquery,
     Sum,
 )
-from django.db.models.functions import Coalesce, TruncMonth
+from django.db.models.functions import Coalesce, Floor
 
 from events.highlight import Span
 from events.models import (
@@ -116,15 +117,18 @@ def event_page(
     before: str = "",
     page: int = 1,
     ranked: bool = False,
+    search: str = "",
     size: int = PAGE_SIZE,
 ) -> EventPage:
     """Return one page of `queryset`, newest first (or best match first if ranked).
 
     Date order uses keyset cursors ("after"/"before" an event), so a deep page
     costs what the first does; ranked search results use numbered pages.
+    `search` (the query `queryset` was searched with) ranks the matching
+    articles once instead of each event's in turn.
     """
-    if ranked:
-        return _numbered_page(queryset, page=page, size=size)
+    if ranked or search:
+        return _numbered_page(queryset, page=page, size=size, search=search)
     position = _parse_cursor(before) if before else None
     if position:
         rows = list(
@@ -148,14 +152,19 @@ def event_page(
     return result
 
 
-def _numbered_page(queryset: QuerySet[Event], *, page: int, size: int) -> EventPage:
+def _numbered_page(
+    queryset: QuerySet[Event], *, page: int, size: int, search: str = ""
+) -> EventPage:
     page = max(1, min(page, SEARCH_MAX_PAGES))
     start = (page - 1) * size
-    rows = list(
-        queryset.order_by(F("rank").desc(nulls_last=True), *NEWEST_FIRST)[
-            start : start + size + 1
-        ]
-    )
+    if search:
+        rows = _best_matches(queryset, search, start, start + size + 1)
+    else:
+        rows = list(
+            queryset.order_by(F("rank").desc(nulls_last=True), *NEWEST_FIRST)[
+                start : start + size + 1
+            ]
+        )
     events = rows[:size]
     return EventPage(
         events,
@@ -164,6 +173,35 @@ def _numbered_page(queryset: QuerySet[Event], *, page: int, size: int) -> EventP
         has_previous=page > 1,
         groups=[("Best matches first", events)] if events else [],
     )
+
+
+def _best_matches(
+    queryset: QuerySet[Event], query: str, start: int, stop: int
+) -> list[Event]:
+    """Events `start`:`stop` of `queryset` in best-match order for `query`.
+
+    The order is the one `EventQuerySet.search` ranks by (an event's best
+    article, then newest first), but each matching article is ranked once
+    instead of once per event that cites it.
+    """
+    ranks = dict(Article.objects.search(query).order_by().values_list("pk", "rank"))
+    links = Event.articles.through.objects.filter(
+        article__in=Article.objects.matching(query),
+        event__in=queryset.order_by().values("pk"),
+    ).values_list("event", "article", "event__date")
+    best: dict[int, tuple] = {}
+    for event, article, date in links:
+        if event not in best or ranks[article] > best[event][0]:
+            best[event] = (ranks[article], date)
+    ordered = sorted(best.items(), key=_best_first)[start:stop]
+    found = queryset.order_by().in_bulk([pk for pk, _ in ordered])
+    return [found[pk] for pk, _ in ordered if pk in found]
+
+
+def _best_first(item: tuple[int, tuple]) -> tuple:
+    """Sort key: higher rank first, then newest first (undated last), then id."""
+    pk, (rank, date) = item
+    return (-rank, date is None, -(date.toordinal() if date else 0), -pk)
 
 
 def group_by_period(events: list[Event]) -> list[tuple[str, list[Event]]]:
@@ -200,9 +238,12 @@ class Totals:
 
 def event_totals(queryset: QuerySet[Event], cap: int = COUNT_CAP) -> Totals:
     """Count the events and their dead, reading at most `cap` + 1 rows."""
-    capped_ids = queryset.order_by().values("pk")[: cap + 1]
-    row = Event.objects.filter(pk__in=Subquery(capped_ids)).aggregate(
-        events=Count("pk"), killed=Coalesce(Sum("killed_best"), 0)
+    # One pass over at most cap + 1 rows (the timeline index has the toll),
+    # not a second lookup of each counted event.
+    row = (
+        queryset.order_by()
+        .values("killed_best")[: cap + 1]
+        .aggregate(events=Count("*"), killed=Coalesce(Sum("killed_best"), 0))
     )
     capped = row["events"] > cap
     return Totals(min(row["events"], cap), row["killed"], capped)
@@ -217,15 +258,21 @@ class ChartBar:
 
 def event_chart(queryset: QuerySet[Event]) -> list[ChartBar]:
     """Events and their dead per month, oldest first, gaps filled with zeros."""
-    rows = (
+    # Grouped by day, a plain column the timeline index holds in order; the
+    # days are folded into months here (truncating every row's date in SQL
+    # costs more than the whole scan).
+    days = (
         queryset.filter(date__isnull=False)
         .order_by()
-        .annotate(month=TruncMonth("date"))
-        .values("month")
-        .annotate(events=Count("pk"), killed=Coalesce(Sum("killed_best"), 0))
-        .order_by("month")
+        .values("date")
+        .annotate(events=Count("*"), killed=Coalesce(Sum("killed_best"), 0))
+        .values_list("date", "events", "killed")
     )
-    found = {row["month"]: row for row in rows}
+    found: dict[dt.date, dict] = {}
+    for day, events, killed in days:
+        row = found.setdefault(day.replace(day=1), {"events": 0, "killed": 0})
+        row["events"] += events
+        row["killed"] += killed
     if not found:
         return []
     bars = []
@@ -241,6 +288,8 @@ def event_chart(queryset: QuerySet[Event]) -> list[ChartBar]:
 # --- map ----------------------------------------------------------------------------
 
 MAP_MAX_FEATURES = 5_000
+MAP_CLUSTER_ABOVE = 2_000  # more events in view than a browser draws well
+MAP_GRID = 24  # cluster cells across the wider side of the view (40 px each)
 
 
 def map_features(queryset: QuerySet[Event], *, bbox=None) -> dict:
@@ -248,7 +297,8 @@ def map_features(queryset: QuerySet[Event], *, bbox=None) -> dict:
 
     Events known only to their governorate (or region) keep that precision in
     `geo_precision`, so the map draws them as approximate, not as pins.
-    Cumulative figures have no event, so they never appear.
+    Cumulative figures have no event, so they never appear. With more than
+    MAP_CLUSTER_ABOVE events inside `bbox`, the features are grid clusters.
     """
     events = queryset.mappable()
     if bbox:
@@ -259,6 +309,13 @@ def map_features(queryset: QuerySet[Event], *, bbox=None) -> dict:
             place__latitude__gte=south,
             place__latitude__lte=north,
         )
+        if events.order_by()[: MAP_CLUSTER_ABOVE + 1].count() > MAP_CLUSTER_ABOVE:
+            return {
+                "type": "FeatureCollection",
+                "features": map_clusters(events, bbox=bbox),
+                "truncated": False,
+                "clustered": True,
+            }
     rows = events.order_by(*NEWEST_FIRST).values(
         "pk",
         "date",
@@ -284,6 +341,50 @@ def map_features(queryset: QuerySet[Event], *, bbox=None) -> dict:
         "features": features,
         "truncated": truncated,
     }
+
+
+def map_clusters(events: QuerySet[Event], *, bbox) -> list[dict]:
+    """Return `events` as GeoJSON points, one per occupied cell of a grid on `bbox`.
+
+    Each point sits at the mean position of its events and says how many
+    there are and how many were killed: {"cluster": true, "count", "killed"}.
+    """
+    west, south, east, north = bbox
+    cell = max(east - west, north - south, 1e-6) / MAP_GRID
+    cells = (
+        events.order_by()
+        .annotate(
+            column=Floor((F("place__longitude") - west) / cell),
+            row=Floor((F("place__latitude") - south) / cell),
+        )
+        .values("column", "row")
+        .annotate(
+            count=Count("*"),
+            killed=Coalesce(Sum("killed_best"), 0),
+            longitude=Avg("place__longitude"),
+            latitude=Avg("place__latitude"),
+        )
+        .order_by("-count")
+    )
+    return [
+        {
+            "type": "Feature",
+            "id": f"cluster-{cell['column']:.0f}-{cell['row']:.0f}",
+            "geometry": {
+                "type": "Point",
+                "coordinates": [
+                    round(cell["longitude"], 5),
+                    round(cell["latitude"], 5),
+                ],
+            },
+            "properties": {
+                "cluster": True,
+                "count": cell["count"],
+                "killed": cell["killed"],
+            },
+        }
+        for cell in cells
+    ]
 
 
 def _feature(row: dict) -> dict:

@@ -56,6 +56,7 @@ def _timeline_context(request, filterset: EventFilter) -> dict:
         before=request.GET.get("before", ""),
         page=number,
         ranked=filterset.is_searching,
+        search=filterset.search_text,
         size=settings.CONFLICTWATCH_PAGE_SIZE,
     )
     return {

@@ -77,13 +77,17 @@ class EventQuerySet(models.QuerySet):
 
     def search(self, query: str) -> "EventQuerySet":
         """Events reported by an article matching `query`, with the best rank."""
-        matching = Article.objects.matching(query).filter(events=OuterRef("pk"))
+        # The GIN index finds the matching articles, the link table their
+        # events: no event's articles are tested one event at a time.
+        reported = Event.articles.through.objects.filter(
+            article__in=Article.objects.matching(query)
+        ).values("event")
         best = (
             Article.objects.search(query)
             .filter(events=OuterRef("pk"))
             .values("rank")[:1]
         )
-        return self.filter(Exists(matching)).annotate(rank=Subquery(best))
+        return self.filter(pk__in=reported).annotate(rank=Subquery(best))
 
     def mappable(self) -> "EventQuerySet":
         """Events with a place that can be drawn (not only a country)."""
@@ -137,13 +141,35 @@ class Event(models.Model):
         ordering = ["-date", "-id"]
         indexes = [
             # The timeline's order: newest first, undated last (keyset pages).
+            # Each index also carries the date and the toll, so the totals
+            # and the monthly chart of a filter read a small index alone,
+            # never the wide table.
             models.Index(
                 F("date").desc(nulls_last=True),
                 F("id").desc(),
                 name="event_timeline_idx",
+                include=["killed_best", "civilian_targeting", "verified"],
             ),
             models.Index(
-                fields=["event_type", "sub_event_type"], name="event_type_idx"
+                fields=["event_type", "sub_event_type"],
+                name="event_type_idx",
+                include=["date", "killed_best"],
+            ),
+            # Governorate and place filters, and the map's clusters.
+            models.Index(
+                F("place"),
+                F("date").desc(nulls_last=True),
+                F("id").desc(),
+                name="event_place_idx",
+                include=["killed_best", "geo_precision"],
+            ),
+            models.Index(
+                fields=["killed_best"], name="event_killed_idx", include=["date"]
+            ),
+            # Events reached through a link table (actor, search): their date
+            # and toll without a visit to the table.
+            models.Index(
+                fields=["id"], name="event_id_idx", include=["date", "killed_best"]
             ),
         ]
         constraints = [
@@ -272,6 +298,8 @@ class EventActor(models.Model):
                 fields=["event", "actor", "role"], name="event_actor_role_unique"
             ),
         ]
+        # An actor's events without reading the table (the actor filter).
+        indexes = [models.Index(fields=["actor", "event"], name="event_actor_idx")]
 
     def __str__(self) -> str:
         return f"{self.actor} ({self.role})"

@@ -107,6 +107,30 @@
     : L.layerGroup();
   events.addTo(map);
 
+  // With too many events in view the server sends grid clusters instead
+  // ("cluster": true, with their count and dead); a click zooms in on one.
+  var clusters = L.layerGroup().addTo(map);
+
+  function clusterMarker(feature) {
+    var p = feature.properties;
+    var c = feature.geometry.coordinates;
+    var latlng = L.latLng(c[1], c[0]);
+    var size = p.count < 100 ? "small" : p.count < 1000 ? "medium" : "large";
+    var label = document.createElement("div");
+    add(label, "span", p.count.toLocaleString("en"));
+    var layer = L.marker(latlng, {
+      icon: L.divIcon({
+        html: label, iconSize: L.point(40, 40),
+        className: "marker-cluster marker-cluster-" + size + " server-cluster"
+      }),
+      keyboard: true, title: p.count + " events, " + p.killed + " killed"
+    });
+    layer.on("click", function () {
+      map.setView(latlng, Math.min(map.getZoom() + 2, map.getMaxZoom()));
+    });
+    return layer;
+  }
+
   if (config.focus) {
     var focus = L.latLng(config.focus.lat, config.focus.lon);
     if (config.focus.precision === "exact") {
@@ -155,12 +179,18 @@
     fetch(url, { credentials: "same-origin", signal: pending.signal })
       .then(function (response) { return response.json(); })
       .then(function (data) {
-        update(data.features);
-        container.dataset.eventIds = data.features.map(function (f) { return f.id; }).join(",");
+        var grouped = data.features.filter(function (f) { return f.properties.cluster; });
+        var single = data.features.filter(function (f) { return !f.properties.cluster; });
+        update(single);
+        clusters.clearLayers();
+        grouped.forEach(function (feature) { clusters.addLayer(clusterMarker(feature)); });
+        var count = grouped.reduce(function (sum, f) { return sum + f.properties.count; }, single.length);
+        container.dataset.eventIds = single.map(function (f) { return f.id; }).join(",");
         container.dataset.loaded = "true";
         if (status) {
-          status.textContent = data.features.length + " event" + (data.features.length === 1 ? "" : "s") +
-            " in view" + (data.truncated ? " (the newest only: zoom in for all)" : "") + ".";
+          status.textContent = count + " event" + (count === 1 ? "" : "s") +
+            " in view" + (data.truncated ? " (the newest only: zoom in for all)" : "") +
+            (grouped.length ? " (grouped: zoom in for single events)" : "") + ".";
         }
       })
       .catch(function (error) {

@@ -1,0 +1,128 @@
+"""What keeps the pages fast on a large database: server-side map clusters,
+search results ranked article by article, and a fixed number of queries."""
+
+import datetime as dt
+
+import pytest
+from django.contrib.auth.models import User
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from events import selectors
+from events.filters import EventFilter
+from events.models import Event, EventActor
+from tests.events import builders
+
+pytestmark = pytest.mark.django_db
+
+SYRIA = (35.6, 32.3, 42.4, 37.4)
+
+
+@pytest.fixture
+def crowded():
+    """Nine events: six in Raqqa (two with tolls), three in Aleppo."""
+    raqqa = builders.place("Raqqa", latitude=35.95, longitude=39.01)
+    aleppo = builders.place("Aleppo", admin1_code="09", latitude=36.2, longitude=37.16)
+    events = [builders.event(at=raqqa, killed=killed) for killed in (3, 4)]
+    events += [builders.event(at=raqqa) for _ in range(4)]
+    events += [builders.event(at=aleppo, killed=1) for _ in range(3)]
+    return events
+
+
+def test_the_map_sends_grid_clusters_when_the_view_is_crowded(crowded, monkeypatch):
+    monkeypatch.setattr(selectors, "MAP_CLUSTER_ABOVE", 5)
+    collection = selectors.map_features(Event.objects.all(), bbox=SYRIA)
+    assert collection["clustered"] is True
+    clusters = {
+        tuple(f["geometry"]["coordinates"]): f["properties"]
+        for f in collection["features"]
+    }
+    assert clusters == {
+        (39.01, 35.95): {"cluster": True, "count": 6, "killed": 7},
+        (37.16, 36.2): {"cluster": True, "count": 3, "killed": 3},
+    }
+
+
+def test_the_map_sends_events_when_they_are_few(crowded, monkeypatch):
+    monkeypatch.setattr(selectors, "MAP_CLUSTER_ABOVE", 9)
+    collection = selectors.map_features(Event.objects.all(), bbox=SYRIA)
+    assert "clustered" not in collection
+    assert sorted(f["id"] for f in collection["features"]) == sorted(
+        e.pk for e in crowded
+    )
+    # Without a visible area (the API used directly) there is no grid.
+    monkeypatch.setattr(selectors, "MAP_CLUSTER_ABOVE", 1)
+    assert len(selectors.map_features(Event.objects.all())["features"]) == 9
+
+
+@pytest.fixture
+def reported():
+    """Events reported by articles that match "chlorine" more or less well."""
+    strong = builders.article(
+        "Chlorine attack", "Chlorine gas. Chlorine barrels. Chlorine again."
+    )
+    weak = builders.article("Shelling", "Shelling, and one chlorine canister.")
+    other = builders.article("Clashes", "Clashes in the north.")
+    day = dt.date(2017, 5, 1)
+    return {
+        "strong": builders.event(date=day, reported_in=[strong]),
+        "both": builders.event(date=day, reported_in=[weak, strong]),
+        "weak_new": builders.event(date=day + dt.timedelta(1), reported_in=[weak]),
+        "weak_old": builders.event(date=day - dt.timedelta(1), reported_in=[weak]),
+        "undated": builders.event(date=None, reported_in=[weak]),
+        "unmatched": builders.event(date=day, reported_in=[other]),
+    }
+
+
+def test_search_pages_rank_like_the_annotation(reported):
+    found = EventFilter({"q": "chlorine"}, queryset=Event.objects.all())
+    events = selectors.events_for_display(found.qs)
+    by_annotation = selectors.event_page(events, ranked=True, size=3)
+    by_article = selectors.event_page(events, search=found.search_text, size=3)
+    assert [e.pk for e in by_article.events] == [e.pk for e in by_annotation.events]
+    second = selectors.event_page(events, search="chlorine", size=3, page=2)
+    names = {event.pk: name for name, event in reported.items()}
+    order = [names[e.pk] for e in by_article.events + second.events]
+    assert order[:2] == sorted(["strong", "both"], key=lambda n: -reported[n].pk)
+    assert order[2:] == ["weak_new", "weak_old", "undated"]
+    assert [e.rank for e in by_article.events] == [e.rank for e in by_annotation.events]
+
+
+def test_search_pages_keep_the_other_filters(reported):
+    data = {"q": "chlorine", "start": "2017-05-01"}
+    found = EventFilter(data, queryset=Event.objects.all())
+    page = selectors.event_page(found.qs, search=found.search_text)
+    assert {e.pk for e in page.events} == {
+        reported[name].pk for name in ("strong", "both", "weak_new")
+    }
+
+
+def timeline_queries(client, url: str, settings, size: int) -> int:
+    settings.CONFLICTWATCH_PAGE_SIZE = size
+    client.get(url)
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+@pytest.mark.parametrize(
+    "url", ["/", "/?actor=Islamic+State&governorate=04", "/?q=strike", "/map/"]
+)
+def test_queries_do_not_grow_with_the_page_or_the_data(client, settings, url):
+    client.force_login(User.objects.create_user("analyst"))
+    isis = builders.actor("Islamic State", "jihadist")
+    raqqa = builders.place("Raqqa")
+
+    def add(count: int) -> None:
+        for _ in range(count):
+            builders.event(
+                at=raqqa,
+                roles={EventActor.Role.PERPETRATOR: isis},
+                reported_in=[builders.article("Air strike", "An air strike.", "SANA")],
+            )
+
+    add(3)
+    few = {size: timeline_queries(client, url, settings, size) for size in (10, 50)}
+    add(60)
+    many = {size: timeline_queries(client, url, settings, size) for size in (10, 50)}
+    assert few[10] == few[50] == many[10] == many[50]
