@@ -7,6 +7,7 @@ thousands; `EventFilter.description()` says in plain words what is shown.
 
 import django_filters
 from django import forms
+from django.db.models import QuerySet
 from django.utils.formats import date_format
 
 from events.models import Actor, Event, EventType, Place, Source
@@ -215,6 +216,12 @@ class EventFilter(django_filters.FilterSet):
     def search_text(self) -> str:
         """The full-text query the events were searched with, or ''."""
         return self._typed("q") if self.is_searching else ""
+
+    def without_search(self) -> QuerySet[Event]:
+        """The events the other filters select, before the full-text search."""
+        data = self.data.copy()
+        data.pop("q", None)
+        return type(self)(data, queryset=self.queryset).qs
 
     def description(self) -> str:
         """Say in words what the active filters select (counts come from the page).

@@ -118,6 +118,7 @@ def event_page(
     page: int = 1,
     ranked: bool = False,
     search: str = "",
+    unsearched: QuerySet[Event] | None = None,
     size: int = PAGE_SIZE,
 ) -> EventPage:
     """Return one page of `queryset`, newest first (or best match first if ranked).
@@ -125,10 +126,13 @@ def event_page(
     Date order uses keyset cursors ("after"/"before" an event), so a deep page
     costs what the first does; ranked search results use numbered pages.
     `search` (the query `queryset` was searched with) ranks the matching
-    articles once instead of each event's in turn.
+    articles once instead of each event's in turn; `unsearched` (the same
+    filter without the search, when known) spares searching a second time.
     """
     if ranked or search:
-        return _numbered_page(queryset, page=page, size=size, search=search)
+        return _numbered_page(
+            queryset, page=page, size=size, search=search, unsearched=unsearched
+        )
     position = _parse_cursor(before) if before else None
     if position:
         rows = list(
@@ -153,12 +157,19 @@ def event_page(
 
 
 def _numbered_page(
-    queryset: QuerySet[Event], *, page: int, size: int, search: str = ""
+    queryset: QuerySet[Event],
+    *,
+    page: int,
+    size: int,
+    search: str = "",
+    unsearched: QuerySet[Event] | None = None,
 ) -> EventPage:
     page = max(1, min(page, SEARCH_MAX_PAGES))
     start = (page - 1) * size
     if search:
-        rows = _best_matches(queryset, search, start, start + size + 1)
+        rows = _best_matches(
+            queryset, search, start, start + size + 1, unsearched=unsearched
+        )
     else:
         rows = list(
             queryset.order_by(F("rank").desc(nulls_last=True), *NEWEST_FIRST)[
@@ -176,26 +187,38 @@ def _numbered_page(
 
 
 def _best_matches(
-    queryset: QuerySet[Event], query: str, start: int, stop: int
+    queryset: QuerySet[Event],
+    query: str,
+    start: int,
+    stop: int,
+    *,
+    unsearched: QuerySet[Event] | None = None,
 ) -> list[Event]:
     """Events `start`:`stop` of `queryset` in best-match order for `query`.
 
     The order is the one `EventQuerySet.search` ranks by (an event's best
     article, then newest first), but each matching article is ranked once
-    instead of once per event that cites it.
+    instead of once per event that cites it. The events are those of
+    `unsearched` (the other filters) reported by a matching article.
     """
     ranks = dict(Article.objects.search(query).order_by().values_list("pk", "rank"))
-    links = Event.articles.through.objects.filter(
-        article__in=Article.objects.matching(query),
-        event__in=queryset.order_by().values("pk"),
-    ).values_list("event", "article", "event__date")
+    links = Event.articles.through.objects.filter(article__in=list(ranks))
+    within = queryset if unsearched is None else unsearched
+    if within.query.has_filters():
+        links = links.filter(event__in=within.order_by().values("pk"))
     best: dict[int, tuple] = {}
-    for event, article, date in links:
+    for event, article, date in links.values_list("event", "article", "event__date"):
         if event not in best or ranks[article] > best[event][0]:
             best[event] = (ranks[article], date)
     ordered = sorted(best.items(), key=_best_first)[start:stop]
-    found = queryset.order_by().in_bulk([pk for pk, _ in ordered])
-    return [found[pk] for pk, _ in ordered if pk in found]
+    # Every event here passed the filters already: read them by id alone.
+    found = events_for_display(Event.objects.all()).in_bulk([pk for pk, _ in ordered])
+    page = []
+    for pk, (rank, _) in ordered:
+        if pk in found:
+            found[pk].rank = rank
+            page.append(found[pk])
+    return page
 
 
 def _best_first(item: tuple[int, tuple]) -> tuple:

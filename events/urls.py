@@ -7,6 +7,7 @@ app_name = "events"
 urlpatterns = [
     path("", views.timeline, name="timeline"),
     path("map/", views.event_map, name="map"),
+    path("chart.svg", views.event_chart, name="chart"),
     path("events/<int:pk>/", views.event_detail, name="event_detail"),
     path("articles/<int:pk>/", views.article_detail, name="article_detail"),
     path("actors/<int:pk>/", views.actor_detail, name="actor_detail"),

@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET
 
 from events import exports, selectors
+from events.charts import chart_layout
 from events.filters import EventFilter
 from events.highlight import segments
 from events.models import Actor, Article, Event, Place, Source
@@ -57,13 +58,13 @@ def _timeline_context(request, filterset: EventFilter) -> dict:
         page=number,
         ranked=filterset.is_searching,
         search=filterset.search_text,
+        unsearched=filterset.without_search() if filterset.search_text else None,
         size=settings.CONFLICTWATCH_PAGE_SIZE,
     )
     return {
         "filter": filterset,
         "page": page,
         "totals": selectors.event_totals(events),
-        "chart": selectors.event_chart(events),
         "query": filterset.data.urlencode(),
     }
 
@@ -74,6 +75,18 @@ def timeline(request):
     filterset = _filtered(request)
     return render(
         request, "events/event_list.html", _timeline_context(request, filterset)
+    )
+
+
+@browse_permitted
+def event_chart(request):
+    """The filtered events and deaths per month, as an SVG image."""
+    bars = selectors.event_chart(_filtered(request).qs)
+    return render(
+        request,
+        "events/event_chart.svg",
+        chart_layout(bars),
+        content_type="image/svg+xml",
     )
 
 

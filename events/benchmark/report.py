@@ -26,6 +26,7 @@ class Results:
     small_counts: dict[str, dict[str, int]] = field(default_factory=dict)
     timeline: list[tuple[Timing, Timing | None, str]] = field(default_factory=list)
     maps: list[Timing] = field(default_factory=list)
+    charts: list[Timing] = field(default_factory=list)
     exports: list[StreamMeasure] = field(default_factory=list)
     plans: dict[str, list[QueryPlan]] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
@@ -39,6 +40,7 @@ def render(results: Results) -> str:
         _extraction(results),
         _ingestion(results),
         _timeline(results),
+        _charts(results),
         _maps(results),
         _exports(results),
         _queries(results),
@@ -135,6 +137,18 @@ def _timeline(results: Results) -> str:
 
 def _met(ok: bool) -> str:
     return "met" if ok else "**not met**"
+
+
+def _charts(results: Results) -> str:
+    """The timeline's chart, an image the page loads after its list."""
+    if not results.charts:
+        return ""
+    rows = ["| filter | p50 | p95 |", "| --- | ---: | ---: |"]
+    rows += [f"| {t.name} | {_ms(t.p50)} | {_ms(t.p95)} |" for t in results.charts]
+    return (
+        "## Chart image (`/chart.svg`, its own request after the page)\n\n"
+        + "\n".join(rows)
+    )
 
 
 def _maps(results: Results) -> str:

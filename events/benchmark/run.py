@@ -173,6 +173,17 @@ def _measure_http(options: Options, results: Results, log) -> None:
                 warmup=options.warmup,
                 repeat=options.requests,
             )
+        log("timing the chart image")
+        for scenario in scenarios:
+            results.charts.append(
+                time_url(
+                    scenario.name,
+                    f"{server.url}/chart.svg?{scenario.query}",
+                    headers=headers,
+                    warmup=options.warmup,
+                    repeat=options.requests,
+                )
+            )
         log("timing the map endpoint")
         for name, query in map_scenarios():
             url = f"{server.url}/api/events.geojson?{query}"

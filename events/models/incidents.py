@@ -77,10 +77,12 @@ class EventQuerySet(models.QuerySet):
 
     def search(self, query: str) -> "EventQuerySet":
         """Events reported by an article matching `query`, with the best rank."""
-        # The GIN index finds the matching articles, the link table their
-        # events: no event's articles are tested one event at a time.
+        # The GIN index finds the matching articles (read here, once: as a
+        # subquery the planner may test each event's articles one at a time
+        # instead), the link table their events.
+        article_ids = list(Article.objects.matching(query).values_list("pk", flat=True))
         reported = Event.articles.through.objects.filter(
-            article__in=Article.objects.matching(query)
+            article__in=article_ids
         ).values("event")
         best = (
             Article.objects.search(query)

@@ -2,6 +2,7 @@
 
 import datetime as dt
 import json
+from xml.etree import ElementTree
 
 import pytest
 from bs4 import BeautifulSoup
@@ -100,7 +101,16 @@ def test_timeline_rows(analyst, client, three_events):
     ]
     summary = page.select_one("#filter-summary").text
     assert summary == "Events — 3 events, 6 killed."
-    assert len(page.select("figure.chart rect.bar")) == 1
+    assert page.select_one("figure.chart img")["src"] == "/chart.svg"
+
+
+def test_chart_of_the_filtered_events(analyst, client, three_events):
+    response = client.get("/chart.svg?min_killed=2")
+    assert response["Content-Type"] == "image/svg+xml"
+    svg = ElementTree.fromstring(response.content)
+    bars = svg.findall("svg:rect[@class='bar']", {"svg": "http://www.w3.org/2000/svg"})
+    (bar,) = bars  # both events of at least 2 killed are in May 2017
+    assert bar[0].text == "May 2017: 2 events, 5 killed"
 
 
 def test_timeline_filter_lives_in_the_links(analyst, client, three_events):
