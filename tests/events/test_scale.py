@@ -30,7 +30,7 @@ def crowded():
 
 
 def test_the_map_sends_grid_clusters_when_the_view_is_crowded(crowded, monkeypatch):
-    monkeypatch.setattr(selectors, "MAP_CLUSTER_ABOVE", 5)
+    monkeypatch.setattr(selectors.maps, "MAP_CLUSTER_ABOVE", 5)
     collection = selectors.map_features(Event.objects.all(), bbox=SYRIA)
     assert collection["clustered"] is True
     clusters = {
@@ -44,14 +44,14 @@ def test_the_map_sends_grid_clusters_when_the_view_is_crowded(crowded, monkeypat
 
 
 def test_the_map_sends_events_when_they_are_few(crowded, monkeypatch):
-    monkeypatch.setattr(selectors, "MAP_CLUSTER_ABOVE", 9)
+    monkeypatch.setattr(selectors.maps, "MAP_CLUSTER_ABOVE", 9)
     collection = selectors.map_features(Event.objects.all(), bbox=SYRIA)
     assert "clustered" not in collection
     assert sorted(f["id"] for f in collection["features"]) == sorted(
         e.pk for e in crowded
     )
     # Without a visible area (the API used directly) there is no grid.
-    monkeypatch.setattr(selectors, "MAP_CLUSTER_ABOVE", 1)
+    monkeypatch.setattr(selectors.maps, "MAP_CLUSTER_ABOVE", 1)
     assert len(selectors.map_features(Event.objects.all())["features"]) == 9
 
 
