@@ -4,7 +4,7 @@ Pure: the template escapes each segment, so highlighting never turns article
 text into markup.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 
 @dataclass(frozen=True)
@@ -21,6 +21,7 @@ class Segment:
     kind: str = ""
     title: str = ""
     start: int = 0  # offset in the article, for links to a highlight
+    emphasis: bool = False  # inside a sentence the reader was sent to
 
 
 def segments(text: str, spans: list[Span], *, offset: int = 0) -> list[Segment]:
@@ -43,7 +44,9 @@ def segments(text: str, spans: list[Span], *, offset: int = 0) -> list[Segment]:
     position = offset
     for span in kept:
         if span.start > position:
-            out.append(Segment(text[position - offset : span.start - offset]))
+            out.append(
+                Segment(text[position - offset : span.start - offset], start=position)
+            )
         out.append(
             Segment(
                 text[span.start - offset : span.end - offset],
@@ -54,5 +57,32 @@ def segments(text: str, spans: list[Span], *, offset: int = 0) -> list[Segment]:
         )
         position = span.end
     if position < end_of_text:
-        out.append(Segment(text[position - offset :]))
+        out.append(Segment(text[position - offset :], start=position))
+    return out
+
+
+def emphasize(cut: list[Segment], ranges: list[tuple[int, int]]) -> list[Segment]:
+    """Return `cut` with what lies inside any (start, end) range emphasized.
+
+    Plain segments are split at the range boundaries; a highlight is
+    emphasized when it overlaps a range.
+    """
+    if not ranges:
+        return cut
+    bounds = sorted({b for r in ranges for b in r})
+    out = []
+    for segment in cut:
+        end = segment.start + len(segment.text)
+        pieces = [segment]
+        if not segment.kind:
+            inner = [b for b in bounds if segment.start < b < end]
+            edges = [segment.start, *inner, end]
+            pieces = [
+                Segment(segment.text[lo - segment.start : hi - segment.start], start=lo)
+                for lo, hi in zip(edges, edges[1:], strict=False)
+            ]
+        for piece in pieces:
+            piece_end = piece.start + len(piece.text)
+            inside = any(lo < piece_end and piece.start < hi for lo, hi in ranges)
+            out.append(replace(piece, emphasis=inside))
     return out

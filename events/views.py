@@ -17,7 +17,7 @@ from django.views.decorators.http import require_GET
 from events import exports, selectors
 from events.charts import chart_layout
 from events.filters import EventFilter
-from events.highlight import segments
+from events.highlight import emphasize, segments
 from events.models import Actor, Article, Event, Place, Source
 
 PAGING_PARAMS = ("after", "before", "page")
@@ -179,12 +179,17 @@ def article_detail(request, pk: int):
         article = selectors.article_detail(pk)
     except Article.DoesNotExist as missing:
         raise Http404("No such article.") from missing
+    cut = segments(article.text, selectors.article_spans(article))
+    event_id = request.GET.get("event", "")
+    sentences = (
+        selectors.event_sentences(article, int(event_id)) if event_id.isdigit() else []
+    )
     return render(
         request,
         "events/article_detail.html",
         {
             "article": article,
-            "segments": segments(article.text, selectors.article_spans(article)),
+            "segments": emphasize(cut, sentences),
             "near_duplicates": selectors.near_duplicates(article),
         },
     )

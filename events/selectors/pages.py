@@ -163,3 +163,12 @@ def _claim_title(claim: CasualtyClaim) -> str:
     if claim.cumulative:
         words.append("cumulative total")
     return ", ".join(words)
+
+
+def event_sentences(article: Article, event_id: int) -> list[tuple[int, int]]:
+    """The (start, end) of each sentence of `article` that backs event `event_id`."""
+    return list(
+        article.evidence.filter(
+            event_id=event_id, field=Evidence.Field.EVENT
+        ).values_list("start", "end")
+    )

@@ -1,6 +1,6 @@
 """Cutting text into highlighted segments (pure)."""
 
-from events.highlight import Segment, Span, segments
+from events.highlight import Segment, Span, emphasize, segments
 
 TEXT = "Coalition strikes killed 12 civilians in Raqqa on Monday."
 
@@ -33,3 +33,15 @@ def test_a_sentence_inside_the_article():
 
 def test_empty_spans_are_ignored():
     assert segments("abc", [Span(1, 1, "x")]) == [Segment("abc")]
+
+
+def test_emphasis_marks_the_segments_of_a_sentence():
+    article = "First sentence. " + TEXT
+    cut = segments(article, [Span(57, 62, "place")])
+    out = emphasize(cut, [(16, len(article))])
+    assert [(s.text, s.emphasis) for s in out] == [
+        ("First sentence. ", False),
+        (TEXT[:41], True),
+        ("Raqqa", True),
+        (TEXT[46:], True),
+    ]

@@ -180,6 +180,21 @@ def test_article_page_highlights_entities(analyst, client, seeds):
     assert page.select_one(".status").text == "Done"
 
 
+def test_event_sentences_are_marked_in_their_article(analyst, client, seeds):
+    event = Event.objects.filter(evidence__field="event").first()
+    sentence = event.evidence.filter(field="event").first()
+    page = html(client.get(f"/events/{event.pk}/"))
+    link = page.select_one("blockquote.evidence footer a")["href"]
+    assert link.endswith(f"?event={event.pk}#at-{sentence.start}")
+    page = html(client.get(link.split("#")[0]))
+    marked = "".join(s.text for s in page.select(".article-text .ev-sentence"))
+    assert sentence.text.strip() in marked
+    assert page.select_one(f"#at-{sentence.start}")
+    assert not html(client.get(f"/articles/{sentence.article_id}/")).select(
+        ".ev-sentence"
+    )
+
+
 def test_near_duplicates_are_listed(analyst, client, seeds):
     page = html(client.get(f"/articles/{seeds['000'].pk}/"))
     links = [a["href"] for a in page.select("h2 + ul a")]
