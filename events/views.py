@@ -64,7 +64,7 @@ def _timeline_context(request, filterset: EventFilter) -> dict:
     return {
         "filter": filterset,
         "page": page,
-        "totals": selectors.event_totals(events),
+        "totals": page.totals or selectors.event_totals(events),
         "query": filterset.data.urlencode(),
     }
 

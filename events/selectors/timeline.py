@@ -65,6 +65,8 @@ class EventPage:
     has_next: bool = False
     has_previous: bool = False
     groups: list[tuple[str, list[Event]]] = field(default_factory=list)
+    # Search pages count the matching events while ranking them.
+    totals: "Totals | None" = None
 
 
 def _cursor_of(event: Event) -> str:
@@ -152,8 +154,9 @@ def _numbered_page(
 ) -> EventPage:
     page = max(1, min(page, SEARCH_MAX_PAGES))
     start = (page - 1) * size
+    totals = None
     if search:
-        rows = _best_matches(
+        rows, totals = _best_matches(
             queryset, search, start, start + size + 1, unsearched=unsearched
         )
     else:
@@ -169,6 +172,7 @@ def _numbered_page(
         has_next=len(rows) > size and page < SEARCH_MAX_PAGES,
         has_previous=page > 1,
         groups=[("Best matches first", events)] if events else [],
+        totals=totals,
     )
 
 
@@ -179,8 +183,9 @@ def _best_matches(
     stop: int,
     *,
     unsearched: QuerySet[Event] | None = None,
-) -> list[Event]:
-    """Events `start`:`stop` of `queryset` in best-match order for `query`.
+) -> tuple[list[Event], "Totals"]:
+    """Events `start`:`stop` of `queryset` in best-match order for `query`,
+    and the totals of all the matching events.
 
     The order is the one `EventQuerySet.search` ranks by (an event's best
     article, then newest first), but each matching article is ranked once
@@ -193,23 +198,25 @@ def _best_matches(
     if within.query.has_filters():
         links = links.filter(event__in=within.order_by().values("pk"))
     best: dict[int, tuple] = {}
-    for event, article, date in links.values_list("event", "article", "event__date"):
+    rows = links.values_list("event", "article", "event__date", "event__killed_best")
+    for event, article, date, killed in rows:
         if event not in best or ranks[article] > best[event][0]:
-            best[event] = (ranks[article], date)
+            best[event] = (ranks[article], date, killed)
     ordered = sorted(best.items(), key=_best_first)[start:stop]
     # Every event here passed the filters already: read them by id alone.
     found = events_for_display(Event.objects.all()).in_bulk([pk for pk, _ in ordered])
     page = []
-    for pk, (rank, _) in ordered:
+    for pk, (rank, *_) in ordered:
         if pk in found:
             found[pk].rank = rank
             page.append(found[pk])
-    return page
+    killed = sum(k for _, _, k in best.values() if k)
+    return page, Totals(len(best), killed, capped=False)
 
 
 def _best_first(item: tuple[int, tuple]) -> tuple:
     """Sort key: higher rank first, then newest first (undated last), then id."""
-    pk, (rank, date) = item
+    pk, (rank, date, _) = item
     return (-rank, date is None, -(date.toordinal() if date else 0), -pk)
 
 

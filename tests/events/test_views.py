@@ -113,6 +113,13 @@ def test_chart_of_the_filtered_events(analyst, client, three_events):
     assert bar[0].text == "May 2017: 2 events, 5 killed"
 
 
+def test_search_pages_count_what_they_rank(analyst, client, three_events):
+    page = html(client.get("/?q=raqqa&min_killed=2"))
+    assert len(page.select("li.event")) == 2
+    summary = page.select_one("#filter-summary").text
+    assert summary.endswith("— 2 events, 5 killed.")
+
+
 def test_timeline_filter_lives_in_the_links(analyst, client, three_events):
     page = html(client.get("/?min_killed=2&event_type=Explosions/Remote+violence"))
     assert len(page.select("li.event")) == 2
