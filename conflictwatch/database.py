@@ -80,3 +80,69 @@ def _create_database(socket_dir: str, database: str) -> None:
         # Another process may create it between our check and our CREATE.
         with contextlib.suppress(errors.DuplicateDatabase, errors.UniqueViolation):
             conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(database)))
+
+
+# --- other databases on the same server ------------------------------------------
+# The browser tests, the Celery tests and the benchmark each serve the app from
+# a database of their own next to the main one: selected in a subprocess by
+# CONFLICTWATCH_DB_NAME (embedded server) or by DATABASE_URL's path.
+
+
+def database_env(name: str, environ: dict[str, str] | None = None) -> dict[str, str]:
+    """Return `environ` (default: os.environ) pointed at database `name`."""
+    from urllib.parse import urlsplit, urlunsplit
+
+    env = dict(os.environ if environ is None else environ)
+    env["CONFLICTWATCH_DB_NAME"] = name
+    if env.get("DATABASE_URL"):
+        parts = urlsplit(env["DATABASE_URL"])
+        env["DATABASE_URL"] = urlunsplit(parts._replace(path=f"/{name}"))
+    return env
+
+
+def server_connect(
+    dbname: str = "postgres", environ: dict[str, str] | None = None
+) -> psycopg.Connection:
+    """Return an autocommit connection to `dbname` on the app's server."""
+    environ = os.environ if environ is None else environ
+    if environ.get("DATABASE_URL"):
+        import dj_database_url
+
+        config = dj_database_url.parse(environ["DATABASE_URL"])
+        params = {
+            "host": config.get("HOST") or None,
+            "port": config.get("PORT") or None,
+            "user": config.get("USER") or None,
+            "password": config.get("PASSWORD") or None,
+            **config.get("OPTIONS", {}),
+        }
+        params = {key: value for key, value in params.items() if value is not None}
+    else:
+        from django.conf import settings
+
+        default = settings.DATABASES["default"]
+        socket_dir = ensure_embedded_server(
+            default["PGDATA"], default["EMBEDDED_MAIN_NAME"]
+        )
+        params = {"host": socket_dir, "user": "postgres"}
+    return psycopg.connect(dbname=dbname, autocommit=True, **params)
+
+
+def database_create(
+    name: str, *, drop: bool = False, environ: dict[str, str] | None = None
+) -> bool:
+    """Create database `name` on the app's server (dropped first if `drop`);
+    return whether it is new."""
+    identifier = sql.Identifier(name)
+    with server_connect(environ=environ) as conn:
+        if drop:
+            # FORCE ends the connections a server of an interrupted run holds.
+            conn.execute(
+                sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(identifier)
+            )
+        exists = conn.execute(
+            "SELECT 1 FROM pg_database WHERE datname = %s", [name]
+        ).fetchone()
+        if not exists:
+            conn.execute(sql.SQL("CREATE DATABASE {}").format(identifier))
+        return not exists

@@ -49,6 +49,7 @@ class Timing:
 
 
 def free_port() -> int:
+    """Return a TCP port on 127.0.0.1 that nothing listens on now."""
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]

@@ -19,9 +19,7 @@ test looks at is saved under test-artifacts/browser/, with the server's log.
 """
 
 import json
-import os
 import re
-import socket
 import subprocess
 import sys
 import tempfile
@@ -30,17 +28,13 @@ import urllib.error
 import urllib.request
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
 
-import dj_database_url
-import psycopg
 import pytest
-from django.conf import settings
 from playwright.sync_api import Browser, Page, sync_playwright
-from psycopg import sql
 
-from conflictwatch.database import ensure_embedded_server
+from conflictwatch.database import database_create, database_env
 from tests.conftest import ROOT, SEEDS_DIR
+from tests.subprocesses import free_port, manage
 
 DB_NAME = "conflictwatch_browser"
 CHROMIUM = "/usr/bin/chromium"
@@ -77,65 +71,9 @@ print(json.dumps({{"article": article.pk, "events": events}}))
 """
 
 
-def _postgres_connection(env: dict[str, str]) -> psycopg.Connection:
-    """Return an autocommit connection to the `postgres` database of the server."""
-    if env.get("DATABASE_URL"):
-        config = dj_database_url.parse(env["DATABASE_URL"])
-        params = {
-            "host": config.get("HOST") or None,
-            "port": config.get("PORT") or None,
-            "user": config.get("USER") or None,
-            "password": config.get("PASSWORD") or None,
-            **config.get("OPTIONS", {}),
-        }
-        params = {key: value for key, value in params.items() if value is not None}
-    else:
-        default = settings.DATABASES["default"]
-        socket_dir = ensure_embedded_server(
-            default["PGDATA"], default["EMBEDDED_MAIN_NAME"]
-        )
-        params = {"host": socket_dir, "user": "postgres"}
-    return psycopg.connect(dbname="postgres", autocommit=True, **params)
-
-
 def _server_env() -> dict[str, str]:
     """Return the environment that points the app at the browser database."""
-    env = dict(os.environ, CONFLICTWATCH_DB_NAME=DB_NAME, CONFLICTWATCH_TILE_URL="")
-    if env.get("DATABASE_URL"):
-        parts = urlsplit(env["DATABASE_URL"])
-        env["DATABASE_URL"] = urlunsplit(parts._replace(path=f"/{DB_NAME}"))
-    return env
-
-
-def _recreate_database(env: dict[str, str]) -> None:
-    name = sql.Identifier(DB_NAME)
-    with _postgres_connection(env) as conn:
-        # FORCE ends the connections a server left by an interrupted run holds.
-        conn.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(name))
-        conn.execute(sql.SQL("CREATE DATABASE {}").format(name))
-
-
-def manage(env: dict[str, str], *args: str) -> str:
-    """Run a management command in a subprocess; return what it printed."""
-    done = subprocess.run(
-        [sys.executable, "manage.py", *args],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-    )
-    if done.returncode:
-        pytest.fail(
-            f"manage.py {' '.join(args)} failed ({done.returncode}):\n"
-            f"{done.stdout}\n{done.stderr}"
-        )
-    return done.stdout
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+    return database_env(DB_NAME) | {"CONFLICTWATCH_TILE_URL": ""}
 
 
 def _wait_until_serving(server: subprocess.Popen, url: str, log: Path) -> None:
@@ -165,7 +103,7 @@ def artifacts() -> Path:
 def app_url(artifacts: Path) -> Iterator[str]:
     """Serve the app on a fresh, filled database; yield its base URL."""
     env = _server_env()
-    _recreate_database(env)
+    database_create(DB_NAME, drop=True, environ=env)
     manage(env, "migrate", "--noinput")
     manage(env, "load_gazetteer")
     manage(env, "load_actors")
@@ -176,7 +114,7 @@ def app_url(artifacts: Path) -> Iterator[str]:
         manage(env, "ingest", str(SEEDS_DIR), str(xss))
     manage(env, "shell", "-c", CREATE_ANALYST)
 
-    port = _free_port()
+    port = free_port()
     url = f"http://127.0.0.1:{port}"
     log = artifacts / "server.log"
     with log.open("w") as output:

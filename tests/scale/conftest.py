@@ -16,99 +16,43 @@ free port in a temporary folder, without persistence, and stopped at the end.
 import os
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
 
-import dj_database_url
 import psycopg
 import pytest
 import redis
-from django.conf import settings
-from psycopg import sql
 
-from conflictwatch.database import ensure_embedded_server
+from conflictwatch.database import database_create, database_env, server_connect
 from tests.conftest import ROOT
+from tests.subprocesses import free_port, manage
 
 DB_NAME = "conflictwatch_celery"
 WORKER_SETTINGS = "tests.scale.worker_settings"
 START_SECONDS = 60
 
 
-def _connection_params(env: dict[str, str]) -> dict:
-    """Return psycopg connection parameters for the server (no database name)."""
-    if env.get("DATABASE_URL"):
-        config = dj_database_url.parse(env["DATABASE_URL"])
-        params = {
-            "host": config.get("HOST") or None,
-            "port": config.get("PORT") or None,
-            "user": config.get("USER") or None,
-            "password": config.get("PASSWORD") or None,
-            **config.get("OPTIONS", {}),
-        }
-        return {key: value for key, value in params.items() if value is not None}
-    default = settings.DATABASES["default"]
-    socket_dir = ensure_embedded_server(
-        default["PGDATA"], default["EMBEDDED_MAIN_NAME"]
-    )
-    return {"host": socket_dir, "user": "postgres"}
-
-
 def connect(env: dict[str, str], dbname: str = DB_NAME) -> psycopg.Connection:
     """Return an autocommit connection to `dbname` on the test's server."""
-    return psycopg.connect(dbname=dbname, autocommit=True, **_connection_params(env))
+    return server_connect(dbname, env)
 
 
 def _database_env() -> dict[str, str]:
     """Return the environment that points the subprocesses at DB_NAME."""
-    env = dict(
-        os.environ,
-        CONFLICTWATCH_DB_NAME=DB_NAME,
-        DJANGO_SETTINGS_MODULE=WORKER_SETTINGS,
-        CELERY_BROKER_URL="",
-    )
-    if env.get("DATABASE_URL"):
-        parts = urlsplit(env["DATABASE_URL"])
-        env["DATABASE_URL"] = urlunsplit(parts._replace(path=f"/{DB_NAME}"))
-    return env
-
-
-def manage(env: dict[str, str], *args: str) -> str:
-    """Run a management command in a subprocess; return what it printed."""
-    done = subprocess.run(
-        [sys.executable, "manage.py", *args],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-    )
-    if done.returncode:
-        pytest.fail(
-            f"manage.py {' '.join(args)} failed ({done.returncode}):\n"
-            f"{done.stdout}\n{done.stderr}"
-        )
-    return done.stdout
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+    return database_env(DB_NAME) | {
+        "DJANGO_SETTINGS_MODULE": WORKER_SETTINGS,
+        "CELERY_BROKER_URL": "",
+    }
 
 
 @pytest.fixture(scope="module")
 def celery_db_env() -> dict[str, str]:
     """Recreate DB_NAME with the reference data; return the env that uses it."""
     env = _database_env()
-    name = sql.Identifier(DB_NAME)
-    with connect(env, "postgres") as conn:
-        # FORCE ends the connections a worker left by an interrupted run holds.
-        conn.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(name))
-        conn.execute(sql.SQL("CREATE DATABASE {}").format(name))
+    database_create(DB_NAME, drop=True, environ=env)
     manage(env, "migrate", "--noinput")
     manage(env, "load_gazetteer")
     manage(env, "load_actors")
@@ -122,7 +66,7 @@ def redis_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     if not executable:
         pytest.fail("redis-server is missing: run `make redis` (Debian's package)")
     folder = tmp_path_factory.mktemp("redis")
-    port = _free_port()
+    port = free_port()
     with (folder / "redis.log").open("w") as log:
         server = subprocess.Popen(
             [
