@@ -46,25 +46,28 @@ def _filtered(request, queryset=None, preset: dict | None = None) -> EventFilter
 
 
 def _timeline_context(request, filterset: EventFilter) -> dict:
-    events = filterset.qs
-    try:
-        number = int(request.GET.get("page", "1"))
-    except ValueError:
-        number = 1
-    page = selectors.event_page(
-        selectors.events_for_display(events),
-        after=request.GET.get("after", ""),
-        before=request.GET.get("before", ""),
-        page=number,
-        ranked=filterset.is_searching,
-        search=filterset.search_text,
-        unsearched=filterset.without_search() if filterset.search_text else None,
-        size=settings.CONFLICTWATCH_PAGE_SIZE,
-    )
+    if filterset.search_text:
+        try:
+            number = int(request.GET.get("page", "1"))
+        except ValueError:
+            number = 1
+        page = selectors.search_page(
+            filterset.without_search(),
+            filterset.search_text,
+            page=number,
+            size=settings.CONFLICTWATCH_PAGE_SIZE,
+        )
+    else:
+        page = selectors.event_page(
+            selectors.events_for_display(filterset.qs),
+            after=request.GET.get("after", ""),
+            before=request.GET.get("before", ""),
+            size=settings.CONFLICTWATCH_PAGE_SIZE,
+        )
     return {
         "filter": filterset,
         "page": page,
-        "totals": page.totals or selectors.event_totals(events),
+        "totals": page.totals or selectors.event_totals(filterset.qs),
         "query": filterset.data.urlencode(),
     }
 

@@ -78,6 +78,12 @@ def timeline_scenarios() -> list[Scenario]:
             note="ours ranked by relevance; Datasette's newest first",
         ),
         Scenario(
+            f"search + governorate ({COMMON_SEARCH_TERM}, {GOVERNORATES[GOVERNORATE]})",
+            {"q": COMMON_SEARCH_TERM, "governorate": GOVERNORATE},
+            {"_search": COMMON_SEARCH_TERM, "admin1_code__exact": GOVERNORATE},
+            note="ours ranked by relevance; Datasette's newest first",
+        ),
+        Scenario(
             "combined (type + governorate + 2014-2017 + >= 5 killed)",
             {
                 "event_type": "Explosions/Remote violence",

@@ -29,8 +29,11 @@ class Source(models.Model):
         return self.name
 
 
+SEARCH_CONFIG = "english"  # PostgreSQL's text search configuration
+
+
 def _web_query(query: str) -> SearchQuery:
-    return SearchQuery(query, search_type="websearch", config="english")
+    return SearchQuery(query, search_type="websearch", config=SEARCH_CONFIG)
 
 
 class ArticleQuerySet(models.QuerySet):
@@ -109,8 +112,8 @@ class Article(models.Model):
     pipeline_version = models.CharField(max_length=40, blank=True)
     extracted_at = models.DateTimeField(null=True, blank=True)
     search_vector = models.GeneratedField(
-        expression=SearchVector("title", weight="A", config="english")
-        + SearchVector("text", weight="B", config="english"),
+        expression=SearchVector("title", weight="A", config=SEARCH_CONFIG)
+        + SearchVector("text", weight="B", config=SEARCH_CONFIG),
         output_field=SearchVectorField(),
         db_persist=True,
     )

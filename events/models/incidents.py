@@ -2,7 +2,7 @@
 claim, and the evidence span behind every field."""
 
 from django.db import models
-from django.db.models import Exists, F, OuterRef, Q, Subquery
+from django.db.models import Exists, F, OuterRef, Q
 from django.urls import reverse
 
 from events.models.articles import Article
@@ -76,7 +76,10 @@ class EventQuerySet(models.QuerySet):
         return self.filter(Exists(articles))
 
     def search(self, query: str) -> "EventQuerySet":
-        """Events reported by an article matching `query`, with the best rank."""
+        """Events reported by an article matching `query` (web search syntax).
+
+        Ranked pages of them are `selectors.search_page`'s.
+        """
         # The GIN index finds the matching articles (read here, once: as a
         # subquery the planner may test each event's articles one at a time
         # instead), the link table their events.
@@ -84,12 +87,7 @@ class EventQuerySet(models.QuerySet):
         reported = Event.articles.through.objects.filter(
             article__in=article_ids
         ).values("event")
-        best = (
-            Article.objects.search(query)
-            .filter(events=OuterRef("pk"))
-            .values("rank")[:1]
-        )
-        return self.filter(pk__in=reported).annotate(rank=Subquery(best))
+        return self.filter(pk__in=reported)
 
     def mappable(self) -> "EventQuerySet":
         """Events with a place that can be drawn (not only a country)."""

@@ -35,6 +35,7 @@ from events.selectors.timeline import (
     event_totals,
     events_for_display,
     group_by_period,
+    search_page,
 )
 
 __all__ = [
@@ -59,6 +60,7 @@ __all__ = [
     "event_totals",
     "events_for_display",
     "group_by_period",
+    "search_page",
     "map_clusters",
     "map_features",
     "near_duplicates",

@@ -3,6 +3,8 @@
 import datetime as dt
 from dataclasses import dataclass, field
 
+from django.core.exceptions import EmptyResultSet
+from django.db import connection
 from django.db.models import (
     Count,
     F,
@@ -17,6 +19,7 @@ from django.db.models import (
 from django.db.models.functions import Coalesce
 
 from events.models import Article, Event, EventActor
+from events.models.articles import SEARCH_CONFIG
 
 PAGE_SIZE = 50
 COUNT_CAP = 10_000  # totals above this are shown as "10,000+"
@@ -103,24 +106,13 @@ def event_page(
     *,
     after: str = "",
     before: str = "",
-    page: int = 1,
-    ranked: bool = False,
-    search: str = "",
-    unsearched: QuerySet[Event] | None = None,
     size: int = PAGE_SIZE,
 ) -> EventPage:
-    """Return one page of `queryset`, newest first (or best match first if ranked).
+    """Return one page of `queryset`, newest first.
 
-    Date order uses keyset cursors ("after"/"before" an event), so a deep page
-    costs what the first does; ranked search results use numbered pages.
-    `search` (the query `queryset` was searched with) ranks the matching
-    articles once instead of each event's in turn; `unsearched` (the same
-    filter without the search, when known) spares searching a second time.
+    Pages are read by keyset cursors ("after"/"before" an event), so a deep
+    page costs what the first does.
     """
-    if ranked or search:
-        return _numbered_page(
-            queryset, page=page, size=size, search=search, unsearched=unsearched
-        )
     position = _parse_cursor(before) if before else None
     if position:
         rows = list(
@@ -144,80 +136,111 @@ def event_page(
     return result
 
 
-def _numbered_page(
-    queryset: QuerySet[Event],
-    *,
-    page: int,
-    size: int,
-    search: str = "",
-    unsearched: QuerySet[Event] | None = None,
+# One statement: rank each matching article once (MATERIALIZED: inlined, the
+# rank would be computed again for every event an article reports), give each
+# event the rank of its best article ({within} keeps the events of the other
+# filters), count at most COUNT_CAP + 1 of them and their dead (as the other
+# pages' totals do), and read dates only for the events ranked at least as
+# well as the last one of the page: a date a subquery per event, as a join the
+# planner would read every event's date to sort a few.
+SEARCH_SQL = """
+WITH matched AS MATERIALIZED (
+    SELECT article.id, ts_rank(article.search_vector, query) AS rank
+    FROM {article} AS article, websearch_to_tsquery(%(config)s::regconfig, %(query)s)
+        AS query
+    WHERE article.search_vector @@ query
+), reported AS MATERIALIZED (
+    SELECT link.event_id, max(matched.rank) AS rank
+    FROM matched JOIN {link} AS link ON link.article_id = matched.id
+    GROUP BY link.event_id
+), best AS MATERIALIZED (
+    SELECT event_id, rank FROM reported {within}
+), totals AS (
+    SELECT count(*) AS events, coalesce(sum(event.killed_best), 0) AS killed
+    FROM (SELECT event_id FROM best LIMIT %(cap)s + 1) AS counted
+    JOIN {event} AS event ON event.id = counted.event_id
+)
+SELECT best.event_id, best.rank, totals.events, totals.killed
+FROM best, totals
+WHERE best.rank >= coalesce(
+    (SELECT rank FROM best ORDER BY rank DESC LIMIT 1 OFFSET %(last)s), -1
+)
+ORDER BY
+    best.rank DESC,
+    (SELECT event.date FROM {event} AS event WHERE event.id = best.event_id)
+        DESC NULLS LAST,
+    best.event_id DESC
+LIMIT %(limit)s OFFSET %(offset)s
+"""
+
+
+def search_page(
+    queryset: QuerySet[Event], query: str, *, page: int = 1, size: int = PAGE_SIZE
 ) -> EventPage:
+    """Return numbered page `page` of the events of `queryset` that an article
+    matching `query` (web search syntax) reports, best match first.
+
+    An event ranks as its best article (PostgreSQL's ts_rank, as
+    `Article.objects.search` ranks); ties go newest first. The page carries
+    the totals of the matching events, counted up to COUNT_CAP.
+    """
     page = max(1, min(page, SEARCH_MAX_PAGES))
-    start = (page - 1) * size
-    totals = None
-    if search:
-        rows, totals = _best_matches(
-            queryset, search, start, start + size + 1, unsearched=unsearched
-        )
-    else:
-        rows = list(
-            queryset.order_by(F("rank").desc(nulls_last=True), *NEWEST_FIRST)[
-                start : start + size + 1
-            ]
-        )
-    events = rows[:size]
+    try:
+        sql, params = search_statement(queryset, query, page=page, size=size)
+    except EmptyResultSet:  # a filter that selects nothing (queryset.none())
+        return EventPage([], number=1, totals=Totals(0, 0, capped=False))
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+    if not rows and page > 1:  # past the last page: count from the first
+        return search_page(queryset, query, page=1, size=size)
+    found = events_for_display(Event.objects.all()).in_bulk([pk for pk, *_ in rows])
+    events = []
+    for pk, rank, _, _ in rows[:size]:
+        if pk in found:  # not deleted since
+            found[pk].rank = rank
+            events.append(found[pk])
+    count, killed = (rows[0][2], rows[0][3]) if rows else (0, 0)
     return EventPage(
         events,
         number=page,
         has_next=len(rows) > size and page < SEARCH_MAX_PAGES,
         has_previous=page > 1,
         groups=[("Best matches first", events)] if events else [],
-        totals=totals,
+        totals=Totals(min(count, COUNT_CAP), killed, capped=count > COUNT_CAP),
     )
 
 
-def _best_matches(
-    queryset: QuerySet[Event],
-    query: str,
-    start: int,
-    stop: int,
-    *,
-    unsearched: QuerySet[Event] | None = None,
-) -> tuple[list[Event], "Totals"]:
-    """Events `start`:`stop` of `queryset` in best-match order for `query`,
-    and the totals of all the matching events.
-
-    The order is the one `EventQuerySet.search` ranks by (an event's best
-    article, then newest first), but each matching article is ranked once
-    instead of once per event that cites it. The events are those of
-    `unsearched` (the other filters) reported by a matching article.
-    """
-    ranks = dict(Article.objects.search(query).order_by().values_list("pk", "rank"))
-    links = Event.articles.through.objects.filter(article__in=list(ranks))
-    within = queryset if unsearched is None else unsearched
-    if within.query.has_filters():
-        links = links.filter(event__in=within.order_by().values("pk"))
-    best: dict[int, tuple] = {}
-    rows = links.values_list("event", "article", "event__date", "event__killed_best")
-    for event, article, date, killed in rows:
-        if event not in best or ranks[article] > best[event][0]:
-            best[event] = (ranks[article], date, killed)
-    ordered = sorted(best.items(), key=_best_first)[start:stop]
-    # Every event here passed the filters already: read them by id alone.
-    found = events_for_display(Event.objects.all()).in_bulk([pk for pk, _ in ordered])
-    page = []
-    for pk, (rank, *_) in ordered:
-        if pk in found:
-            found[pk].rank = rank
-            page.append(found[pk])
-    killed = sum(k for _, _, k in best.values() if k)
-    return page, Totals(len(best), killed, capped=False)
-
-
-def _best_first(item: tuple[int, tuple]) -> tuple:
-    """Sort key: higher rank first, then newest first (undated last), then id."""
-    pk, (rank, date, _) = item
-    return (-rank, date is None, -(date.toordinal() if date else 0), -pk)
+def search_statement(
+    queryset: QuerySet[Event], query: str, *, page: int, size: int
+) -> tuple[str, dict]:
+    """SEARCH_SQL and its parameters for one page (raises EmptyResultSet if
+    `queryset` cannot select anything)."""
+    within, params = "", {}
+    if queryset.query.has_filters():
+        subquery, values = queryset.order_by().values("pk").query.sql_with_params()
+        # Named parameters for the whole statement: the filter's own become
+        # %(within0)s, %(within1)s...
+        params = {f"within{n}": value for n, value in enumerate(values)}
+        subquery = subquery.replace("%%", "%%%%") % tuple(
+            f"%({name})s" for name in params
+        )
+        within = f"WHERE event_id IN ({subquery})"
+    sql = SEARCH_SQL.format(
+        article=Article._meta.db_table,
+        link=Event.articles.through._meta.db_table,
+        event=Event._meta.db_table,
+        within=within,
+    )
+    return sql, {
+        "config": SEARCH_CONFIG,
+        "query": query,
+        "cap": COUNT_CAP,
+        "last": page * size,  # the row after the page tells if there is more
+        "limit": size + 1,
+        "offset": (page - 1) * size,
+        **params,
+    }
 
 
 def group_by_period(events: list[Event]) -> list[tuple[str, list[Event]]]:

@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 
 from events import selectors
 from events.filters import EventFilter
-from events.models import Event, EventActor
+from events.models import Article, Event, EventActor
 from tests.events import builders
 
 pytestmark = pytest.mark.django_db
@@ -74,27 +74,38 @@ def reported():
     }
 
 
-def test_search_pages_rank_like_the_annotation(reported):
-    found = EventFilter({"q": "chlorine"}, queryset=Event.objects.all())
-    events = selectors.events_for_display(found.qs)
-    by_annotation = selectors.event_page(events, ranked=True, size=3)
-    by_article = selectors.event_page(events, search=found.search_text, size=3)
-    assert [e.pk for e in by_article.events] == [e.pk for e in by_annotation.events]
-    second = selectors.event_page(events, search="chlorine", size=3, page=2)
+def test_search_pages_rank_events_by_their_best_article(reported):
+    first = selectors.search_page(Event.objects.all(), "chlorine", size=3)
+    second = selectors.search_page(Event.objects.all(), "chlorine", size=3, page=2)
     names = {event.pk: name for name, event in reported.items()}
-    order = [names[e.pk] for e in by_article.events + second.events]
+    order = [names[e.pk] for e in first.events + second.events]
+    # Equal ranks go newest first, then by id.
     assert order[:2] == sorted(["strong", "both"], key=lambda n: -reported[n].pk)
     assert order[2:] == ["weak_new", "weak_old", "undated"]
-    assert [e.rank for e in by_article.events] == [e.rank for e in by_annotation.events]
+    article_rank = dict(Article.objects.search("chlorine").values_list("title", "rank"))
+    assert [e.rank for e in first.events] == pytest.approx(
+        [article_rank["Chlorine attack"]] * 2 + [article_rank["Shelling"]]
+    )
+    assert (first.number, first.has_previous, first.has_next) == (1, False, True)
+    assert (second.number, second.has_previous, second.has_next) == (2, True, False)
+    assert first.totals == second.totals == selectors.Totals(5, 0, capped=False)
 
 
 def test_search_pages_keep_the_other_filters(reported):
-    data = {"q": "chlorine", "start": "2017-05-01"}
-    found = EventFilter(data, queryset=Event.objects.all())
-    page = selectors.event_page(found.qs, search=found.search_text)
+    found = EventFilter({"start": "2017-05-01"}, queryset=Event.objects.all())
+    page = selectors.search_page(found.qs, "chlorine")
     assert {e.pk for e in page.events} == {
         reported[name].pk for name in ("strong", "both", "weak_new")
     }
+    assert page.totals.events == 3
+    assert selectors.search_page(Event.objects.none(), "chlorine").events == []
+
+
+def test_a_search_page_past_the_end_shows_the_first(reported):
+    page = selectors.search_page(Event.objects.all(), "chlorine", page=9)
+    assert page.number == 1 and len(page.events) == 5
+    nothing = selectors.search_page(Event.objects.all(), "sarin")
+    assert (nothing.events, nothing.totals.events) == ([], 0)
 
 
 def timeline_queries(client, url: str, settings, size: int) -> int:
