@@ -37,6 +37,7 @@ def ensure_embedded_server(pgdata: Path, database: str) -> str:
 
         server = get_server(pgdata, cleanup_mode=None)
         socket_dir = server.get_postmaster_info().socket_dir
+        _tune(str(socket_dir))
         _create_database(str(socket_dir), database)
         _started[pgdata] = str(socket_dir)
         return _started[pgdata]
@@ -65,6 +66,34 @@ def stop_embedded_server(pgdata: Path) -> bool:
     pg_ctl(["-w", "-m", "fast", "stop"], pgdata=pgdata, user=user)
     _started.pop(pgdata, None)
     return True
+
+
+# Planner settings for a server whose data sits on SSD or in the page cache
+# (PostgreSQL's defaults assume spinning disks): an index lookup costs little
+# more than reading the next page. docs/deployment.md says the same for a
+# server of your own.
+SERVER_SETTINGS = {"random_page_cost": "1.1", "effective_io_concurrency": "200"}
+
+
+def _tune(socket_dir: str) -> None:
+    """Apply SERVER_SETTINGS to the embedded server (once: ALTER SYSTEM keeps them)."""
+    with psycopg.connect(
+        host=socket_dir, user="postgres", dbname="postgres", autocommit=True
+    ) as conn:
+        changed = False
+        for name, value in SERVER_SETTINGS.items():
+            (current,) = conn.execute(
+                "SELECT setting FROM pg_settings WHERE name = %s", [name]
+            ).fetchone()
+            if current != value:
+                conn.execute(
+                    sql.SQL("ALTER SYSTEM SET {} = {}").format(
+                        sql.Identifier(name), sql.Literal(value)
+                    )
+                )
+                changed = True
+        if changed:
+            conn.execute("SELECT pg_reload_conf()")
 
 
 def _create_database(socket_dir: str, database: str) -> None:

@@ -165,13 +165,13 @@ def time_stream(
 ) -> StreamMeasure:
     """Download `url` once while sampling the resident memory of process `pid`."""
     process = psutil.Process(pid)
-    before = _rss(process)
+    before = tree_rss(process)
     peak = [before]
     done = threading.Event()
 
     def sample() -> None:
         while not done.is_set():
-            peak[0] = max(peak[0], _rss(process))
+            peak[0] = max(peak[0], tree_rss(process))
             time.sleep(RSS_SAMPLE_SECONDS)
 
     sampler = threading.Thread(target=sample, daemon=True)
@@ -186,7 +186,7 @@ def time_stream(
     return StreamMeasure(name, rows, seconds, len(body), status, before, peak[0])
 
 
-def _rss(process: psutil.Process) -> int:
+def tree_rss(process: psutil.Process) -> int:
     """Resident memory of `process` and its children (a server's workers)."""
     total = process.memory_info().rss
     for child in process.children(recursive=True):

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 import psutil
 
+from events.benchmark.http import tree_rss
 from events.extraction.nlp import get_nlp
 from events.extraction.pipeline import ArticleText, extract_many
 
@@ -76,17 +77,6 @@ def varied_articles(texts: Sequence[str], count: int) -> Iterator[ArticleText]:
         yield ArticleText(f"{text}\n\nReference CW{index:07d}.")
 
 
-def tree_rss_mb(process: psutil.Process) -> float:
-    """Resident memory of `process` and its children, in MB."""
-    total = process.memory_info().rss
-    for child in process.children(recursive=True):
-        try:
-            total += child.memory_info().rss
-        except psutil.NoSuchProcess:  # a worker that just exited
-            continue
-    return total / 2**20
-
-
 def memory_run(
     texts: Sequence[str],
     *,
@@ -105,7 +95,9 @@ def memory_run(
     )
     for done, _ in enumerate(results, start=1):
         if done % every == 0 or done == articles:
-            sample = Sample(done, time.perf_counter() - started, tree_rss_mb(process))
+            sample = Sample(
+                done, time.perf_counter() - started, tree_rss(process) / 2**20
+            )
             run.samples.append(sample)
             log(f"{done:,} articles, {sample.seconds:,.0f} s, {sample.rss_mb:,.0f} MB")
     return run

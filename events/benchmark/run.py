@@ -1,8 +1,8 @@
 """The whole benchmark, in the bench database's process: build, then measure.
 
-The app is served by `manage.py runserver --noreload` (production settings:
-DJANGO_DEBUG=0) and Datasette by its own server, both in subprocesses on free
-local ports, stopped at the end.
+The app is served as in production, by gunicorn (two workers, production
+settings: DJANGO_DEBUG=0, connections kept between requests), and Datasette by
+its own server, both in subprocesses on free local ports, stopped at the end.
 """
 
 import json
@@ -149,6 +149,18 @@ def _server_env() -> dict[str, str]:
     }
 
 
+def _gunicorn(port: int) -> list[str]:
+    return [
+        sys.executable,
+        "-m",
+        "gunicorn",
+        "conflictwatch.wsgi",
+        "--workers=2",
+        f"--bind=127.0.0.1:{port}",
+        "--timeout=300",
+    ]
+
+
 def _measure_http(options: Options, results: Results, log) -> None:
     client = _analyst_client()
     headers = {"Cookie": f"{settings.SESSION_COOKIE_NAME}={client.session.session_key}"}
@@ -157,11 +169,11 @@ def _measure_http(options: Options, results: Results, log) -> None:
     log_dir = options.output_dir / "logs"
     ours = {}
     with Server(
-        [sys.executable, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload"],
+        _gunicorn(port),
         port=port,
         env=_server_env(),
         cwd=settings.BASE_DIR,
-        log=log_dir / "runserver.log",
+        log=log_dir / "gunicorn.log",
     ) as server:
         server.wait_until_serving("/accounts/login/")
         log(f"timing the timeline at {server.url}")
