@@ -13,12 +13,13 @@ CHROMIUM := /usr/bin/chromium
 # apt-get needs root: CI runs as root; anyone else goes through sudo if present.
 SUDO := $(if $(filter 0,$(shell id -u)),,$(shell command -v sudo))
 
-.PHONY: run test bench chromium redis install migrate reference seed lint format db-start db-stop db-status clean-db help
+.PHONY: run test bench bench-memory chromium redis install migrate reference seed lint format db-start db-stop db-status clean-db help
 
 help:
 	@echo "make run    install, start the database, load the demo data, serve http://127.0.0.1:$(PORT)"
 	@echo "make test   install and run the test suite"
 	@echo "make bench  build a 100,000-article database of its own and measure (BENCH_ARGS=--rebuild ...)"
+	@echo "make bench-memory  extract 100,000 articles and sample memory (over an hour)"
 	@echo "make chromium  install Debian's Chromium for the browser tests (make test does)"
 	@echo "make redis  install Debian's redis-server for the scale tests (make test does)"
 	@echo "make lint   ruff check + format check"
@@ -55,15 +56,20 @@ test: install chromium redis
 
 # The benchmark (manage.py bench) builds conflictwatch_bench, a database of its
 # own on the same server, and writes bench-results/bench-<date>.md; it needs
-# the "bench" extras (Datasette, the peer it is compared with).
+# the "bench" extras (Datasette, the peer it is compared with; gunicorn, which
+# serves the app as in production). `make bench-memory` extracts 100,000
+# articles with 2 processes (over an hour) and samples their memory.
 BENCH_INSTALLED := $(VENV)/.installed-bench
 
-$(BENCH_INSTALLED): $(INSTALLED)
+$(BENCH_INSTALLED): $(INSTALLED) pyproject.toml $(CONSTRAINTS)
 	$(PY) -m pip install -c $(CONSTRAINTS) -e ".[dev,bench]"
 	touch $(BENCH_INSTALLED)
 
 bench: $(BENCH_INSTALLED)
 	$(MANAGE) bench $(BENCH_ARGS)
+
+bench-memory: $(BENCH_INSTALLED)
+	$(MANAGE) bench_memory $(BENCH_ARGS)
 
 # The browser tests (tests/browser) drive Debian's Chromium through Playwright;
 # Playwright's own browser download is never used.

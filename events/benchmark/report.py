@@ -205,7 +205,8 @@ def _queries(results: Results) -> str:
         rows.append(f"| {page} | {' | '.join(cells)} |")
     return (
         "## SQL queries per page (by page size; small = the corpus before "
-        "replication, large = the bench database)\n\n" + "\n".join(rows)
+        "replication, counted when the bench database was built, with the code "
+        "of that day; large = the bench database, now)\n\n" + "\n".join(rows)
     )
 
 
