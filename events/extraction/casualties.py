@@ -19,7 +19,7 @@ Decisions:
 """
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 
 from spacy.language import Language
@@ -43,6 +43,7 @@ from events.extraction.casualty_triggers import (
     QUANT_HEADS,
     TAKEN,
     TRIGGERS,
+    companions_leader,
     counted_noun,
     dep_trigger,
     not_a_count,
@@ -316,6 +317,8 @@ def find_figures(sent: SentSpan) -> list[Figure]:
         kind = _combined_kind(doc, link.trigger, triggers, linked)
         noun = _victim_noun(link.root, link.noun) or _noun_after(doc, link.number)
         victims, detail, side = _victims(noun, actors)
+        if victims == "unknown" and link.leader is not None:  # "his aides"
+            victims, detail, side = _victims(link.leader, actors)
         if victims == "unknown" and figures and _is_more(doc, link.number):
             victims = figures[-1].victims  # "and millions more displaced"
         segment = _segment(sent, link.trigger)
@@ -336,6 +339,7 @@ class _Link:
     trigger: int
     root: Token
     noun: Token | None
+    leader: Token | None = None  # the one the counted companions were with
 
 
 def _links(sent: SentSpan, numbers: list[Number], triggers: dict) -> list[_Link]:
@@ -351,18 +355,31 @@ def _links(sent: SentSpan, numbers: list[Number], triggers: dict) -> list[_Link]
         )
         if not_a_count(doc, number, noun, person):
             continue
-        trigger = dep_trigger(noun_chain(noun if noun is not None else root), triggers)
+        start = noun if noun is not None else root
+        leader = companions_leader(root)
+        if leader is not None:  # "the commander and four of his bodyguards": 5
+            number = _plus_one(number)
+            start = leader
+        trigger = dep_trigger(noun_chain(start), triggers)
         if trigger is not None:
-            links.append(_Link(number, trigger, root, noun))
+            links.append(_Link(number, trigger, root, noun, leader))
         elif victim is None or person:
-            pending.append(_Link(number, -1, root, noun))
+            pending.append(_Link(number, -1, root, noun, leader))
     taken = {link.number.last for link in links}
     for link in pending:
         trigger = window_trigger(doc, link.number, link.noun, triggers, taken, sent)
         if trigger is not None:
-            links.append(_Link(link.number, trigger, link.root, link.noun))
+            links.append(replace(link, trigger=trigger))
             taken.add(link.number.last)
     return sorted(links, key=lambda link: link.number.start)
+
+
+def _plus_one(number: Number) -> Number:
+    return replace(
+        number,
+        low=None if number.low is None else number.low + 1,
+        high=None if number.high is None else number.high + 1,
+    )
 
 
 def _figure(doc: Doc, link: _Link, kind: str, victims: tuple, period: bool) -> Figure:

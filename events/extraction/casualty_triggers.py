@@ -99,6 +99,40 @@ def noun_chain(start: Token) -> list[Token]:
     return chain
 
 
+COMPANION_PREPS = frozenset("alongside with".split())  # "(along) with"
+POSSESSIVES = frozenset("his her".split())
+
+
+def companions_leader(root: Token) -> Token | None:
+    """Return the one person a number of his companions were with, if any.
+
+    "the commander and four of his bodyguards", "X alongside nine of his
+    comrades", "killed the leader along with three of his aides": the figure
+    counts the companions, the toll includes the leader too.
+    """
+    groups = [g for c in root.children if c.lower_ == "of" for g in c.children]
+    if not any(
+        group.dep_ == "pobj"
+        and any(t.dep_ == "poss" and t.lower_ in POSSESSIVES for t in group.children)
+        for group in groups
+    ):
+        return None
+    head = root.head
+    if root.dep_ == "conj":
+        leader = head
+    elif root.dep_ == "pobj" and head.lower_ in COMPANION_PREPS:
+        leader = head.head
+        if leader.lower_ in ("along", "together"):
+            leader = leader.head
+        if leader.pos_ in ("VERB", "AUX"):  # "killed X along with three of his aides"
+            leader = next((c for c in leader.children if c.dep_ == "dobj"), leader)
+    else:
+        return None
+    one_person = leader.tag_ == "NN" and leader.lower_ in PERSON_NOUNS
+    named = leader.tag_ == "NNP" and leader.ent_type_ in ("PERSON", "")
+    return leader if one_person or named else None
+
+
 def _victim_argument(noun: Token, verb: Token) -> bool:
     """Return whether `noun`, an argument of trigger `verb`, is its victim."""
     if noun.dep_ == "dobj" and verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod"):

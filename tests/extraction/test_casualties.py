@@ -295,6 +295,37 @@ VICTIMS += [
 ]
 
 
+# A leader and a number of his companions: the toll counts him too, and the
+# companions are of his kind when their own noun does not say.
+VICTIMS += [
+    (
+        "Ramadan al-Sabta alongside nine of his comrades were killed in a battle.",
+        [("killed", 10, 10, COMB, False)],
+    ),
+    (
+        "The commander and four of his bodyguards were killed in the strike.",
+        [("killed", 5, 5, COMB, False)],
+    ),
+    (
+        "The army killed a terrorist commander as well as five of his entourage.",
+        [("killed", 6, 6, COMB, False)],
+    ),
+    (
+        "An air strike killed the ISIS leader along with three of his aides.",
+        [("killed", 4, 4, COMB, False)],
+    ),
+    # No one person before them: the number alone.
+    (
+        "Nine of his comrades were killed in the battle.",
+        [("killed", 9, 9, COMB, False)],
+    ),
+    (
+        "The army and five of its soldiers were hit; five of its soldiers died.",
+        [("killed", 5, 5, COMB, False)],
+    ),
+]
+
+
 @pytest.mark.parametrize(("sentence", "expected"), VICTIMS)
 def test_victims(nlp, sentence, expected):
     assert figures(nlp, sentence) == expected
