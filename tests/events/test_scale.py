@@ -101,6 +101,38 @@ def test_search_pages_keep_the_other_filters(reported):
     assert selectors.search_page(Event.objects.none(), "chlorine").events == []
 
 
+def test_search_pages_with_many_filters_and_a_like_pattern(reported):
+    isis = builders.actor("Islamic State", "jihadist")
+    raqqa = builders.place("Raqqa", admin1_code="04")
+    article = builders.article("Chlorine in Raqqa", "Chlorine barrels hit Raqqa.")
+    wanted = builders.event(
+        at=raqqa,
+        killed=7,
+        roles={EventActor.Role.PERPETRATOR: isis},
+        reported_in=[article],
+        summary="100% chlorine",
+    )
+    data = {
+        "q": "chlorine",
+        "actor": "Islamic State",
+        "governorate": "04",
+        "min_killed": "5",
+        "start": "2017-01-01",
+    }
+    found = EventFilter(data, queryset=Event.objects.all())
+    narrowed = found.without_search().filter(summary__contains="100%")
+    page = selectors.search_page(narrowed, found.search_text)
+    assert [e.pk for e in page.events] == [wanted.pk]
+    assert page.totals == selectors.Totals(1, 7, capped=False)
+
+
+def test_search_totals_are_capped_like_the_others(reported, monkeypatch):
+    monkeypatch.setattr(selectors.timeline, "COUNT_CAP", 3)
+    page = selectors.search_page(Event.objects.all(), "chlorine", size=2)
+    assert page.totals == selectors.Totals(3, 0, capped=True)
+    assert page.totals.events_label == "3+ events"
+
+
 def test_a_search_page_past_the_end_shows_the_first(reported):
     page = selectors.search_page(Event.objects.all(), "chlorine", page=9)
     assert page.number == 1 and len(page.events) == 5
