@@ -8,10 +8,12 @@ seen, as new reports do: without `nlp.memory_zone()` the vocabulary would
 grow with each one.
 """
 
+import json
 import re
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from statistics import median
 
 import psutil
 
@@ -20,8 +22,10 @@ from events.extraction.nlp import get_nlp
 from events.extraction.pipeline import ArticleText, extract_many
 
 NUMBER = re.compile(r"\b\d{1,4}\b")
-# The run is flat when memory at the end is within this share of memory once
-# warmed up (after the first tenth of the run).
+# A single sample catches the workers with whatever batch they hold (it swings
+# by a couple of hundred MB), so the run is judged on medians: memory over the
+# last tenth of the run against memory over the second tenth (once the models
+# and caches are loaded). Flat: no more than this share of growth.
 FLAT_WITHIN = 0.05
 
 
@@ -39,20 +43,39 @@ class MemoryRun:
     corpus_articles: int
     samples: list[Sample] = field(default_factory=list)
 
-    @property
-    def warm(self) -> Sample:
-        """The first sample after a tenth of the run (models and caches loaded)."""
-        tenth = self.articles / 10
-        later = [s for s in self.samples if s.articles > tenth]
-        return later[0] if later else self.samples[-1]
+    def _window(self, first: float, last: float) -> list[Sample]:
+        """The samples taken between shares `first` and `last` of the run."""
+        low, high = first * self.articles, last * self.articles
+        inside = [s for s in self.samples if low < s.articles <= high]
+        return inside or self.samples[-1:]
 
     @property
-    def end(self) -> Sample:
-        return self.samples[-1]
+    def warm_mb(self) -> float:
+        """Median memory over the second tenth of the run."""
+        return median(s.rss_mb for s in self._window(0.1, 0.2))
+
+    @property
+    def end_mb(self) -> float:
+        """Median memory over the last tenth of the run."""
+        return median(s.rss_mb for s in self._window(0.9, 1.0))
 
     @property
     def growth_mb(self) -> float:
-        return self.end.rss_mb - self.warm.rss_mb
+        return self.end_mb - self.warm_mb
+
+    @property
+    def slope_mb(self) -> float:
+        """Least-squares growth in MB per 10,000 articles after the first tenth."""
+        points = [s for s in self.samples if s.articles > 0.1 * self.articles]
+        if len(points) < 2:
+            return 0.0
+        mean_x = sum(s.articles for s in points) / len(points)
+        mean_y = sum(s.rss_mb for s in points) / len(points)
+        spread = sum((s.articles - mean_x) ** 2 for s in points)
+        if not spread:
+            return 0.0
+        covariance = sum((s.articles - mean_x) * (s.rss_mb - mean_y) for s in points)
+        return covariance / spread * 10_000
 
     @property
     def peak_mb(self) -> float:
@@ -60,11 +83,12 @@ class MemoryRun:
 
     @property
     def is_flat(self) -> bool:
-        return self.growth_mb <= FLAT_WITHIN * self.warm.rss_mb
+        return self.growth_mb <= FLAT_WITHIN * self.warm_mb
 
     @property
     def articles_per_second(self) -> float:
-        return self.end.articles / self.end.seconds
+        last = self.samples[-1]
+        return last.articles / last.seconds
 
 
 def varied_articles(texts: Sequence[str], count: int) -> Iterator[ArticleText]:
@@ -113,17 +137,32 @@ def render_memory(run: MemoryRun, *, when: str, rows: int = 20) -> str:
         f"cycled, each copy with its own figures and reference), "
         f"{run.processes} process(es), {run.articles_per_second:.1f} articles/s.",
         "",
-        f"Memory of the process and its workers (RSS): {run.warm.rss_mb:,.0f} MB "
-        f"after {run.warm.articles:,} articles, {run.end.rss_mb:,.0f} MB at the "
-        f"end, peak {run.peak_mb:,.0f} MB; growth {run.growth_mb:+,.1f} MB: "
-        f"{verdict} (target: within {FLAT_WITHIN:.0%}).",
+        f"Memory of the process and its workers (RSS, median of the samples): "
+        f"{run.warm_mb:,.0f} MB over the second tenth of the run, "
+        f"{run.end_mb:,.0f} MB over the last tenth, growth {run.growth_mb:+,.1f} "
+        f"MB: {verdict} (target: within {FLAT_WITHIN:.0%}). Trend after the "
+        f"first tenth {run.slope_mb:+,.1f} MB per 10,000 articles; highest "
+        f"sample {run.peak_mb:,.0f} MB.",
         "",
         "| articles | seconds | RSS MB |",
         "| ---: | ---: | ---: |",
     ]
     step = max(1, len(run.samples) // rows)
     shown = run.samples[::step]
-    if shown[-1] is not run.end:
-        shown.append(run.end)
+    if shown[-1] is not run.samples[-1]:
+        shown.append(run.samples[-1])
     lines += [f"| {s.articles:,} | {s.seconds:,.0f} | {s.rss_mb:,.1f} |" for s in shown]
     return "\n".join(lines) + "\n"
+
+
+def samples_json(run: MemoryRun) -> str:
+    """Every sample, for a closer look than the report's table."""
+    return json.dumps(
+        {
+            "articles": run.articles,
+            "processes": run.processes,
+            "samples": [
+                [s.articles, round(s.seconds, 1), s.rss_mb] for s in run.samples
+            ],
+        }
+    )

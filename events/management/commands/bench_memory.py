@@ -5,7 +5,7 @@ from django.core.management.base import BaseCommand
 from django.utils import timezone
 
 from events.benchmark.extraction import corpus_texts
-from events.benchmark.memory import memory_run, render_memory
+from events.benchmark.memory import memory_run, render_memory, samples_json
 
 DEFAULT_CORPUS = Path(settings.BASE_DIR).parent / "shared/corpus/fakes-articles.csv"
 
@@ -40,5 +40,6 @@ class Command(BaseCommand):
         output_dir.mkdir(parents=True, exist_ok=True)
         path = output_dir / f"memory-{now:%Y-%m-%d-%H%M}.md"
         path.write_text(report)
+        path.with_suffix(".json").write_text(samples_json(run))
         self.stdout.write(report)
         self.stdout.write(f"Written to {path}")
