@@ -140,7 +140,8 @@ def event_page(
 # rank would be computed again for every event an article reports), give each
 # event the rank of its best article ({within} keeps the events of the other
 # filters), count at most COUNT_CAP + 1 of them and their dead (as the other
-# pages' totals do), and read dates only for the events ranked at least as
+# pages' totals do; MATERIALIZED: once, even where the planner misjudges how
+# many events there are), and read dates only for the events ranked at least as
 # well as the last one of the page: a date a subquery per event, as a join the
 # planner would read every event's date to sort a few.
 SEARCH_SQL = """
@@ -155,7 +156,7 @@ WITH matched AS MATERIALIZED (
     GROUP BY link.event_id
 ), best AS MATERIALIZED (
     SELECT event_id, rank FROM reported {within}
-), totals AS (
+), totals AS MATERIALIZED (
     SELECT count(*) AS events, coalesce(sum(event.killed_best), 0) AS killed
     FROM (SELECT event_id FROM best LIMIT %(cap)s + 1) AS counted
     JOIN {event} AS event ON event.id = counted.event_id
