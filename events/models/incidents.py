@@ -80,15 +80,13 @@ class EventQuerySet(models.QuerySet):
 
         Ranked pages of them are `selectors.search_page`'s.
         """
-        # The GIN index finds the matching articles, the link table's
-        # (article, event) index their events: two nested IN subqueries,
-        # which PostgreSQL hashes (measured at 100,000 articles: the chart
-        # and map of a common word twice as fast as with the article ids
-        # read first and sent back as a list).
-        matching = Article.objects.matching(query).values("pk")
-        reported = Event.articles.through.objects.filter(article__in=matching).values(
-            "event"
-        )
+        # The GIN index finds the matching articles (read here, once: as a
+        # subquery the planner may test each event's articles one at a time
+        # instead), the link table their events.
+        article_ids = list(Article.objects.matching(query).values_list("pk", flat=True))
+        reported = Event.articles.through.objects.filter(
+            article__in=article_ids
+        ).values("event")
         return self.filter(pk__in=reported)
 
     def mappable(self) -> "EventQuerySet":
