@@ -37,8 +37,11 @@ def ensure_embedded_server(pgdata: Path, database: str) -> str:
 
         server = get_server(pgdata, cleanup_mode=None)
         socket_dir = server.get_postmaster_info().socket_dir
-        _tune(str(socket_dir))
-        _create_database(str(socket_dir), database)
+        with psycopg.connect(
+            host=str(socket_dir), user="postgres", dbname="postgres", autocommit=True
+        ) as conn:
+            _tune(conn)
+            _create_database(conn, database)
         _started[pgdata] = str(socket_dir)
         return _started[pgdata]
 
@@ -75,40 +78,34 @@ def stop_embedded_server(pgdata: Path) -> bool:
 SERVER_SETTINGS = {"random_page_cost": "1.1", "effective_io_concurrency": "200"}
 
 
-def _tune(socket_dir: str) -> None:
+def _tune(conn: psycopg.Connection) -> None:
     """Apply SERVER_SETTINGS to the embedded server (once: ALTER SYSTEM keeps them)."""
-    with psycopg.connect(
-        host=socket_dir, user="postgres", dbname="postgres", autocommit=True
-    ) as conn:
-        changed = False
-        for name, value in SERVER_SETTINGS.items():
-            (current,) = conn.execute(
-                "SELECT setting FROM pg_settings WHERE name = %s", [name]
-            ).fetchone()
-            if current != value:
-                conn.execute(
-                    sql.SQL("ALTER SYSTEM SET {} = {}").format(
-                        sql.Identifier(name), sql.Literal(value)
-                    )
-                )
-                changed = True
-        if changed:
-            conn.execute("SELECT pg_reload_conf()")
-
-
-def _create_database(socket_dir: str, database: str) -> None:
-    with psycopg.connect(
-        host=socket_dir, user="postgres", dbname="postgres", autocommit=True
-    ) as conn:
-        exists = conn.execute(
-            "SELECT 1 FROM pg_database WHERE datname = %s", [database]
+    changed = False
+    for name, value in SERVER_SETTINGS.items():
+        (current,) = conn.execute(
+            "SELECT setting FROM pg_settings WHERE name = %s", [name]
         ).fetchone()
-        if exists:
-            return
-        logger.info("creating database %s", database)
-        # Another process may create it between our check and our CREATE.
-        with contextlib.suppress(errors.DuplicateDatabase, errors.UniqueViolation):
-            conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(database)))
+        if current != value:
+            conn.execute(
+                sql.SQL("ALTER SYSTEM SET {} = {}").format(
+                    sql.Identifier(name), sql.Literal(value)
+                )
+            )
+            changed = True
+    if changed:
+        conn.execute("SELECT pg_reload_conf()")
+
+
+def _create_database(conn: psycopg.Connection, database: str) -> None:
+    exists = conn.execute(
+        "SELECT 1 FROM pg_database WHERE datname = %s", [database]
+    ).fetchone()
+    if exists:
+        return
+    logger.info("creating database %s", database)
+    # Another process may create it between our check and our CREATE.
+    with contextlib.suppress(errors.DuplicateDatabase, errors.UniqueViolation):
+        conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(database)))
 
 
 # --- other databases on the same server ------------------------------------------

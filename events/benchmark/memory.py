@@ -95,7 +95,8 @@ def varied_articles(texts: Sequence[str], count: int) -> Iterator[ArticleText]:
     """Yield `count` articles cycling `texts`; copy k adds k to each number and
     every article ends with a reference no other has."""
     for index in range(count):
-        copy, text = divmod(index, len(texts))[0], texts[index % len(texts)]
+        copy, position = divmod(index, len(texts))
+        text = texts[position]
         if copy:
             text = NUMBER.sub(lambda m, k=copy: str(int(m.group()) + k), text)
         yield ArticleText(f"{text}\n\nReference CW{index:07d}.")

@@ -9,6 +9,7 @@ import json
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from django.conf import settings
@@ -177,35 +178,22 @@ def _measure_http(options: Options, results: Results, log) -> None:
     ) as server:
         server.wait_until_serving("/accounts/login/")
         log(f"timing the timeline at {server.url}")
+        timed = partial(
+            time_url, headers=headers, warmup=options.warmup, repeat=options.requests
+        )
         for scenario in scenarios:
-            ours[scenario.name] = time_url(
-                scenario.name,
-                f"{server.url}/?{scenario.query}",
-                headers=headers,
-                warmup=options.warmup,
-                repeat=options.requests,
+            ours[scenario.name] = timed(
+                scenario.name, f"{server.url}/?{scenario.query}"
             )
         log("timing the chart image")
         for scenario in scenarios:
             results.charts.append(
-                time_url(
-                    scenario.name,
-                    f"{server.url}/chart.svg?{scenario.query}",
-                    headers=headers,
-                    warmup=options.warmup,
-                    repeat=options.requests,
-                )
+                timed(scenario.name, f"{server.url}/chart.svg?{scenario.query}")
             )
         log("timing the map endpoint")
         for name, query in map_scenarios():
             url = f"{server.url}/api/events.geojson?{query}"
-            timing = time_url(
-                name,
-                url,
-                headers=headers,
-                warmup=options.warmup,
-                repeat=options.requests,
-            )
+            timing = timed(name, url)
             timing.detail = _map_shape(url, headers)
             results.maps.append(timing)
         log("timing CSV exports")
