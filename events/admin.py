@@ -318,7 +318,7 @@ class CasualtyClaimAdmin(admin.ModelAdmin):
         "event",
         "article",
     ]
-    list_filter = ["kind", "victims", "cumulative", "victims_inferred"]
+    list_filter = ["kind", "victims", "cumulative", "victims_inferred", "part_of_total"]
     search_fields = ["text", "claimed_by", "article__title"]
     raw_id_fields = ["article", "event", "place", "perpetrator"]
     list_select_related = ["article", "event"]

@@ -16,6 +16,10 @@ Decisions:
   when its clause gives a period ("since 2011"), as dates.is_period() judges.
 - "since Saturday", "over the past 24 hours" date one battle's toll: not
   cumulative. A whole year ("in 2016"), "a total of", "in total" are.
+- A toll told in parts ("11 soldiers and 17 rebels were killed", "29 fighters
+  were killed along with six jihadists") adds a figure for the sum (victims
+  "mixed" when civilians and combatants); the parts, and breakdowns such as
+  "including 4 children", are marked part_of_total and events count the total.
 """
 
 import re
@@ -43,6 +47,7 @@ from events.extraction.casualty_triggers import (
     QUANT_HEADS,
     TAKEN,
     TRIGGERS,
+    companion_joint,
     companions_leader,
     counted_noun,
     dep_trigger,
@@ -122,6 +127,7 @@ class Figure:
     trigger: int
     detail: str | None = None
     side: str | None = None
+    part_of_total: bool = False
 
 
 # --- victims and periods -------------------------------------------------------
@@ -330,7 +336,7 @@ def find_figures(sent: SentSpan) -> list[Figure]:
                 doc, link, kind, (victims, detail, side), periods[segment] or running
             )
         )
-    return figures
+    return _with_totals(doc, links, figures)
 
 
 @dataclass(frozen=True)
@@ -340,6 +346,13 @@ class _Link:
     root: Token
     noun: Token | None
     leader: Token | None = None  # the one the counted companions were with
+
+    @property
+    def phrase(self) -> Token:
+        """The token that stands for the counted phrase in the parse."""
+        if self.leader is not None:
+            return self.leader
+        return self.noun if self.noun is not None else self.root
 
 
 def _links(sent: SentSpan, numbers: list[Number], triggers: dict) -> list[_Link]:
@@ -429,6 +442,127 @@ def _combined_kind(doc: Doc, trigger: int, triggers: dict, linked: set[int]) -> 
     return kind
 
 
+# --- breakdowns and totals ------------------------------------------------------------
+
+
+def _with_totals(doc: Doc, links: list[_Link], figures: list[Figure]) -> list[Figure]:
+    """Return `figures` with the parts of a toll marked and their sums added.
+
+    "11 regime fighters and 17 IS fighters were killed" tells one toll of 28 in
+    two parts, not two sources disagreeing: the parts are kept (marked
+    `part_of_total`) and a figure of 28 is added. "10 civilians, including 4
+    children": the children are part of the 10, which already is the total.
+    """
+    parent = list(range(len(links)))  # siblings joined by "and", "along with"
+
+    def group(i: int) -> int:
+        while parent[i] != i:
+            i = parent[i]
+        return i
+
+    parts = set()
+    for j in range(len(links)):
+        found = _joined(links, figures, j)
+        if found is None:
+            continue
+        i, how = found
+        if how == "part":
+            parts.add(j)
+        else:
+            parent[group(j)] = group(i)
+    groups: dict[int, list[int]] = {}
+    for j in range(len(links)):
+        groups.setdefault(group(j), []).append(j)
+    totals = []
+    for members in groups.values():
+        if len(members) < 2:
+            continue
+        total = _total(doc, [figures[j] for j in members])
+        if total is not None:
+            totals.append(replace(total, part_of_total=bool(parts & set(members))))
+            parts.update(members)
+    marked = [
+        replace(figure, part_of_total=True) if j in parts else figure
+        for j, figure in enumerate(figures)
+    ]
+    return marked + totals
+
+
+def _joined(links: list[_Link], figures: list[Figure], j: int) -> tuple | None:
+    """Return (i, "part"|"sibling") when figure j is counted with figure i."""
+    token = links[j].phrase
+    head = token.head
+    if token.dep_ == "conj" and head.i < token.i:
+        joint, how = head, "sibling"  # "11 regime fighters and 17 IS fighters"
+    elif token.dep_ in ("nsubj", "nsubjpass", "dobj") and _and_before(token, links):
+        # misparsed coordination: "120 ISIS fighters and 60 mercenaries were
+        # killed" with both nouns the verb's subject
+        joint, how = head, "sibling"
+    elif token.dep_ == "pobj" and head.lower_ in INCLUDING:
+        joint, how = head.head, "part"  # "10 civilians, including 4 children"
+    elif (joint := companion_joint(token)) is not None:
+        how = "sibling"  # "29 fighters were killed along with six terrorists"
+    else:
+        return None
+    for i, other in enumerate(links):
+        if i == j or figures[i].kind != figures[j].kind:
+            continue
+        if other.trigger != links[j].trigger:
+            continue
+        phrase = other.phrase
+        if phrase == joint or (joint.i == other.trigger and phrase.head == joint):
+            return i, how
+    return None
+
+
+def _and_before(token: Token, links: list[_Link]) -> bool:
+    """Return whether an "and" joins `token` to an earlier counted argument."""
+    earlier = [
+        link.phrase
+        for link in links
+        if link.phrase.i < token.i
+        and link.phrase.head == token.head
+        and link.phrase.dep_ == token.dep_
+    ]
+    if not earlier:
+        return False
+    between = token.doc[earlier[-1].i + 1 : token.i]
+    joins = (earlier[-1], token.head)
+    return any(t.lower_ == "and" and t.head in joins for t in between)
+
+
+def _total(doc: Doc, parts: list[Figure]) -> Figure | None:
+    """Return the figure that sums `parts`, or None when no bound adds up."""
+    lows = [f.low for f in parts]
+    highs = [f.high for f in parts]
+    low = sum(lows) if None not in lows else None
+    high = sum(highs) if None not in highs else None
+    if low is None and high is None:
+        return None
+    victims = {f.victims for f in parts}
+    if len(victims) == 1:
+        kind_of_victims = victims.pop()
+    else:
+        mixed = victims == {"civilians", "combatants"}
+        kind_of_victims = "mixed" if mixed else "unknown"
+    details = {f.detail for f in parts}
+    sides = {f.side for f in parts}
+    start, end = min(f.start for f in parts), max(f.end for f in parts)
+    return Figure(
+        kind=parts[0].kind,
+        low=low,
+        high=high,
+        victims=kind_of_victims,
+        cumulative=any(f.cumulative for f in parts),
+        start=start,
+        end=end,
+        text=doc.text[start:end],
+        trigger=parts[0].trigger,
+        detail=details.pop() if len(details) == 1 else None,
+        side=sides.pop() if len(sides) == 1 else None,
+    )
+
+
 def _is_more(doc: Doc, number: Number) -> bool:
     return doc[number.last + 1 : number.last + 2].text.lower() in ("more", "others")
 
@@ -482,4 +616,5 @@ def _casualty(context: SentenceContext, figure: Figure) -> CasualtyFigure:
         text=figure.text,
         victim_detail=figure.detail,
         victim_side=figure.side,
+        part_of_total=figure.part_of_total,
     )

@@ -93,6 +93,8 @@ def noun_chain(start: Token) -> list[Token]:
             token = head.head
         elif token.dep_ == "conj" and head.i < token.i and head.pos_ in ("NOUN", "NUM"):
             token = head
+        elif (joint := companion_joint(token)) is not None:
+            token = joint  # "29 fighters were killed along with six terrorists"
         else:
             break
         chain.append(token)
@@ -100,6 +102,26 @@ def noun_chain(start: Token) -> list[Token]:
 
 
 COMPANION_PREPS = frozenset("alongside with".split())  # "(along) with"
+
+
+def companion_joint(token: Token) -> Token | None:
+    """Return what `token` is counted along with: "killed along with six" -> killed.
+
+    Only "alongside" and "along / together with": a bare "with" also joins
+    enemies ("clashes with 200 rebels").
+    """
+    head = token.head
+    if token.dep_ != "pobj" or head.lower_ not in COMPANION_PREPS:
+        return None
+    if head.lower_ == "alongside":
+        return head.head
+    before = token.doc[head.i - 1].lower_ if head.i > 0 else ""
+    if before not in ("along", "together"):
+        return None
+    joint = head.head  # "along" heads "with", or both hang off the verb
+    return joint.head if joint.lower_ == before else joint
+
+
 POSSESSIVES = frozenset("his her".split())
 
 

@@ -82,9 +82,9 @@ class EventAssembler:
             if event is not None:
                 events.append(_infer_victims(event, context))
         doc._.events = events
-        inferred = {(f.start, f.end): f for e in events for f in e.claims}
+        inferred = {_claim_key(f): f for e in events for f in e.claims}
         doc._.casualties = [
-            inferred.get((f.start, f.end), f) for f in doc._.casualties or ()
+            inferred.get(_claim_key(f), f) for f in doc._.casualties or ()
         ]
         return doc
 
@@ -380,6 +380,12 @@ def _infer_victims(event: EventRecord, context: "Context") -> EventRecord:
     return replace(event, claims=tuple(claims))
 
 
+def _claim_key(figure: CasualtyFigure) -> tuple:
+    # A total and its first part can share their words: "11 soldiers and 17
+    # rebels were killed" is read from "11" to "killed" for both.
+    return figure.start, figure.end, figure.low, figure.high, figure.part_of_total
+
+
 def claim_bounds(
     claims: list[tuple[int | None, int | None]],
 ) -> tuple[int | None, int | None, int | None]:
@@ -397,7 +403,7 @@ def claim_bounds(
 
 
 def _bounds(figures: list[CasualtyFigure]) -> tuple[int | None, int | None, int | None]:
-    return claim_bounds([(f.low, f.high) for f in figures])
+    return claim_bounds([(f.low, f.high) for f in figures if not f.part_of_total])
 
 
 def _span(mention) -> Span:

@@ -85,6 +85,10 @@ class CasualtyFigure:
     # ("isis", "government", ...), from the actor named with them.
     victim_detail: str | None = None
     victim_side: str | None = None
+    # True for a part of a toll told in parts ("11 soldiers and 17 rebels were
+    # killed", "10 civilians, including 4 children"): the event counts the
+    # total (28, 10), which is a figure of its own, not the parts.
+    part_of_total: bool = False
 
     @property
     def best(self) -> int | None:

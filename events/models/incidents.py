@@ -251,6 +251,11 @@ class CasualtyClaim(models.Model):
     victim_side = models.CharField(
         max_length=20, blank=True, help_text="the side of combatant victims"
     )
+    part_of_total = models.BooleanField(
+        default=False,
+        help_text="A part of a toll told in parts ('4 children' of '10 "
+        "civilians'); the event counts the total, not the parts.",
+    )
     perpetrator = models.ForeignKey(
         Actor, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )

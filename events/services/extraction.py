@@ -310,6 +310,7 @@ def _claim_store(article, figure, event, places: _PlaceRows, actors: _ActorRows)
         victims_inferred=figure.victims_inferred,
         victim_detail=(figure.victim_detail or "")[:20],
         victim_side=(figure.victim_side or "")[:20],
+        part_of_total=figure.part_of_total,
         perpetrator=actors.get(figure.perpetrator) if figure.perpetrator else None,
         claimed_by=(figure.claimed_by or "")[:200],
         place=places.get(figure.place) if figure.place else None,
@@ -325,7 +326,9 @@ def _claim_store(article, figure, event, places: _PlaceRows, actors: _ActorRows)
 def _recount(event: Event) -> None:
     """Set the event's killed/injured low/best/high from its remaining claims."""
     for kind in ("killed", "injured"):
-        claims = event.claims.filter(kind=kind).values_list("low", "high")
+        claims = event.claims.filter(kind=kind, part_of_total=False).values_list(
+            "low", "high"
+        )
         low, best, high = claim_bounds(list(claims))
         setattr(event, f"{kind}_low", low)
         setattr(event, f"{kind}_best", best)

@@ -150,3 +150,45 @@ def test_an_event_two_articles_report_is_recounted_from_the_other_claims(seeds):
     event.refresh_from_db()
     assert list(event.articles.order_by("pk")) == [seeds["000"]]
     assert (event.killed_low, event.killed_best, event.killed_high) == (30, 30, 40)
+
+
+def test_a_toll_told_in_parts_is_stored_as_parts_and_a_total(seeds):
+    from events.models import CasualtyClaim
+
+    article = Article.objects.create(
+        title="Clashes near Palmyra",
+        text="Eleven regime fighters and 17 IS fighters were killed in Palmyra "
+        "on Monday, the Observatory said.",
+    )
+    articles_extract(articles=Article.objects.filter(pk=article.pk))
+
+    claims = CasualtyClaim.objects.filter(article=article)
+    assert sorted(claims.values_list("low", "part_of_total")) == [
+        (11, True),
+        (17, True),
+        (28, False),
+    ]
+    event = claims.get(low=28).event
+    assert (event.killed_low, event.killed_best, event.killed_high) == (28, 28, 28)
+    # Another article tells the same toll in parts.
+    for low, part in ((11, True), (17, True), (28, False)):
+        CasualtyClaim.objects.create(
+            article=seeds["000"],
+            event=event,
+            kind="killed",
+            low=low,
+            high=low,
+            part_of_total=part,
+            start=0,
+            end=4,
+            text="U.S.",
+        )
+    event.articles.add(seeds["000"])
+
+    # Re-extraction takes this article's claims away; the recount of the
+    # other article's counts its total, not its parts.
+    articles_extract(articles=Article.objects.filter(pk=article.pk))
+
+    event.refresh_from_db()
+    assert list(event.articles.all()) == [seeds["000"]]
+    assert (event.killed_low, event.killed_best, event.killed_high) == (28, 28, 28)

@@ -152,6 +152,7 @@ KINDS = [
         [
             ("killed", 10, 10, CIV, False),
             ("killed", 5, 5, COMB, False),
+            ("killed", 15, 15, "mixed", False),  # the toll, told in parts
         ],
     ),
     (
@@ -229,6 +230,7 @@ VICTIMS = [
         [
             ("killed", 4, 4, CIV, False),
             ("killed", 3, 3, CIV, False),
+            ("killed", 7, 7, CIV, False),
         ],
     ),
     (
@@ -253,6 +255,7 @@ VICTIMS = [
         [
             ("killed", 14, 14, COMB, False),
             ("killed", 5, 5, COMB, False),
+            ("killed", 19, 19, COMB, False),
         ],
     ),
     (
@@ -329,6 +332,61 @@ VICTIMS += [
 @pytest.mark.parametrize(("sentence", "expected"), VICTIMS)
 def test_victims(nlp, sentence, expected):
     assert figures(nlp, sentence) == expected
+
+
+def parts(nlp, text: str) -> list[tuple]:
+    doc = nlp(text)
+    return sorted(
+        (f.low, f.high, f.victims, f.part_of_total)
+        for sent in doc.sents
+        for f in find_figures(sent)
+    )
+
+
+# A toll told in parts: the parts are kept and marked, their sum is a figure of
+# its own; a breakdown ("including 4 children") is part of the figure it breaks
+# down, which already is the total.
+TOTALS = [
+    (
+        "Eleven regime fighters and 17 Daesh fighters were killed in the attack.",
+        [(11, 11, COMB, True), (17, 17, COMB, True), (28, 28, COMB, False)],
+    ),
+    (  # misparsed: both nouns the subject of "killed"
+        "Some 120 ISIS fighters and 60 foreign mercenaries were killed, it said.",
+        [(60, 60, COMB, True), (120, 120, COMB, True), (180, 180, COMB, False)],
+    ),
+    (
+        "At least 29 fighters from the Hazm movement were killed along with six "
+        "Nusra Front fighters.",
+        [(6, 6, COMB, True), (29, None, COMB, True), (35, None, COMB, False)],
+    ),
+    (
+        "Two women and three children were killed in the shelling of Douma.",
+        [(2, 2, CIV, True), (3, 3, CIV, True), (5, 5, CIV, False)],
+    ),
+    (
+        "The strikes killed 5 civilians and 3 soldiers in Idlib on Monday.",
+        [(3, 3, COMB, True), (5, 5, CIV, True), (8, 8, "mixed", False)],
+    ),
+    (
+        "The bombing killed 10 civilians, including 4 children, in Idlib.",
+        [(4, 4, CIV, True), (10, 10, CIV, False)],
+    ),
+    # Not parts of one toll: different kinds, or a bare "with" of enemies.
+    (
+        "The attack killed 12 people and wounded 30 others in Aleppo.",
+        [(12, 12, CIV, False), (30, 30, CIV, False)],
+    ),
+    (
+        "Five soldiers were killed in clashes with 200 rebels near Hama.",
+        [(5, 5, COMB, False)],
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), TOTALS)
+def test_totals_and_parts(nlp, sentence, expected):
+    assert parts(nlp, sentence) == expected
 
 
 def test_people_are_civilians_as_fakes_labels_them():

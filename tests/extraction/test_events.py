@@ -130,6 +130,24 @@ def test_conflicting_claims_stay_side_by_side(nlp):
     assert event.civilian_targeting
 
 
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        # parts of one toll are added up, not taken for sources disagreeing
+        ("Eleven regime fighters and 17 IS fighters were killed in Palmyra.", 28),
+        ("An air strike killed 10 civilians, including 4 children, in Idlib.", 10),
+    ],
+)
+def test_the_event_counts_a_toll_told_in_parts_once(nlp, text, killed):
+    (event,) = extract(text, published=PUBLISHED, nlp=nlp).events
+
+    assert (event.killed_low, event.killed_best, event.killed_high) == (
+        killed,
+        killed,
+        killed,
+    )
+
+
 def test_roles_perpetrator_and_target(nlp):
     text = "U.S.-led coalition airstrikes hit an ISIS prison in al-Mansoura town."
     (event,) = extract(text, published=PUBLISHED, nlp=nlp).events

@@ -93,6 +93,7 @@ def test_the_contract_has_every_documented_key(nlp):
         "victims_inferred",
         "victim_detail",
         "victim_side",
+        "part_of_total",
         "perpetrator",
         "claimed_by",
         "place",
