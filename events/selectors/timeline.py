@@ -141,9 +141,11 @@ def event_page(
 # event the rank of its best article ({within} keeps the events of the other
 # filters), count at most COUNT_CAP + 1 of them and their dead (as the other
 # pages' totals do; MATERIALIZED: once, even where the planner misjudges how
-# many events there are), and read dates only for the events ranked at least as
+# many events there are; their ids as one array, which the index reads in
+# order, not one lookup per event), and read dates only for the events ranked at least as
 # well as the last one of the page: a date a subquery per event, as a join the
-# planner would read every event's date to sort a few.
+# planner would read every event's date to sort a few. Without other filters
+# `best` is `reported` itself, not a copy of it.
 SEARCH_SQL = """
 WITH matched AS MATERIALIZED (
     SELECT article.id, ts_rank(article.search_vector, query) AS rank
@@ -154,12 +156,12 @@ WITH matched AS MATERIALIZED (
     SELECT link.event_id, max(matched.rank) AS rank
     FROM matched JOIN {link} AS link ON link.article_id = matched.id
     GROUP BY link.event_id
-), best AS MATERIALIZED (
+), best AS {materialized} (
     SELECT event_id, rank FROM reported {within}
 ), totals AS MATERIALIZED (
     SELECT count(*) AS events, coalesce(sum(event.killed_best), 0) AS killed
-    FROM (SELECT event_id FROM best LIMIT %(cap)s + 1) AS counted
-    JOIN {event} AS event ON event.id = counted.event_id
+    FROM {event} AS event
+    WHERE event.id = ANY(ARRAY(SELECT event_id FROM best LIMIT %(cap)s + 1))
 )
 SELECT best.event_id, best.rank, totals.events, totals.killed
 FROM best, totals
@@ -232,6 +234,7 @@ def search_statement(
         link=Event.articles.through._meta.db_table,
         event=Event._meta.db_table,
         within=within,
+        materialized="MATERIALIZED" if within else "NOT MATERIALIZED",
     )
     return sql, {
         "config": SEARCH_CONFIG,
