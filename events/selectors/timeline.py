@@ -142,10 +142,10 @@ def event_page(
 # filters), count at most COUNT_CAP + 1 of them and their dead (as the other
 # pages' totals do; MATERIALIZED: once, even where the planner misjudges how
 # many events there are; their ids as one array, which the index reads in
-# order, not one lookup per event), and read dates only for the events ranked at least as
-# well as the last one of the page: a date a subquery per event, as a join the
-# planner would read every event's date to sort a few. Without other filters
-# `best` is `reported` itself, not a copy of it.
+# order, not one lookup per event), and read dates only for the events ranked
+# at least as well as the last one of the page: a date a subquery per event, as
+# a join the planner would read every event's date to sort a few. Without other
+# filters `best` is `reported` itself, not a copy of it.
 SEARCH_SQL = """
 WITH matched AS MATERIALIZED (
     SELECT article.id, ts_rank(article.search_vector, query) AS rank
