@@ -96,16 +96,19 @@ def _tune(conn: psycopg.Connection) -> None:
         conn.execute("SELECT pg_reload_conf()")
 
 
-def _create_database(conn: psycopg.Connection, database: str) -> None:
+def _create_database(conn: psycopg.Connection, database: str) -> bool:
+    """Create `database` unless it exists; return whether this call created it."""
     exists = conn.execute(
         "SELECT 1 FROM pg_database WHERE datname = %s", [database]
     ).fetchone()
     if exists:
-        return
+        return False
     logger.info("creating database %s", database)
     # Another process may create it between our check and our CREATE.
     with contextlib.suppress(errors.DuplicateDatabase, errors.UniqueViolation):
         conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(database)))
+        return True
+    return False
 
 
 # --- other databases on the same server ------------------------------------------
@@ -159,16 +162,12 @@ def database_create(
 ) -> bool:
     """Create database `name` on the app's server (dropped first if `drop`);
     return whether it is new."""
-    identifier = sql.Identifier(name)
     with server_connect(environ=environ) as conn:
         if drop:
             # FORCE ends the connections a server of an interrupted run holds.
             conn.execute(
-                sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(identifier)
+                sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(
+                    sql.Identifier(name)
+                )
             )
-        exists = conn.execute(
-            "SELECT 1 FROM pg_database WHERE datname = %s", [name]
-        ).fetchone()
-        if not exists:
-            conn.execute(sql.SQL("CREATE DATABASE {}").format(identifier))
-        return not exists
+        return _create_database(conn, name)

@@ -494,10 +494,10 @@ def _joined(links: list[_Link], figures: list[Figure], j: int) -> tuple | None:
     head = token.head
     if token.dep_ == "conj" and head.i < token.i:
         joint, how = head, "sibling"  # "11 regime fighters and 17 IS fighters"
-    elif token.dep_ in ("nsubj", "nsubjpass", "dobj") and _and_before(token, links):
+    elif (earlier := _coordinated_before(token, links)) is not None:
         # misparsed coordination: "120 ISIS fighters and 60 mercenaries were
         # killed" with both nouns the verb's subject
-        joint, how = head, "sibling"
+        joint, how = earlier, "sibling"
     elif token.dep_ == "pobj" and head.lower_ in INCLUDING:
         joint, how = head.head, "part"  # "10 civilians, including 4 children"
     elif (joint := companion_joint(token)) is not None:
@@ -515,8 +515,11 @@ def _joined(links: list[_Link], figures: list[Figure], j: int) -> tuple | None:
     return None
 
 
-def _and_before(token: Token, links: list[_Link]) -> bool:
-    """Return whether an "and" joins `token` to an earlier counted argument."""
+def _coordinated_before(token: Token, links: list[_Link]) -> Token | None:
+    """Return the earlier counted argument of the same verb that an "and" joins
+    `token` to, if any (spaCy sometimes parses a coordination so)."""
+    if token.dep_ not in ("nsubj", "nsubjpass", "dobj"):
+        return None
     earlier = [
         link.phrase
         for link in links
@@ -525,10 +528,13 @@ def _and_before(token: Token, links: list[_Link]) -> bool:
         and link.phrase.dep_ == token.dep_
     ]
     if not earlier:
-        return False
-    between = token.doc[earlier[-1].i + 1 : token.i]
-    joins = (earlier[-1], token.head)
-    return any(t.lower_ == "and" and t.head in joins for t in between)
+        return None
+    nearest = max(earlier, key=lambda phrase: phrase.i)
+    joins = (nearest, token.head)
+    between = token.doc[nearest.i + 1 : token.i]
+    return (
+        nearest if any(t.lower_ == "and" and t.head in joins for t in between) else None
+    )
 
 
 def _total(doc: Doc, parts: list[Figure]) -> Figure | None:

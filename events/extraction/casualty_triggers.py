@@ -143,9 +143,8 @@ def companions_leader(root: Token) -> Token | None:
     if root.dep_ == "conj":
         leader = head
     elif root.dep_ == "pobj" and head.lower_ in COMPANION_PREPS:
-        leader = head.head
-        if leader.lower_ in ("along", "together"):
-            leader = leader.head
+        # a bare "with" too: "the commander with four of his bodyguards"
+        leader = companion_joint(root) or head.head
         if leader.pos_ in ("VERB", "AUX"):  # "killed X along with three of his aides"
             leader = next((c for c in leader.children if c.dep_ == "dobj"), leader)
     else:
