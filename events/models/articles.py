@@ -11,9 +11,9 @@ from django.contrib.postgres.search import (
 )
 from django.db import models
 from django.db.models import F, Q
-from django.urls import reverse
 
 from events.models.choices import DatePrecision
+from events.models.urls import detail_url
 
 
 class Source(models.Model):
@@ -117,6 +117,10 @@ class Article(models.Model):
         output_field=SearchVectorField(),
         db_persist=True,
     )
+    # The table also has an `event_ids` column (the article's events, for the
+    # search; selectors/timeline.py), kept by triggers on the link table of
+    # Event.articles (migration 0009). Not a field here, so that saving an
+    # article never writes back the ids it was loaded with.
     near_duplicates = models.ManyToManyField(
         "self", through="ArticleSimilarity", symmetrical=False, blank=True
     )
@@ -140,7 +144,7 @@ class Article(models.Model):
         return self.title or f"Article {self.pk}"
 
     def get_absolute_url(self) -> str:
-        return reverse("events:article_detail", args=[self.pk])
+        return detail_url("events:article_detail", self.pk)
 
 
 class ArticleSimilarity(models.Model):

@@ -3,11 +3,11 @@ claim, and the evidence span behind every field."""
 
 from django.db import models
 from django.db.models import Exists, F, OuterRef, Q
-from django.urls import reverse
 
 from events.models.articles import Article
 from events.models.choices import DatePrecision, GeoPrecision
 from events.models.reference import Actor, Place
+from events.models.urls import detail_url
 
 
 class EventType(models.TextChoices):
@@ -185,7 +185,7 @@ class Event(models.Model):
         return f"{self.sub_event_type or self.event_type} in {where}, {when}"
 
     def get_absolute_url(self) -> str:
-        return reverse("events:event_detail", args=[self.pk])
+        return detail_url("events:event_detail", self.pk)
 
     @property
     def period_label(self) -> str:

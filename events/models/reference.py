@@ -6,9 +6,9 @@ from django.contrib.postgres.search import TrigramSimilarity
 from django.db import models
 from django.db.models import Q
 from django.db.models.expressions import RawSQL
-from django.urls import reverse
 
 from events.models.choices import GeoPrecision
+from events.models.urls import detail_url
 
 
 class NameSimilarityQuerySet(models.QuerySet):
@@ -74,7 +74,7 @@ class Actor(models.Model):
         return self.name
 
     def get_absolute_url(self) -> str:
-        return reverse("events:actor_detail", args=[self.pk])
+        return detail_url("events:actor_detail", self.pk)
 
 
 class PlaceQuerySet(NameSimilarityQuerySet):
@@ -144,4 +144,4 @@ class Place(models.Model):
         return f"{self.name} ({self.country_code})"
 
     def get_absolute_url(self) -> str:
-        return reverse("events:place_detail", args=[self.pk])
+        return detail_url("events:place_detail", self.pk)

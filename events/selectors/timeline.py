@@ -138,7 +138,9 @@ def event_page(
 
 # One statement: rank each matching article once (MATERIALIZED: inlined, the
 # rank would be computed again for every event an article reports), give each
-# event the rank of its best article ({within} keeps the events of the other
+# event the rank of its best article (an article's events are the event_ids of
+# its row, which triggers keep in step with the link table: migration 0009;
+# an event can have several articles) ({within} keeps the events of the other
 # filters), count at most COUNT_CAP + 1 of them and their dead (as the other
 # pages' totals do; MATERIALIZED: once, even where the planner misjudges how
 # many events there are; their ids as one array, which the index reads in
@@ -148,14 +150,14 @@ def event_page(
 # filters `best` is `reported` itself, not a copy of it.
 SEARCH_SQL = """
 WITH matched AS MATERIALIZED (
-    SELECT article.id, ts_rank(article.search_vector, query) AS rank
+    SELECT article.event_ids, ts_rank(article.search_vector, query) AS rank
     FROM {article} AS article, websearch_to_tsquery(%(config)s::regconfig, %(query)s)
         AS query
     WHERE article.search_vector @@ query
 ), reported AS MATERIALIZED (
-    SELECT link.event_id, max(matched.rank) AS rank
-    FROM matched JOIN {link} AS link ON link.article_id = matched.id
-    GROUP BY link.event_id
+    SELECT event_id, max(rank) AS rank
+    FROM (SELECT unnest(event_ids) AS event_id, rank FROM matched) AS reports
+    GROUP BY event_id
 ), best AS {materialized} (
     SELECT event_id, rank FROM reported {within}
 ), totals AS MATERIALIZED (
@@ -231,7 +233,6 @@ def search_statement(
         within = f"WHERE event_id IN ({subquery})"
     sql = SEARCH_SQL.format(
         article=Article._meta.db_table,
-        link=Event.articles.through._meta.db_table,
         event=Event._meta.db_table,
         within=within,
         materialized="MATERIALIZED" if within else "NOT MATERIALIZED",

@@ -2,10 +2,11 @@
 
 import pytest
 from django.db import connection
-from django.urls import reverse
+from django.urls import get_script_prefix, reverse, set_script_prefix
 
 from events.ingestion.readers import ArticleInput
 from events.models import Article
+from events.models.urls import detail_url
 from events.services import article_ingest
 
 pytestmark = pytest.mark.django_db
@@ -158,3 +159,18 @@ def test_evidence_span_must_not_be_empty(seeds):
         Evidence.objects.create(
             article=seeds["000"], field=Evidence.Field.PLACE, start=5, end=5, text=""
         )
+
+
+@pytest.mark.parametrize(
+    "view", ["event_detail", "article_detail", "actor_detail", "place_detail"]
+)
+@pytest.mark.parametrize("prefix", ["/", "/conflictwatch/"])
+def test_detail_urls_are_what_reverse_gives(view, prefix):
+    before = get_script_prefix()
+    set_script_prefix(prefix)
+    try:
+        for pk in (1, 7, 2147483647, 12345678901):
+            name = f"events:{view}"
+            assert detail_url(name, pk) == reverse(name, args=[pk])
+    finally:
+        set_script_prefix(before)

@@ -91,6 +91,47 @@ def test_search_pages_rank_events_by_their_best_article(reported):
     assert first.totals == second.totals == selectors.Totals(5, 0, capped=False)
 
 
+def event_ids(*articles: Article) -> list[list[int]]:
+    """The event ids the database keeps in each article's row (migration 0009)."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT id, event_ids FROM events_article WHERE id = ANY(%s)",
+            [[a.pk for a in articles]],
+        )
+        found = dict(cursor.fetchall())
+    return [found[a.pk] for a in articles]
+
+
+def test_articles_rows_follow_their_links_however_they_change():
+    first, second = builders.article(), builders.article()
+    one = builders.event(reported_in=[first])
+    two = builders.event(reported_in=[first, second])
+    assert event_ids(first, second) == [[one.pk, two.pk], [two.pk]]
+    two.articles.remove(first)
+    assert event_ids(first, second) == [[one.pk], [two.pk]]
+    Event.articles.through.objects.filter(event=two).update(article=first)
+    assert event_ids(first, second) == [[one.pk, two.pk], []]
+    one.delete()  # its links go by cascade
+    assert event_ids(first, second) == [[two.pk], []]
+    Event.articles.through.objects.bulk_create(
+        [
+            Event.articles.through(event=one_more, article=second)
+            for one_more in [builders.event(), builders.event()]
+        ]
+    )
+    assert len(event_ids(second)[0]) == 2
+    # Saving an article loaded before its links changed keeps them.
+    stale = Article.objects.get(pk=first.pk)
+    builders.event(reported_in=[first])
+    stale.title = "Renamed"
+    stale.save()
+    assert len(event_ids(first)[0]) == 2
+    with connection.cursor() as cursor:
+        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")  # nothing pending
+        cursor.execute("TRUNCATE events_event_articles")
+    assert event_ids(first, second) == [[], []]
+
+
 def test_search_pages_keep_the_other_filters(reported):
     found = EventFilter({"start": "2017-05-01"}, queryset=Event.objects.all())
     page = selectors.search_page(found.qs, "chlorine")
