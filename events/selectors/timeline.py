@@ -136,30 +136,32 @@ def event_page(
     return result
 
 
-# One statement: rank each matching article once (MATERIALIZED: inlined, the
-# rank would be computed again for every event an article reports), give each
-# event the rank of its best article (an article's events are the event_ids of
-# its row, which triggers keep in step with the link table: migration 0009;
-# an event can have several articles) ({within} keeps the events of the other
-# filters), count at most COUNT_CAP + 1 of them and their dead (as the other
-# pages' totals do; MATERIALIZED: once, even where the planner misjudges how
-# many events there are; their ids as one array, which the index reads in
-# order, not one lookup per event), and read dates only for the events ranked
-# at least as well as the last one of the page: a date a subquery per event, as
-# a join the planner would read every event's date to sort a few. Without other
-# filters `best` is `reported` itself, not a copy of it.
+# One statement:
+# - matched: rank each matching article once (MATERIALIZED: inlined, the rank
+#   would be computed again for every event an article reports). An article's
+#   events are the event_ids of its row, which triggers keep in step with the
+#   link table (migration 0009), so no join.
+# - best: give each event the rank of its best article (an event can have
+#   several) and keep the events of the other filters ({within}). The filter
+#   comes before the GROUP BY because the planner knows how many rows unnest
+#   gives but not how many groups come out: filtering the groups, it planned
+#   one index lookup per event.
+# - totals: count at most COUNT_CAP + 1 events and their dead, as the other
+#   pages' totals do (their ids as one array, which the index reads in order,
+#   not one lookup per event).
+# - the page: read dates only for the events ranked at least as well as the
+#   last one of the page, a subquery per event (as a join, the planner would
+#   read every event's date to sort a few).
 SEARCH_SQL = """
 WITH matched AS MATERIALIZED (
     SELECT article.event_ids, ts_rank(article.search_vector, query) AS rank
     FROM {article} AS article, websearch_to_tsquery(%(config)s::regconfig, %(query)s)
         AS query
     WHERE article.search_vector @@ query
-), reported AS MATERIALIZED (
-    SELECT event_id, max(rank) AS rank
-    FROM (SELECT unnest(event_ids) AS event_id, rank FROM matched) AS reports
-    GROUP BY event_id
-), best AS {materialized} (
-    SELECT event_id, rank FROM reported {within}
+), reports AS (
+    SELECT unnest(event_ids) AS event_id, rank FROM matched
+), best AS MATERIALIZED (
+    SELECT event_id, max(rank) AS rank FROM reports {within} GROUP BY event_id
 ), totals AS MATERIALIZED (
     SELECT count(*) AS events, coalesce(sum(event.killed_best), 0) AS killed
     FROM {event} AS event
@@ -235,7 +237,6 @@ def search_statement(
         article=Article._meta.db_table,
         event=Event._meta.db_table,
         within=within,
-        materialized="MATERIALIZED" if within else "NOT MATERIALIZED",
     )
     return sql, {
         "config": SEARCH_CONFIG,
