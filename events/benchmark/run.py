@@ -6,6 +6,7 @@ its own server, both in subprocesses on free local ports, stopped at the end.
 """
 
 import json
+import os
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -181,10 +182,17 @@ def _measure_http(options: Options, results: Results, log) -> None:
         timed = partial(
             time_url, headers=headers, warmup=options.warmup, repeat=options.requests
         )
+        load_before = os.getloadavg()[0]
         for scenario in scenarios:
             ours[scenario.name] = timed(
                 scenario.name, f"{server.url}/?{scenario.query}"
             )
+        results.notes.append(
+            f"Load average (1 minute) while the timeline was timed: "
+            f"{load_before:.2f} at the start, {os.getloadavg()[0]:.2f} at the end, "
+            f"on {os.cpu_count()} CPUs. The bench keeps about one busy; more "
+            "means other work on the machine, which slows every latency."
+        )
         log("timing the chart image")
         for scenario in scenarios:
             results.charts.append(
