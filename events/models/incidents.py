@@ -3,8 +3,9 @@ claim, and the evidence span behind every field."""
 
 from django.db import models
 from django.db.models import Exists, F, OuterRef, Q
+from django.db.models.expressions import RawSQL
 
-from events.models.articles import Article
+from events.models.articles import SEARCH_CONFIG, Article
 from events.models.choices import DatePrecision, GeoPrecision
 from events.models.reference import Actor, Place
 from events.models.urls import detail_url
@@ -80,13 +81,13 @@ class EventQuerySet(models.QuerySet):
 
         Ranked pages of them are `selectors.search_page`'s.
         """
-        # The GIN index finds the matching articles (read here, once: as a
-        # subquery the planner may test each event's articles one at a time
-        # instead), the link table their events.
-        article_ids = list(Article.objects.matching(query).values_list("pk", flat=True))
-        reported = Event.articles.through.objects.filter(
-            article__in=article_ids
-        ).values("event")
+        # The GIN index finds the matching articles, whose rows hold their
+        # events' ids (event_ids, kept by triggers: migration 0009).
+        reported = RawSQL(
+            f"SELECT unnest(event_ids) FROM {Article._meta.db_table} "
+            "WHERE search_vector @@ websearch_to_tsquery(%s::regconfig, %s)",
+            [SEARCH_CONFIG, query],
+        )
         return self.filter(pk__in=reported)
 
     def mappable(self) -> "EventQuerySet":
