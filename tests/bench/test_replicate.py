@@ -3,6 +3,7 @@
 import datetime as dt
 
 import pytest
+from django.db import connection
 from django.db.models import F, Q
 
 from events.benchmark import replicate
@@ -73,6 +74,12 @@ def test_copies_keep_every_row_and_link(corpus):
         assert event.claims.get().article == article
         assert event.evidence.get().article == article
     assert len(set(Article.objects.values_list("content_hash", flat=True))) == 9
+    # The copies' rows list their events, as the search reads them.
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT id, event_ids FROM events_article")
+        ids = dict(cursor.fetchall())
+    for article in Article.objects.all():
+        assert ids[article.pk] == [e.pk for e in article.events.order_by("pk")]
     # New rows still get fresh ids.
     assert builders.article().pk > max(Article.objects.values_list("pk", flat=True)[1:])
 
