@@ -54,6 +54,7 @@ from events.extraction.casualty_triggers import (
     not_a_count,
     noun_chain,
     number_root,
+    part_of_toll,
     trigger_kind,
     window_trigger,
 )
@@ -315,7 +316,12 @@ def find_figures(sent: SentSpan) -> list[Figure]:
         return []
     doc = sent.doc
     actors = doc._.actors if Doc.has_extension("actors") else None
-    links = _links(sent, numbers, triggers)
+    links = [
+        link
+        for link in _links(sent, numbers, triggers)
+        # "five of the dead were civilians" tells who; "were Kurds" does not
+        if not link.part or _victims(link.noun, actors)[0] != "unknown"
+    ]
     linked = {link.trigger for link in links}
     periods = {}
     figures = []
@@ -331,11 +337,10 @@ def find_figures(sent: SentSpan) -> list[Figure]:
         if segment not in periods:
             periods[segment] = _has_period(doc, *segment)
         running = _running_tally(doc[link.trigger])
-        figures.append(
-            _figure(
-                doc, link, kind, (victims, detail, side), periods[segment] or running
-            )
+        figure = _figure(
+            doc, link, kind, (victims, detail, side), periods[segment] or running
         )
+        figures.append(replace(figure, part_of_total=link.part))
     return _with_totals(doc, links, figures)
 
 
@@ -346,6 +351,7 @@ class _Link:
     root: Token
     noun: Token | None
     leader: Token | None = None  # the one the counted companions were with
+    part: bool = False  # "five of the dead were children": part of a toll
 
     @property
     def phrase(self) -> Token:
@@ -367,6 +373,11 @@ def _links(sent: SentSpan, numbers: list[Number], triggers: dict) -> list[_Link]
             victim.lower_ in PERSON_NOUNS or victim.i in triggers
         )
         if not_a_count(doc, number, noun, person):
+            continue
+        part = part_of_toll(root, noun, triggers)
+        if part is not None:  # "five of the dead were children"
+            trigger, counted = part
+            links.append(_Link(number, trigger, root, counted, part=True))
             continue
         start = noun if noun is not None else root
         leader = companions_leader(root)
@@ -460,7 +471,8 @@ def _with_totals(doc: Doc, links: list[_Link], figures: list[Figure]) -> list[Fi
             i = parent[i]
         return i
 
-    parts = set()
+    # Already parts: "five of the dead were children" (then so is their sum).
+    parts = {j for j, figure in enumerate(figures) if figure.part_of_total}
     for j in range(len(links)):
         found = _joined(links, figures, j)
         if found is None:

@@ -154,6 +154,77 @@ def companions_leader(root: Token) -> Token | None:
     return leader if one_person or named else None
 
 
+def part_of_toll(
+    root: Token, noun: Token | None, triggers: dict[int, str]
+) -> tuple[int, Token] | None:
+    """Return (the toll's word, who they were) when a number counts part of a
+    toll: "five of the dead were children", "14 of those killed were rebels",
+    "10 of the dead were believed to be civilians", "three soldiers were among
+    the dead", "among those killed were two women".
+
+    Only with a noun for who they were: "15 of the wounded were in critical
+    condition" says nothing the toll did not.
+    """
+    return _some_of_the_toll(root, triggers) or _among_the_toll(noun, triggers)
+
+
+def _some_of_the_toll(root: Token, triggers: dict[int, str]) -> tuple | None:
+    """ "five of the dead were children" """
+    if root.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    whole = next(
+        (g for c in root.children if c.lower_ == "of" for g in c.children), None
+    )
+    trigger = _toll_word(whole, triggers)
+    if trigger is None:
+        return None
+    verb = root.head
+    if verb.lemma_ != "be":  # "were believed to be civilians"
+        verb = next(
+            (c for c in verb.children if c.dep_ == "xcomp" and c.lemma_ == "be"), None
+        )
+        if verb is None:
+            return None
+    predicate = next(
+        (c for c in verb.children if c.dep_ == "attr" and c.pos_ in ("NOUN", "PROPN")),
+        None,
+    )
+    return None if predicate is None else (trigger, predicate)
+
+
+def _among_the_toll(noun: Token | None, triggers: dict[int, str]) -> tuple | None:
+    """ "three soldiers were among the dead", "among the dead were two women" """
+    if noun is None:
+        return None
+    first = noun
+    while first.dep_ == "conj" and first.head.i < first.i:  # "five children and
+        first = first.head  # two women"
+    verb = first.head
+    if first.dep_ not in ("nsubj", "nsubjpass", "attr") or verb.lemma_ != "be":
+        return None
+    whole = next(
+        (
+            g
+            for c in verb.children
+            if c.dep_ == "prep" and c.lower_ == "among"
+            for g in c.children
+        ),
+        None,
+    )
+    trigger = _toll_word(whole, triggers)
+    return None if trigger is None else (trigger, noun)
+
+
+def _toll_word(whole: Token | None, triggers: dict[int, str]) -> int | None:
+    """The trigger of "the dead", "those killed", "the people killed"."""
+    if whole is None or whole.dep_ != "pobj":
+        return None
+    if whole.i in triggers:
+        return whole.i
+    modifiers = [c for c in whole.children if c.dep_ in MODIFIER_DEPS]
+    return next((c.i for c in modifiers if c.i in triggers), None)
+
+
 def _victim_argument(noun: Token, verb: Token) -> bool:
     """Return whether `noun`, an argument of trigger `verb`, is its victim."""
     if noun.dep_ == "dobj" and verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod"):

@@ -152,7 +152,10 @@ class EventAssembler:
         context: "Context", drafts: list[_Draft], figure: CasualtyFigure, index: int
     ) -> _Draft | None:
         for draft in reversed(drafts):
-            if index - draft.anchor > MERGE_WINDOW_SENTENCES:
+            # A breakdown ("three children were among the dead") belongs to
+            # the last toll told before it, however far back.
+            far = index - draft.anchor > MERGE_WINDOW_SENTENCES
+            if far and not figure.part_of_total:
                 return None
             places = {f.place.name for f in draft.figures if f.place}
             if figure.place and places and figure.place.name not in places:
@@ -161,9 +164,11 @@ class EventAssembler:
             kinds = {f.kind for f in draft.figures}
             victims = {f.victims for f in draft.figures if f.kind == figure.kind}
             # A second figure of the same kind and victims in another
-            # sentence is another incident unless a claimant differs.
+            # sentence is another incident unless a claimant differs, or it
+            # breaks a toll down ("six children were among the dead").
             if (
                 not same_sentence
+                and not figure.part_of_total
                 and figure.kind in kinds
                 and figure.victims in victims
                 and figure.claimed_by

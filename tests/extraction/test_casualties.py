@@ -372,6 +372,21 @@ TOTALS = [
         "The bombing killed 10 civilians, including 4 children, in Idlib.",
         [(4, 4, CIV, True), (10, 10, CIV, False)],
     ),
+    # Who some of the dead were: parts of a toll told elsewhere.
+    (
+        "The Observatory said at least 14 of the dead were rebels.",
+        [(14, None, COMB, True)],
+    ),
+    (
+        "Abdel Rahman said 10 of those killed were believed to be civilians.",
+        [(10, 10, CIV, True)],
+    ),
+    ("Three soldiers were among those killed in the attack.", [(3, 3, COMB, True)]),
+    (
+        "Among the dead were five children and two women.",
+        [(2, 2, CIV, True), (5, 5, CIV, True), (7, 7, CIV, True)],
+    ),
+    ("Fifteen of the wounded were in critical condition.", []),
     # Not parts of one toll: different kinds, or a bare "with" of enemies.
     (
         "The attack killed 12 people and wounded 30 others in Aleppo.",

@@ -136,6 +136,14 @@ def test_conflicting_claims_stay_side_by_side(nlp):
         # parts of one toll are added up, not taken for sources disagreeing
         ("Eleven regime fighters and 17 IS fighters were killed in Palmyra.", 28),
         ("An air strike killed 10 civilians, including 4 children, in Idlib.", 10),
+        # a breakdown sentences later belongs to the toll told before it
+        (
+            "An air strike killed 20 people in Saraqeb on Monday. Rescue workers "
+            "searched the rubble for hours. The town's hospital was also hit. "
+            "Residents fled north. The Observatory said five of the dead were "
+            "children.",
+            20,
+        ),
     ],
 )
 def test_the_event_counts_a_toll_told_in_parts_once(nlp, text, killed):
