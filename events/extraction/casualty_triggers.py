@@ -169,7 +169,7 @@ def part_of_toll(
 
 
 def _some_of_the_toll(root: Token, triggers: dict[int, str]) -> tuple | None:
-    """ "five of the dead were children" """
+    """The part_of_toll of "five of the dead were children"."""
     if root.dep_ not in ("nsubj", "nsubjpass"):
         return None
     whole = next(
@@ -193,7 +193,7 @@ def _some_of_the_toll(root: Token, triggers: dict[int, str]) -> tuple | None:
 
 
 def _among_the_toll(noun: Token | None, triggers: dict[int, str]) -> tuple | None:
-    """ "three soldiers were among the dead", "among the dead were two women" """
+    """The part_of_toll of "three soldiers were among the dead"."""
     if noun is None:
         return None
     first = noun
