@@ -2,8 +2,8 @@
 
 import functools
 
+from django.core.signals import setting_changed
 from django.dispatch import receiver
-from django.test.signals import setting_changed
 from django.urls import get_script_prefix, reverse
 
 # Reversing a URL walks the URLconf's patterns each time: ~45 microseconds,
