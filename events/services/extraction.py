@@ -110,14 +110,23 @@ def extraction_store(
         Evidence.objects.bulk_create(_mention_evidence(article, result, places))
         kept = _kept_events_by_anchor(article)
         claimed = set()
+        made = []
         for record in result.events:
             anchor = record.evidence[0].start if record.evidence else None
             # An analyst's version of this incident stands; the new claims
             # still attach to it.
-            event = kept.get(anchor) or _event_store(article, record, places, actors)
+            event = kept.get(anchor)
+            if event is None:
+                event = _event_store(article, record, places, actors)
+                made.append(event)
             for figure in record.claims:
                 _claim_store(article, figure, event, places, actors)
                 claimed.add((figure.start, figure.end))
+        # One statement for the links: a trigger lists them in the article's
+        # row (migration 0009), once per statement.
+        Event.articles.through.objects.bulk_create(
+            Event.articles.through(event=event, article=article) for event in made
+        )
         for figure in result.casualties:
             if (figure.start, figure.end) not in claimed:
                 _claim_store(article, figure, None, places, actors)
@@ -258,7 +267,6 @@ def _event_store(article, record, places: _PlaceRows, actors: _ActorRows) -> Eve
         civilian_targeting=record.civilian_targeting,
         summary=record.summary,
     )
-    event.articles.add(article)
     EventActor.objects.bulk_create(
         EventActor(event=event, actor=actors.get(role.name, role.kind), role=role.role)
         for role in record.actors
