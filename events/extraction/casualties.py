@@ -54,6 +54,7 @@ from events.extraction.casualty_triggers import (
     not_a_count,
     noun_chain,
     number_root,
+    objects_of,
     part_of_toll,
     trigger_kind,
     window_trigger,
@@ -185,21 +186,13 @@ def _victim_class(noun: Token, actors) -> tuple[str, str | None, str | None]:
     modifiers = [c for c in noun.children if c.dep_ in ("compound", "amod", "nmod")]
     words = {c.lower_ for c in modifiers}
     if text in ("members", "member"):
-        groups = {
-            w.lower_
-            for c in noun.children
-            if c.lower_ == "of"
-            for g in c.children
-            for w in (g, *g.children)
-        }
+        groups = {w.lower_ for g in objects_of(noun, {"of"}) for w in (g, *g.children)}
         if (words | groups) & CIVILIAN_GROUPS:  # "family members", "members of staff"
             return "civilians", None, None
     if text in CIVILIAN_NOUNS or "civilian" in words:
         return "civilians", DETAILS.get(text), None
     if text in PEOPLE_NOUNS:
-        parts = {
-            g.lower_ for c in noun.children if c.lower_ in INCLUDING for g in c.children
-        }
+        parts = {g.lower_ for g in objects_of(noun, INCLUDING)}
         if parts & MIXED_PARTS:  # "82 people including 58 civilians": not all are
             return "unknown", None, None
         return PEOPLE_VICTIMS, None, None
@@ -281,12 +274,7 @@ def _running_tally(trigger: Token) -> bool:
     # "The battle has killed", and "a month of infighting has killed".
     return subject.lemma_.lower() in CAMPAIGN_NOUNS or (
         subject.lemma_.lower() in PERIOD_NOUNS
-        and any(
-            g.lemma_.lower() in CAMPAIGN_NOUNS
-            for c in subject.children
-            if c.lower_ == "of"
-            for g in c.children
-        )
+        and any(g.lemma_.lower() in CAMPAIGN_NOUNS for g in objects_of(subject, {"of"}))
     )
 
 

@@ -64,6 +64,12 @@ def number_root(doc: Doc, number: Number) -> Token:
     return doc[number.last]
 
 
+def objects_of(token: Token, prepositions) -> list[Token]:
+    """Return what the prepositions in `prepositions` under `token` govern:
+    for "five" in "five of the dead" and {"of"}, [dead]."""
+    return [g for c in token.children if c.lower_ in prepositions for g in c.children]
+
+
 def counted_noun(root: Token, end: int) -> Token | None:
     """Return the noun the number counts ("35 civilians"), if any."""
     head = root.head
@@ -132,7 +138,7 @@ def companions_leader(root: Token) -> Token | None:
     comrades", "killed the leader along with three of his aides": the figure
     counts the companions, the toll includes the leader too.
     """
-    groups = [g for c in root.children if c.lower_ == "of" for g in c.children]
+    groups = objects_of(root, {"of"})
     if not any(
         group.dep_ == "pobj"
         and any(t.dep_ == "poss" and t.lower_ in POSSESSIVES for t in group.children)
@@ -172,9 +178,7 @@ def _some_of_the_toll(root: Token, triggers: dict[int, str]) -> tuple | None:
     """The part_of_toll of "five of the dead were children"."""
     if root.dep_ not in ("nsubj", "nsubjpass"):
         return None
-    whole = next(
-        (g for c in root.children if c.lower_ == "of" for g in c.children), None
-    )
+    whole = next(iter(objects_of(root, {"of"})), None)
     trigger = _toll_word(whole, triggers)
     if trigger is None:
         return None
@@ -202,15 +206,7 @@ def _among_the_toll(noun: Token | None, triggers: dict[int, str]) -> tuple | Non
     verb = first.head
     if first.dep_ not in ("nsubj", "nsubjpass", "attr") or verb.lemma_ != "be":
         return None
-    whole = next(
-        (
-            g
-            for c in verb.children
-            if c.dep_ == "prep" and c.lower_ == "among"
-            for g in c.children
-        ),
-        None,
-    )
+    whole = next(iter(objects_of(verb, {"among"})), None)
     trigger = _toll_word(whole, triggers)
     return None if trigger is None else (trigger, noun)
 
@@ -278,7 +274,7 @@ def dep_trigger(chain: list[Token], triggers: dict[int, str]) -> int | None:
         target = child
         if child.i not in triggers:
             target = next(
-                (g for c in child.children if c.lower_ == "of" for g in c.children),
+                iter(objects_of(child, {"of"})),
                 child,
             )
         if target.i in triggers and (target.pos_ != "VERB" or target.tag_ == "VBN"):

@@ -82,9 +82,9 @@ class EventAssembler:
             if event is not None:
                 events.append(_infer_victims(event, context))
         doc._.events = events
-        inferred = {_claim_key(f): f for e in events for f in e.claims}
+        inferred = {claim_key(f): f for e in events for f in e.claims}
         doc._.casualties = [
-            inferred.get(_claim_key(f), f) for f in doc._.casualties or ()
+            inferred.get(claim_key(f), f) for f in doc._.casualties or ()
         ]
         return doc
 
@@ -385,9 +385,12 @@ def _infer_victims(event: EventRecord, context: "Context") -> EventRecord:
     return replace(event, claims=tuple(claims))
 
 
-def _claim_key(figure: CasualtyFigure) -> tuple:
-    # A total and its first part can share their words: "11 soldiers and 17
-    # rebels were killed" is read from "11" to "killed" for both.
+def claim_key(figure: CasualtyFigure) -> tuple:
+    """Return what tells one figure of an article from another.
+
+    Not its words alone: a total and its first part can share them ("11
+    soldiers and 17 rebels were killed" is read from "11" to "killed" for both).
+    """
     return figure.start, figure.end, figure.low, figure.high, figure.part_of_total
 
 

@@ -16,7 +16,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from events import extraction
-from events.extraction.events import claim_bounds
+from events.extraction.events import claim_bounds, claim_key
 from events.extraction.nlp import get_nlp
 from events.models import (
     Actor,
@@ -121,14 +121,14 @@ def extraction_store(
                 made.append(event)
             for figure in record.claims:
                 _claim_store(article, figure, event, places, actors)
-                claimed.add((figure.start, figure.end))
+                claimed.add(claim_key(figure))
         # One statement for the links: a trigger lists them in the article's
         # row (migration 0009), once per statement.
         Event.articles.through.objects.bulk_create(
             Event.articles.through(event=event, article=article) for event in made
         )
         for figure in result.casualties:
-            if (figure.start, figure.end) not in claimed:
+            if claim_key(figure) not in claimed:
                 _claim_store(article, figure, None, places, actors)
 
 
