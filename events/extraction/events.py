@@ -42,6 +42,10 @@ GOVERNMENT_TAKES = "Government regains territory"
 NON_STATE_TAKES = "Non-state actor overtakes territory"
 GOVERNMENT_SIDE_KINDS = frozenset({"state", "pro_government"})
 GOVERNMENT_SIDES = frozenset({"government"})
+# "Raids" are air raids in most reports, but a group without aircraft raids on
+# the ground: "the toll from the IS raid on the oilfield".
+AMBIGUOUS_RAIDS = frozenset({"raid", "raids"})
+NO_AIRCRAFT_KINDS = frozenset({"jihadist", "rebel", "kurdish", "pro_government", "other"})
 
 INCIDENT_KINDS = frozenset({"killed", "injured", "killed_or_injured"})
 MERGE_WINDOW_SENTENCES = 2
@@ -200,7 +204,10 @@ class EventAssembler:
         hit = context.best_hit(draft.anchor)
         trigger = hit.trigger if hit else None
         perpetrator = self._perpetrator(context, draft, hit)
-        event_type, sub_event_type, method = self._classify(trigger, perpetrator, draft)
+        ground_raid = _ground_raid(context, trigger, perpetrator)
+        event_type, sub_event_type, method = self._classify(
+            None if ground_raid else trigger, perpetrator, draft, forced=ground_raid
+        )
         if event_type is None:
             return None
         place, place_span = self._place(context, draft)
@@ -254,10 +261,18 @@ class EventAssembler:
 
     @staticmethod
     def _classify(
-        trigger: Trigger | None, perpetrator: ActorMention | None, draft: _Draft
+        trigger: Trigger | None,
+        perpetrator: ActorMention | None,
+        draft: _Draft,
+        forced: bool = False,
     ) -> tuple[str | None, str, str]:
+        """Return ACLED's event type, sub-event type and the method.
+
+        Without a trigger, the toll alone says a clash or an attack on
+        civilians; `forced` makes an event of a sentence without a toll too.
+        """
         if trigger is None:
-            if not draft.figures:
+            if not draft.figures and not forced:
                 return None, "", ""
             if any(f.victims.startswith("civil") for f in draft.figures):
                 return "Violence against civilians", "Attack", ""
@@ -352,8 +367,32 @@ class EventAssembler:
         return None, None
 
 
+def _ground_raid(
+    context: "Context", trigger: Trigger | None, perpetrator: ActorMention | None
+) -> bool:
+    """Return whether a bare "raid" was carried out on the ground.
+
+    Reports say "raids" for air raids, but a group without aircraft raids on
+    the ground ("the toll from the IS raid on the oilfield rose to 115"),
+    unless the article leads with an air attack and the raid is that one.
+    """
+    if (
+        trigger is None
+        or trigger.phrase not in AMBIGUOUS_RAIDS
+        or perpetrator is None
+        or perpetrator.kind not in NO_AIRCRAFT_KINDS
+    ):
+        return False
+    lead = [h for index in range(LEAD_SENTENCES) for h in context.hits_in(index)]
+    return not any(
+        h.trigger.method == trigger.method and h.trigger.phrase not in AMBIGUOUS_RAIDS
+        for h in lead
+    )
+
+
 CLASH_TRIGGERS = frozenset(
-    "clashes clashed fighting battle battles gun battle firefight".split()
+    "clashes clashed fighting battle battles gun battle firefight "
+    "raid raids assault offensive ambush".split()
 )
 CIVILIAN_WORDS = frozenset(
     "civilian civilians people residents children women families villagers".split()

@@ -114,6 +114,44 @@ def test_territory_changes_by_who_took_it(nlp, text, sub_event_type, perpetrator
     )
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a group without aircraft raids on the ground, and its toll is of fighters
+        (
+            "ISIS fighters seized the Shaer gas field near Palmyra on Thursday. "
+            "On Friday the death toll from the raid rose to 115, the monitor said.",
+            [("Battles", "Armed clash", "Islamic State", 115, "combatants")],
+        ),
+        # an air force's raids stay air strikes
+        (
+            "Russian raids on Saraqib killed 12 civilians on Friday.",
+            [(REMOTE, "Air/drone strike", "Russia", 12, "civilians")],
+        ),
+        # so do raids an article leads with as air raids, whoever it names
+        (
+            "Air raids on Raqqa killed 25 civilians, the monitor said. "
+            "ISIS fighters fled the raids, which killed 25 people.",
+            [(REMOTE, "Air/drone strike", "Islamic State", 25, "civilians")],
+        ),
+    ],
+)
+def test_raids_are_from_the_air_unless_the_raider_has_no_aircraft(
+    nlp, text, expected
+):
+    result = extract(text, published=PUBLISHED, nlp=nlp)
+    assert [
+        (
+            e.event_type,
+            e.sub_event_type,
+            e.perpetrator,
+            e.killed_best,
+            e.claims[0].victims,
+        )
+        for e in result.events
+    ] == expected
+
+
 def test_conflicting_claims_stay_side_by_side(nlp):
     text = (
         "Pro-government media said the strikes killed at least 22 people in Douma "
