@@ -171,6 +171,10 @@ def _victims(noun: Token | None, actors) -> tuple[str, str | None, str | None]:
         return "unknown", None, None
     found = _victim_class(noun, actors)
     if found[0] != "unknown":
+        # "troops and state employees" with one number: not all were fighters
+        others = {_victim_class(c, actors)[0] for c in _uncounted_conjuncts(noun)}
+        if others & {"civilians", "combatants"} - {found[0]}:
+            return "mixed", None, None
         return found
     head = noun.head  # "two Syrian activists" parsed as "two Syrian" + "activists"
     if noun.dep_ in ("compound", "amod", "nmod") and head.i > noun.i:
@@ -181,12 +185,28 @@ def _victims(noun: Token | None, actors) -> tuple[str, str | None, str | None]:
     return found
 
 
+def _uncounted_conjuncts(noun: Token) -> list[Token]:
+    """Return the nouns joined to `noun` by "and" that the same number counts:
+    "troops and employees"; not "11 soldiers and 17 rebels", nor "12 fighters
+    and (members of) their families", a phrase of its own."""
+    return [
+        conj
+        for conj in noun.children
+        if conj.dep_ == "conj"
+        and not any(c.dep_ == "nummod" for c in conj.children)
+        and not any(t.dep_ in ("det", "poss") for t in conj.subtree)
+    ]
+
+
 def _victim_class(noun: Token, actors) -> tuple[str, str | None, str | None]:
     text = noun.lower_
     modifiers = [c for c in noun.children if c.dep_ in ("compound", "amod", "nmod")]
     words = {c.lower_ for c in modifiers}
     if text in ("members", "member"):
         groups = {w.lower_ for g in objects_of(noun, {"of"}) for w in (g, *g.children)}
+        owner = _possessor(noun)
+        if owner is not None:  # "the volunteer group said two of its members"
+            groups |= {w.lower_ for w in (owner, *owner.children)}
         if (words | groups) & CIVILIAN_GROUPS:  # "family members", "members of staff"
             return "civilians", None, None
     if text in CIVILIAN_NOUNS or "civilian" in words:
@@ -199,6 +219,21 @@ def _victim_class(noun: Token, actors) -> tuple[str, str | None, str | None]:
     if text in COMBATANT_NOUNS or noun.lemma_ in COMBATANT_NOUNS:
         return "combatants", None, _side(noun, actors)
     return "unknown", None, None
+
+
+def _possessor(noun: Token) -> Token | None:
+    """Return who "its"/"their" stands for before `noun`, if the parse says.
+
+    Taken as the subject of the verb that reports the figure: in "The
+    volunteer group said one of its members died", "its" is the group's.
+    """
+    if not any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in noun.children):
+        return None
+    for verb in noun.ancestors:
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is not None and subject.pos_ in ("NOUN", "PROPN"):
+            return subject
+    return None
 
 
 def _side(noun: Token, actors) -> str | None:

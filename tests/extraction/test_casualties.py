@@ -329,6 +329,37 @@ VICTIMS += [
 ]
 
 
+# Members are of the group they belong to; "its" members are of the group
+# that tells of them.
+VICTIMS += [
+    (
+        "The volunteer group said one of its best-known members died.",
+        [("killed", 1, 1, CIV, False)],
+    ),
+    (
+        "The Syrian Civil Defence said three of its members were killed.",
+        [("killed", 3, 3, CIV, False)],
+    ),
+    (
+        "Hezbollah said five of its members were killed in Qusayr.",
+        [("killed", 5, 5, COMB, False)],
+    ),
+]
+
+# One number for fighters and civilians together: the victims are mixed. A
+# phrase of its own after "and" is not counted by the number.
+VICTIMS += [
+    (
+        "Scores of Syrian troops and state employees were killed.",
+        [("killed", 40, None, "mixed", False)],
+    ),
+    (
+        "The attack killed 12 fighters and their families.",
+        [("killed", 12, 12, COMB, False)],
+    ),
+]
+
+
 @pytest.mark.parametrize(("sentence", "expected"), VICTIMS)
 def test_victims(nlp, sentence, expected):
     assert figures(nlp, sentence) == expected
