@@ -11,6 +11,9 @@ data/casualty_words.json. Pure: no Django.
 Decisions:
 - "people" count as PEOPLE_VICTIMS ("civilians"), as FA-KES labels them.
 - A bare count ("killing six", "the toll at 24") has victims "unknown".
+- One person told of singly ("a child was killed", "killing an ISIS
+  commander") is a figure of one, marked `single`; beside a toll, the event
+  counts it as one of the dead (events.py), not as a rival count.
 - "millions more displaced" is a displaced figure (low 2,000,000) that takes
   the victims of the figure before it; like every figure, it is cumulative
   when its clause gives a period ("since 2011"), as dates.is_period() judges.
@@ -31,6 +34,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SentSpan
 
 from events.extraction.casualty_links import (
+    INTRANSITIVE,
     SentenceContext,
     find_claimant,
     find_perpetrator,
@@ -39,6 +43,7 @@ from events.extraction.casualty_links import (
     nearest,
 )
 from events.extraction.casualty_triggers import (
+    DISPLACED,
     INCLUDING,
     INJURED,
     KILLED,
@@ -81,6 +86,7 @@ DETAILS |= dict.fromkeys(WORDS["women_nouns"], "women")
 MIXED_PARTS = COMBATANT_NOUNS | {"civilians", "civilian"}
 CAMPAIGN_NOUNS = WORDS["campaign_nouns"]
 
+NEGATIONS = frozenset("not no without nor".split())  # "not a single civilian"
 CLAUSE_BREAKS = frozenset("; while whereas".split())
 TOTAL_CUES = re.compile(
     r"\ba total of\b|\bin total\b|\boverall\b|\btotal (?:death )?toll\b|"
@@ -130,6 +136,7 @@ class Figure:
     detail: str | None = None
     side: str | None = None
     part_of_total: bool = False
+    single: bool = False
 
 
 # --- victims and periods -------------------------------------------------------
@@ -227,7 +234,9 @@ def _possessor(noun: Token) -> Token | None:
     Taken as the subject of the verb that reports the figure: in "The
     volunteer group said one of its members died", "its" is the group's.
     """
-    if not any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in noun.children):
+    if not any(
+        c.dep_ == "poss" and c.lower_ in ("its", "their") for c in noun.children
+    ):
         return None
     for verb in noun.ancestors:
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
@@ -320,7 +329,12 @@ def _candidates(sent: SentSpan) -> bool:
     has_number = has_trigger = False
     for token in sent:
         text = token.lower_
-        has_number = has_number or text in VAGUE or token.like_num or text == "dozen"
+        has_number = (
+            has_number
+            or text in VAGUE
+            or token.like_num
+            or text in ("dozen", "a", "an")
+        )
         has_trigger = (
             has_trigger or text in TRIGGERS or token.lemma_ in TRIGGERS or text in TAKEN
         )
@@ -334,7 +348,7 @@ def find_figures(sent: SentSpan) -> list[Figure]:
     if not _candidates(sent):
         return []
     triggers = {t.i: kind for t in sent if (kind := trigger_kind(t))}
-    numbers = parse_numbers(sent) if triggers else []
+    numbers = _with_singulars(sent, parse_numbers(sent)) if triggers else []
     if not numbers:
         return []
     doc = sent.doc
@@ -363,8 +377,52 @@ def find_figures(sent: SentSpan) -> list[Figure]:
         figure = _figure(
             doc, link, kind, (victims, detail, side), periods[segment] or running
         )
-        figures.append(replace(figure, part_of_total=link.part))
+        single = _is_single(doc, link.number)
+        figures.append(replace(figure, part_of_total=link.part, single=single))
     return _with_totals(doc, links, figures)
+
+
+def _is_single(doc: Doc, number: Number) -> bool:
+    """Return whether `number` is the "a" of one person ("a soldier")."""
+    return number.first == number.last and doc[number.first].lower_ in ("a", "an")
+
+
+def _agent_of(noun: Token, trigger: Token) -> bool:
+    """Return whether `noun` is the subject of the active verb `trigger`.
+
+    A headline's "Five killed in Aleppo" drops the passive's auxiliary, so a
+    number there is the victim; one person ("a bomber killed") is the killer.
+    """
+    if trigger.pos_ != "VERB" or trigger.lemma_ in INTRANSITIVE:
+        return False
+    if noun.dep_ == "nsubj" and noun.head == trigger:
+        return True
+    # misparsed as "a bomber [who was] killed", but the verb has its own object
+    return trigger.head == noun and any(c.dep_ == "dobj" for c in trigger.children)
+
+
+def _with_singulars(sent: SentSpan, numbers: list[Number]) -> list[Number]:
+    """Return `numbers` and a count of one for each person told of singly.
+
+    "A child was killed", "killing an ISIS commander": the article "a" counts
+    one person, linked to its trigger like any number. Not "a dozen
+    soldiers", which is a number already.
+    """
+    taken = {i for n in numbers for i in range(n.start, n.last + 1)}
+    singles = [
+        Number(token.i, token.i, token.i, 1, 1)
+        for token in sent
+        if token.lower_ in ("a", "an")
+        and token.dep_ == "det"
+        and token.i not in taken
+        and not {t.lower_ for t in sent.doc[max(token.i - 2, 0) : token.i]} & NEGATIONS
+        and token.head.tag_ == "NN"
+        and token.head.lower_ in PERSON_NOUNS
+        and token.head.lower_ not in CIVILIAN_GROUPS  # "a family of six"
+    ]
+    if not singles:
+        return numbers
+    return sorted(numbers + singles, key=lambda number: number.start)
 
 
 @dataclass(frozen=True)
@@ -390,7 +448,8 @@ def _links(sent: SentSpan, numbers: list[Number], triggers: dict) -> list[_Link]
     links, pending = [], []
     for number in numbers:
         root = number_root(doc, number)
-        noun = counted_noun(root, sent.end)
+        single = _is_single(doc, number)
+        noun = root.head if single else counted_noun(root, sent.end)
         victim = _victim_noun(root, noun)
         person = victim is not None and (
             victim.lower_ in PERSON_NOUNS or victim.i in triggers
@@ -408,10 +467,25 @@ def _links(sent: SentSpan, numbers: list[Number], triggers: dict) -> list[_Link]
             number = _plus_one(number)
             start = leader
         trigger = dep_trigger(noun_chain(start), triggers)
+        if (
+            single
+            and trigger is not None
+            and (_agent_of(noun, doc[trigger]) or triggers[trigger] == DISPLACED)
+        ):
+            # "a motorcycle bomber killed at least 16 civilians"; and one who
+            # fled is someone's story, not a count of the displaced
+            continue
         if trigger is not None:
             links.append(_Link(number, trigger, root, noun, leader))
-        elif victim is None or person:
+        elif (victim is None or person) and not single:
             pending.append(_Link(number, -1, root, noun, leader))
+    # "killed a commander as well as five of his entourage" counts him in the 6
+    leaders = {link.leader for link in links if link.leader is not None}
+    links = [
+        link
+        for link in links
+        if not (_is_single(doc, link.number) and link.noun in leaders)
+    ]
     taken = {link.number.last for link in links}
     for link in pending:
         trigger = window_trigger(doc, link.number, link.noun, triggers, taken, sent)
@@ -658,4 +732,5 @@ def _casualty(context: SentenceContext, figure: Figure) -> CasualtyFigure:
         victim_detail=figure.detail,
         victim_side=figure.side,
         part_of_total=figure.part_of_total,
+        single=figure.single,
     )

@@ -12,7 +12,11 @@ import re
 
 from spacy.tokens import Doc, Token
 
-from events.extraction.casualty_links import INTRANSITIVE, load_casualty_words
+from events.extraction.casualty_links import (
+    INTRANSITIVE,
+    REPORT_VERBS,
+    load_casualty_words,
+)
 from events.extraction.numbers import Number
 
 KILLED, INJURED, KILLED_OR_INJURED = "killed", "injured", "killed_or_injured"
@@ -261,8 +265,8 @@ def dep_trigger(chain: list[Token], triggers: dict[int, str]) -> int | None:
         if head.head.i in triggers:  # "the death toll at 24"
             return head.head.i
         verb = head.head
-    if verb is None:
-        return None
+    if verb is None or (root.dep_ == "nsubj" and verb.lemma_ in REPORT_VERBS):
+        return None  # "a doctor confirmed the toll": he told it
     for child in verb.children:
         if child.dep_ == "conj" and child.i in triggers and root.dep_ in ARG_DEPS:
             own = any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children)
@@ -270,6 +274,8 @@ def dep_trigger(chain: list[Token], triggers: dict[int, str]) -> int | None:
                 return child.i
         if child == root or child.dep_ not in ARG_DEPS | {"acomp", "xcomp", "ccomp"}:
             continue
+        if child.dep_ == "ccomp" and verb.lemma_ in REPORT_VERBS:
+            continue  # "a commander said 20 soldiers were killed": he told it
         # "left 10 dead", "toll rose to 112", "five were found dead"
         target = child
         if child.i not in triggers:

@@ -45,7 +45,9 @@ GOVERNMENT_SIDES = frozenset({"government"})
 # "Raids" are air raids in most reports, but a group without aircraft raids on
 # the ground: "the toll from the IS raid on the oilfield".
 AMBIGUOUS_RAIDS = frozenset({"raid", "raids"})
-NO_AIRCRAFT_KINDS = frozenset({"jihadist", "rebel", "kurdish", "pro_government", "other"})
+NO_AIRCRAFT_KINDS = frozenset(
+    {"jihadist", "rebel", "kurdish", "pro_government", "other"}
+)
 
 INCIDENT_KINDS = frozenset({"killed", "injured", "killed_or_injured"})
 MERGE_WINDOW_SENTENCES = 2
@@ -80,6 +82,10 @@ class EventAssembler:
         ]
         context = Context.build(doc, self._hits(doc))
         drafts = self._drafts(context)
+        counted = {}  # claim_key of a figure -> the figure as its event counts it
+        for draft in drafts:
+            draft.figures = _singles_beside_tolls(draft.figures)
+            counted |= {claim_key(f): f for f in draft.figures}
         events = []
         for draft in drafts:
             event = self._event(context, draft)
@@ -87,9 +93,8 @@ class EventAssembler:
                 events.append(_infer_victims(event, context))
         doc._.events = events
         inferred = {claim_key(f): f for e in events for f in e.claims}
-        doc._.casualties = [
-            inferred.get(claim_key(f), f) for f in doc._.casualties or ()
-        ]
+        figures = [counted.get(claim_key(f), f) for f in doc._.casualties or ()]
+        doc._.casualties = [inferred.get(claim_key(f), f) for f in figures]
         return doc
 
     def _hits(self, doc: Doc) -> list[Hit]:
@@ -422,6 +427,21 @@ def _infer_victims(event: EventRecord, context: "Context") -> EventRecord:
             claim = replace(claim, victims="combatants", victims_inferred=True)
         claims.append(claim)
     return replace(event, claims=tuple(claims))
+
+
+def _singles_beside_tolls(figures: list[CasualtyFigure]) -> list[CasualtyFigure]:
+    """Return `figures` with each person told of singly marked part of the toll.
+
+    "At least 19 civilians were killed ... a pregnant woman was also among
+    the dead": she is one of the 19 (or one more), not a claim that one died.
+    """
+    tolls = {
+        f.kind for f in figures if not f.single and not f.part_of_total and f.best != 1
+    }
+    return [
+        replace(f, part_of_total=True) if f.single and f.kind in tolls else f
+        for f in figures
+    ]
 
 
 def claim_key(figure: CasualtyFigure) -> tuple:

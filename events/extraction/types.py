@@ -89,6 +89,9 @@ class CasualtyFigure:
     # killed", "10 civilians, including 4 children"): the event counts the
     # total (28, 10), which is a figure of its own, not the parts.
     part_of_total: bool = False
+    # True for one person told of singly ("a child was killed"): beside a
+    # toll it is one of the dead, or one more, never a rival count of them.
+    single: bool = False
 
     @property
     def best(self) -> int | None:

@@ -360,6 +360,49 @@ VICTIMS += [
 ]
 
 
+# One person told of singly is a count of one; "a" in "a dozen", a killer's
+# "a", a teller's "a" and a negated "a" are not.
+SINGLES = [
+    ("A soldier was killed in the attack.", [("killed", 1, 1, COMB, False)]),
+    ("A gunman killed a policeman in Homs.", [("killed", 1, 1, COMB, False)]),
+    ("A 12-year-old boy was among those killed.", [("killed", 1, 1, CIV, False)]),
+    (
+        "The attack killed a child and wounded a woman.",
+        [("killed", 1, 1, CIV, False), ("injured", 1, 1, CIV, False)],
+    ),
+    (
+        "Two soldiers and an officer were killed.",
+        [
+            ("killed", 2, 2, COMB, False),
+            ("killed", 1, 1, COMB, False),
+            ("killed", 3, 3, COMB, False),
+        ],
+    ),
+    ("A dozen soldiers were killed.", [("killed", 12, 12, COMB, False)]),
+    (
+        "The army killed a terrorist commander as well as five of his entourage.",
+        [("killed", 6, 6, COMB, False)],
+    ),
+    (
+        "A motorcycle bomber killed at least 16 civilians outside a bakery.",
+        [("killed", 16, None, CIV, False)],
+    ),
+    (
+        "A rebel commander said 20 soldiers were killed.",
+        [("killed", 20, 20, COMB, False)],
+    ),
+    ("A doctor at the hospital confirmed the death toll.", []),
+    ("Not a single civilian was killed.", []),
+    ("A family of six was killed.", [("killed", 6, 6, UNK, False)]),
+    ("A Syrian activist who fled to Turkey spoke to reporters.", []),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), SINGLES)
+def test_one_person_told_of_singly(nlp, sentence, expected):
+    assert figures(nlp, sentence) == expected
+
+
 @pytest.mark.parametrize(("sentence", "expected"), VICTIMS)
 def test_victims(nlp, sentence, expected):
     assert figures(nlp, sentence) == expected
@@ -568,7 +611,6 @@ NOTHING = [
     "The convoy passed without casualties.",
     "Some 3,000 ISIS fighters are holed up in the city where strikes killed civilians.",
     "A 60-year-old man was killed by a sniper.",
-    "A 12-year-old boy was among those killed.",
     "The third strike killed the commander on 12 June 2016.",
     "The offensive killed the commander in 2015, 24 hours after the truce.",
     "The strikes destroyed 17 buses and killed the driver.",

@@ -136,9 +136,7 @@ def test_territory_changes_by_who_took_it(nlp, text, sub_event_type, perpetrator
         ),
     ],
 )
-def test_raids_are_from_the_air_unless_the_raider_has_no_aircraft(
-    nlp, text, expected
-):
+def test_raids_are_from_the_air_unless_the_raider_has_no_aircraft(nlp, text, expected):
     result = extract(text, published=PUBLISHED, nlp=nlp)
     assert [
         (
@@ -181,6 +179,12 @@ def test_conflicting_claims_stay_side_by_side(nlp):
             "Residents fled north. The Observatory said five of the dead were "
             "children.",
             20,
+        ),
+        # one person told of beside the toll is one of the dead, not a rival count
+        (
+            "A suicide blast killed 45 people in Idlib on Sunday. "
+            "A commander of the Nusra Front was killed in the blast.",
+            45,
         ),
     ],
 )
