@@ -183,7 +183,7 @@ def _some_of_the_toll(root: Token, triggers: dict[int, str]) -> tuple | None:
     if root.dep_ not in ("nsubj", "nsubjpass"):
         return None
     whole = next(iter(objects_of(root, {"of"})), None)
-    trigger = _toll_word(whole, triggers)
+    trigger = _toll_word(whole, triggers) or _the_killed(root, triggers)
     if trigger is None:
         return None
     verb = root.head
@@ -198,6 +198,22 @@ def _some_of_the_toll(root: Token, triggers: dict[int, str]) -> tuple | None:
         None,
     )
     return None if predicate is None else (trigger, predicate)
+
+
+def _the_killed(root: Token, triggers: dict[int, str]) -> int | None:
+    """The toll word of "two of the killed", which spaCy parses as "two
+    killed" with a stray "of the" between."""
+    doc = root.doc
+    return next(
+        (
+            c.i
+            for c in root.children
+            if c.dep_ == "acl"
+            and c.i in triggers
+            and doc[c.i - 2 : c.i].text.lower() == "of the"
+        ),
+        None,
+    )
 
 
 def _among_the_toll(noun: Token | None, triggers: dict[int, str]) -> tuple | None:

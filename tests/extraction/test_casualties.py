@@ -452,6 +452,11 @@ TOTALS = [
         [(14, None, COMB, True)],
     ),
     (
+        # spaCy parses "the killed" as the number's modifier
+        "Two of the killed in Jayrud were medical staff, he said.",
+        [(2, 2, CIV, True)],
+    ),
+    (
         "Abdel Rahman said 10 of those killed were believed to be civilians.",
         [(10, 10, CIV, True)],
     ),
