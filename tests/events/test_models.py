@@ -2,6 +2,7 @@
 
 import pytest
 from django.db import connection
+from django.test import override_settings
 from django.urls import get_script_prefix, reverse, set_script_prefix
 
 from events.ingestion.readers import ArticleInput
@@ -174,3 +175,12 @@ def test_detail_urls_are_what_reverse_gives(view, prefix):
             assert detail_url(name, pk) == reverse(name, args=[pk])
     finally:
         set_script_prefix(before)
+
+
+def test_detail_urls_follow_a_changed_urlconf():
+    name = "events:event_detail"
+    before = detail_url(name, 5)
+    with override_settings(ROOT_URLCONF="tests.events.urls_elsewhere"):
+        moved = detail_url(name, 5)
+    assert (before, moved) == ("/events/5/", "/elsewhere/events/5/")
+    assert detail_url(name, 5) == before  # and back
