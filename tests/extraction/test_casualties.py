@@ -286,6 +286,8 @@ VICTIMS = [
         [("killed", 2, 2, CIV, False)],
     ),
     ("The strike killed 12 cows.", [("killed", 12, 12, UNK, False)]),
+    ("Two Russian airmen were killed.", [("killed", 2, 2, COMB, False)]),
+    ("The shelling killed three brothers.", [("killed", 3, 3, CIV, False)]),
 ]
 
 
