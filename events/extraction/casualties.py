@@ -225,7 +225,24 @@ def _victim_class(noun: Token, actors) -> tuple[str, str | None, str | None]:
         return PEOPLE_VICTIMS, None, None
     if text in COMBATANT_NOUNS or noun.lemma_ in COMBATANT_NOUNS:
         return "combatants", None, _side(noun, actors)
+    group = _group_named(noun, actors)
+    if group is not None:  # "killed 35 Daesh": the group's fighters
+        return "combatants", None, group.side
     return "unknown", None, None
+
+
+def _group_named(noun: Token, actors):
+    """Return the belligerent whose name follows the number ("35 Daesh",
+    "12 Islamic State"), if the counted noun is in it."""
+    doc = noun.doc
+    start, end = noun.idx, noun.idx + len(noun)
+    for mention in actors or ():
+        if mention.is_claimant or not mention.start <= start < end <= mention.end:
+            continue
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is not None and span.start > 0 and doc[span.start - 1].like_num:
+            return mention
+    return None
 
 
 def _possessor(noun: Token) -> Token | None:

@@ -497,6 +497,8 @@ DETAILS = [
     ("At least 40 regime soldiers were killed.", None, "government"),
     # No registered actor named with them: the side stays unknown.
     ("Nearly 30 foreign-sponsored Takfiri terrorists were killed.", None, None),
+    # The group's name for its fighters: "killed 35 Daesh".
+    ("Syrian troops killed 35 Daesh in Palmyra.", None, "isis"),
 ]
 
 
