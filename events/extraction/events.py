@@ -84,8 +84,10 @@ class EventAssembler:
         drafts = self._drafts(context)
         counted = {}  # claim_key of a figure -> the figure as its event counts it
         for draft in drafts:
-            draft.figures = _singles_beside_tolls(draft.figures)
-            counted |= {claim_key(f): f for f in draft.figures}
+            marked = _singles_beside_tolls(draft.figures)
+            pairs = zip(draft.figures, marked, strict=True)
+            counted |= {claim_key(f): m for f, m in pairs}
+            draft.figures = marked
         events = []
         for draft in drafts:
             event = self._event(context, draft)

@@ -192,3 +192,18 @@ def test_a_toll_told_in_parts_is_stored_as_parts_and_a_total(seeds):
     event.refresh_from_db()
     assert list(event.articles.all()) == [seeds["000"]]
     assert (event.killed_low, event.killed_best, event.killed_high) == (28, 28, 28)
+
+
+def test_one_person_beside_a_toll_is_stored_once_as_a_part(seeds):
+    article = Article.objects.create(
+        title="Blast in Idlib",
+        text="A suicide blast killed 45 people in Idlib on Sunday. "
+        "A commander of the Nusra Front was killed in the blast.",
+    )
+    articles_extract(articles=Article.objects.filter(pk=article.pk))
+
+    claims = CasualtyClaim.objects.filter(article=article)
+    assert sorted(claims.values_list("low", "part_of_total", "event__killed_best")) == [
+        (1, True, 45),
+        (45, False, 45),
+    ]
