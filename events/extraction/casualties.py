@@ -220,7 +220,8 @@ def _victim_class(noun: Token, actors) -> tuple[str, str | None, str | None]:
         return "civilians", DETAILS.get(text), None
     if text in PEOPLE_NOUNS:
         parts = {g.lower_ for g in objects_of(noun, INCLUDING)}
-        if parts & MIXED_PARTS:  # "82 people including 58 civilians": not all are
+        # "82 people including 58 civilians": not all are
+        if parts & MIXED_PARTS or _not_all_civilians(noun, actors):
             return "unknown", None, None
         return PEOPLE_VICTIMS, None, None
     if text in COMBATANT_NOUNS or noun.lemma_ in COMBATANT_NOUNS:
@@ -229,6 +230,39 @@ def _victim_class(noun: Token, actors) -> tuple[str, str | None, str | None]:
     if group is not None:  # "killed 35 Daesh": the group's fighters
         return "combatants", None, group.side
     return "unknown", None, None
+
+
+UNSURE_WHO = re.compile(
+    r"\bwhether (?:they|the dead|the victims) were (?:civilians|fighters)"
+)
+OF_THEM = frozenset({"them", "whom"})
+LOOKAHEAD = 6
+
+
+def _not_all_civilians(noun: Token, actors) -> bool:
+    """Return whether the words after "N people" say some were fighters, or
+    that no one knows: "23 people, most of them from Ahrar al-Sham", "24
+    other people, without specifying whether they were civilians"."""
+    doc, sent = noun.doc, noun.sent
+    if UNSURE_WHO.search(doc[noun.i : sent.end].text.lower()):
+        return True
+    after = doc[noun.i + 1 : min(noun.i + 1 + LOOKAHEAD, sent.end)]
+    of_them = next((t for t in after if t.lower_ in OF_THEM and t.i > 0), None)
+    if of_them is None or doc[of_them.i - 1].lower_ != "of":
+        return False
+    for token in doc[of_them.i + 1 : min(of_them.i + 1 + LOOKAHEAD, sent.end)]:
+        if token.pos_ in ("VERB", "AUX"):  # "one of them a child killed in ..."
+            return False
+        if token.pos_ in ("NOUN", "PROPN") and (
+            token.lower_ in COMBATANT_NOUNS or _group_named_at(token, actors)
+        ):
+            return True
+    return False
+
+
+def _group_named_at(token: Token, actors) -> bool:
+    start = token.idx
+    return any(not m.is_claimant and m.start <= start < m.end for m in actors or ())
 
 
 def _group_named(noun: Token, actors):

@@ -287,6 +287,26 @@ VICTIMS = [
     ),
     ("The strike killed 12 cows.", [("killed", 12, 12, UNK, False)]),
     ("Two Russian airmen were killed.", [("killed", 2, 2, COMB, False)]),
+    # "people" are civilians unless the sentence says some were fighters, or
+    # that no one knows
+    (
+        "At least 23 people, most of them from the Ahrar al-Sham militant group, "
+        "were killed by a truck bomb.",
+        [("killed", 23, None, UNK, False)],
+    ),
+    (
+        "It added that 24 other people were killed without specifying whether "
+        "they were civilians or Daesh fighters.",
+        [("killed", 24, 24, UNK, False)],
+    ),
+    (
+        "Air strikes killed 47 people, most of them women.",
+        [("killed", 47, 47, CIV, False)],
+    ),
+    (
+        "Two people, one of them a child, killed in a terrorist rocket attack.",
+        [("killed", 2, 2, CIV, False)],
+    ),
     ("The shelling killed three brothers.", [("killed", 3, 3, CIV, False)]),
 ]
 
