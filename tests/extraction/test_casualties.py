@@ -647,6 +647,7 @@ NOTHING = [
     "The blast killed the mayor, who had won 60 percent of the vote.",
     "Officials paid $500 to the families of those killed.",
     "The group lost 40 tanks and fled two miles east.",
+    "One video showed the bodies lying in the street.",
 ]
 
 
