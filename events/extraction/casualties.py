@@ -12,8 +12,9 @@ Decisions:
 - "people" count as PEOPLE_VICTIMS ("civilians"), as FA-KES labels them.
 - A bare count ("killing six", "the toll at 24") has victims "unknown".
 - One person told of singly ("a child was killed", "killing an ISIS
-  commander") is a figure of one, marked `single`; beside a toll, the event
-  counts it as one of the dead (events.py), not as a rival count.
+  commander", "killing the commander Abu Taha") is a figure of one, marked
+  `single`; beside a toll, the event counts it as one of the dead (events.py),
+  not as a rival count. A bare name does not say who died, so it is no figure.
 - "millions more displaced" is a displaced figure (low 2,000,000) that takes
   the victims of the figure before it; like every figure, it is cumulative
   when its clause gives a period ("since 2011"), as dates.is_period() judges.
@@ -385,6 +386,7 @@ def _candidates(sent: SentSpan) -> bool:
             or text in VAGUE
             or token.like_num
             or text in ("dozen", "a", "an")
+            or token.ent_type_ == "PERSON"  # "killing the commander Abu Taha"
         )
         has_trigger = (
             has_trigger or text in TRIGGERS or token.lemma_ in TRIGGERS or text in TAKEN
@@ -428,14 +430,23 @@ def find_figures(sent: SentSpan) -> list[Figure]:
         figure = _figure(
             doc, link, kind, (victims, detail, side), periods[segment] or running
         )
-        single = _is_single(doc, link.number)
+        single = _is_single(link.number)
         figures.append(replace(figure, part_of_total=link.part, single=single))
     return _with_totals(doc, links, figures)
 
 
-def _is_single(doc: Doc, number: Number) -> bool:
-    """Return whether `number` is the "a" of one person ("a soldier")."""
-    return number.first == number.last and doc[number.first].lower_ in ("a", "an")
+@dataclass(frozen=True)
+class One(Number):
+    """A count of one person told of singly: "a soldier", "the commander Abu
+    Taha". `person` is the doc index of the noun that says who they were,
+    `anchor` that of the word the parse links to the trigger."""
+
+    person: int = -1
+    anchor: int = -1
+
+
+def _is_single(number: Number) -> bool:
+    return isinstance(number, One)
 
 
 def _agent_of(noun: Token, trigger: Token) -> bool:
@@ -452,28 +463,71 @@ def _agent_of(noun: Token, trigger: Token) -> bool:
     return trigger.head == noun and any(c.dep_ == "dobj" for c in trigger.children)
 
 
+def _argument_of(name: Token, trigger: int) -> bool:
+    """Return whether a named person is the trigger's own victim argument:
+    "X was killed", "killing X"; not "activist X said", "X put the toll at"."""
+    return name.head.i == trigger and name.dep_ in ("dobj", "nsubjpass", "nsubj")
+
+
 def _with_singulars(sent: SentSpan, numbers: list[Number]) -> list[Number]:
     """Return `numbers` and a count of one for each person told of singly.
 
     "A child was killed", "killing an ISIS commander": the article "a" counts
     one person, linked to its trigger like any number. Not "a dozen
-    soldiers", which is a number already.
+    soldiers", which is a number already. A name with what the person was,
+    "the terrorist commander Abu Taha", "Salqeen, the leader of Ahrar
+    al-Sham", counts one too; a bare name does not say who died.
     """
+    doc = sent.doc
     taken = {i for n in numbers for i in range(n.start, n.last + 1)}
     singles = [
-        Number(token.i, token.i, token.i, 1, 1)
+        One(token.i, token.i, token.i, 1, 1, person=token.head.i, anchor=token.head.i)
         for token in sent
         if token.lower_ in ("a", "an")
         and token.dep_ == "det"
         and token.i not in taken
-        and not {t.lower_ for t in sent.doc[max(token.i - 2, 0) : token.i]} & NEGATIONS
-        and token.head.tag_ == "NN"
-        and token.head.lower_ in PERSON_NOUNS
-        and token.head.lower_ not in CIVILIAN_GROUPS  # "a family of six"
+        and not {t.lower_ for t in doc[max(token.i - 2, 0) : token.i]} & NEGATIONS
+        and _one_person(token.head)
     ]
+    counted = {one.person for one in singles}
+    for name in (ent.root for ent in sent.ents if ent.label_ == "PERSON"):
+        title = _title_of(name)
+        if title is not None and title.i not in counted and name.i not in taken:
+            i = min(name.i, title.i)
+            singles.append(One(i, i, i, 1, 1, person=title.i, anchor=name.i))
     if not singles:
         return numbers
     return sorted(numbers + singles, key=lambda number: number.start)
+
+
+def _one_person(noun: Token) -> bool:
+    """Return whether `noun` names one person ("soldier"; not "family")."""
+    return (
+        noun.tag_ == "NN"
+        and noun.lower_ in PERSON_NOUNS
+        and noun.lower_ not in CIVILIAN_GROUPS  # "a family of six"
+    )
+
+
+def _title_of(name: Token) -> Token | None:
+    """Return what the named person was: "commander" in "the commander Abu
+    Taha" and in "Abu Taha, the commander of the brigade" ("Journalist Marie
+    Colvin" too, which spaCy tags a proper noun)."""
+    for child in name.children:
+        before = child.dep_ == "compound" and child.i < name.i
+        if not (before or child.dep_ == "appos"):
+            continue
+        if any(c.dep_ == "poss" for c in child.children):
+            continue  # "Abu Firas, his son and 20 jihadists": another person
+        if _one_person(child) or (
+            child.tag_ == "NNP" and _one_person_word(child.lower_)
+        ):
+            return child
+    return None
+
+
+def _one_person_word(word: str) -> bool:
+    return word in PERSON_NOUNS and word not in CIVILIAN_GROUPS and word[-1] != "s"
 
 
 @dataclass(frozen=True)
@@ -499,8 +553,8 @@ def _links(sent: SentSpan, numbers: list[Number], triggers: dict) -> list[_Link]
     links, pending = [], []
     for number in numbers:
         root = number_root(doc, number)
-        single = _is_single(doc, number)
-        noun = root.head if single else counted_noun(root, sent.end)
+        single = _is_single(number)
+        noun = doc[number.person] if single else counted_noun(root, sent.end)
         victim = _victim_noun(root, noun)
         person = victim is not None and (
             victim.lower_ in PERSON_NOUNS or victim.i in triggers
@@ -512,7 +566,7 @@ def _links(sent: SentSpan, numbers: list[Number], triggers: dict) -> list[_Link]
             trigger, counted = part
             links.append(_Link(number, trigger, root, counted, part=True))
             continue
-        start = noun if noun is not None else root
+        start = doc[number.anchor] if single else noun if noun is not None else root
         leader = companions_leader(root)
         if leader is not None:  # "the commander and four of his bodyguards": 5
             number = _plus_one(number)
@@ -521,7 +575,11 @@ def _links(sent: SentSpan, numbers: list[Number], triggers: dict) -> list[_Link]
         if (
             single
             and trigger is not None
-            and (_agent_of(noun, doc[trigger]) or triggers[trigger] == DISPLACED)
+            and (
+                _agent_of(start, doc[trigger])
+                or triggers[trigger] == DISPLACED
+                or (number.anchor != number.person and not _argument_of(start, trigger))
+            )
         ):
             # "a motorcycle bomber killed at least 16 civilians"; and one who
             # fled is someone's story, not a count of the displaced
@@ -535,7 +593,9 @@ def _links(sent: SentSpan, numbers: list[Number], triggers: dict) -> list[_Link]
     links = [
         link
         for link in links
-        if not (_is_single(doc, link.number) and link.noun in leaders)
+        if not (
+            _is_single(link.number) and {link.noun, doc[link.number.anchor]} & leaders
+        )
     ]
     taken = {link.number.last for link in links}
     for link in pending:
@@ -568,6 +628,8 @@ def _figure(doc: Doc, link: _Link, kind: str, victims: tuple, period: bool) -> F
     tokens = [number.start, number.last, link.trigger]
     if link.noun is not None:
         tokens.append(link.noun.i)
+    if _is_single(number):
+        tokens.append(number.anchor)  # "the commander Abu Taha": his name too
     first, last = min(tokens), max(tokens)
     return Figure(
         kind=kind,

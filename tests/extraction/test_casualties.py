@@ -417,6 +417,27 @@ SINGLES = [
     ("Not a single civilian was killed.", []),
     ("A family of six was killed.", [("killed", 6, 6, UNK, False)]),
     ("A Syrian activist who fled to Turkey spoke to reporters.", []),
+    # a name with what the person was counts one; a bare name, a relative
+    # named beside him, or a named teller does not
+    (
+        "The army targeted the militants' gatherings in Qalamoun, killing the "
+        "terrorist commander Abu Taha, sources said.",
+        [("killed", 1, 1, COMB, False)],
+    ),
+    (
+        "Abu Abdelrahman Salqeen, the leader of Ahrar al-Sham, was killed on "
+        "Tuesday in a suicide bombing.",
+        [("killed", 1, 1, COMB, False)],
+    ),
+    ("Journalist Marie Colvin was killed in Homs.", [("killed", 1, 1, CIV, False)]),
+    (
+        "Abu Firas al-Suri, his son and at least 20 jihadists were killed.",
+        [("killed", 20, None, COMB, False)],
+    ),
+    (
+        "Journalist Zouhir al-Shimale placed the death toll at 50.",
+        [("killed", 50, 50, UNK, False)],
+    ),
 ]
 
 
