@@ -121,12 +121,13 @@ class Context:
         if best is None or best.trigger.priority < MIN_STANDALONE_PRIORITY:
             nearby = [h for o in (0, -1, 1) for h in self.hits_in(index + o)]
             best = strongest(nearby)
+        lead = [h for i in range(LEAD_SENTENCES) for h in self.hits_in(i)]
         if best is None or best.trigger.priority < MIN_STANDALONE_PRIORITY:
-            lead = [h for i in range(LEAD_SENTENCES) for h in self.hits_in(i)]
             lead_best = strongest(lead)
             if lead_best and lead_best.trigger.priority >= MIN_STANDALONE_PRIORITY:
                 return lead_best
-        return best
+        # "the bombing" after a lead's "double suicide bombing" is that one
+        return strongest([h for h in lead if _names_more_closely(h, best)]) or best
 
     def same_kind_hits(self, sub_event_type: str) -> list[Hit]:
         """Return every trigger of `sub_event_type` in the article, in order."""
@@ -154,6 +155,15 @@ class Context:
 
     def dates_in(self, index: int) -> list[DateMention]:
         return self.dates.get(index, []) if index >= 0 else []
+
+
+def _names_more_closely(hit: Hit, other: Hit | None) -> bool:
+    """Return whether `hit` names `other`'s act more closely: "suicide
+    bombing" for "bombing", "car bomb" for "bomb"."""
+    if other is None:
+        return False
+    phrase, word = hit.trigger.phrase, other.trigger.phrase
+    return phrase != word and phrase.endswith(" " + word)
 
 
 ACCUSING_VERBS = frozenset({"blame", "accuse", "hold"})

@@ -89,6 +89,16 @@ def test_acled_types_from_the_words(nlp, text, expected):
     assert events(nlp, text) == expected
 
 
+def test_the_act_the_lead_names_more_closely_gives_the_type(nlp):
+    text = (
+        "A suicide bombing struck a rebel headquarters in Idlib on Tuesday. "
+        "The bombing killed six fighters, the Observatory said."
+    )
+    assert [
+        (e.sub_event_type, e.killed_best) for e in extract(text, nlp=nlp).events
+    ] == [("Suicide bomb", 6)]
+
+
 @pytest.mark.parametrize(
     ("text", "sub_event_type", "perpetrator"),
     [
