@@ -805,20 +805,50 @@ def casualty_extractor(doc: Doc) -> Doc:
     places = list(doc._.places or ())
     dates = list(doc._.dates or ())
     figures = []
+    previous: tuple[SentSpan, list[Figure]] | None = None
     for sent in doc.sents:
         found = find_figures(sent)
+        inside = partial(_inside, sent.start_char, sent.end_char)
+        own_dates = [d for d in dates if inside(d)]
+        if not own_dates:  # a toll with its own date or span is told for itself
+            found = _carry_tally(sent, found, previous)
+        previous = (sent, found)
         if not found:
             continue
-        inside = partial(_inside, sent.start_char, sent.end_char)
         context = SentenceContext(
             sent,
             [m for m in actors if inside(m)],
             [p for p in places if inside(p)],
-            [d for d in dates if inside(d) and not is_period(d.text)],
+            [d for d in own_dates if not is_period(d.text)],
         )
         figures.extend(_casualty(context, figure) for figure in found)
     doc._.casualties = sorted(figures, key=lambda figure: figure.start)
     return doc
+
+
+CONTINUATIONS = frozenset("meanwhile another and also additionally".split())
+
+
+def _carry_tally(
+    sent: SentSpan, found: list[Figure], previous: tuple | None
+) -> list[Figure]:
+    """Return `found` marked cumulative when it carries on the tally of the
+    sentence before: "... 5,812 civilians over the past year. Meanwhile rebel
+    fire killed 1,102 people"; "strikes have intensified since July 31. The
+    strikes have killed 122 civilians. Another 327 have been killed in
+    fighting". Only for a sentence without a date or span of its own."""
+    if not found or previous is None:
+        return found
+    before, before_figures = previous
+    opening = next((t.lower_ for t in sent if not t.is_punct), "")
+    continues = opening in CONTINUATIONS and any(f.cumulative for f in before_figures)
+    doc = sent.doc
+    if not continues:  # "... since mid-January. Twenty people have been killed"
+        perfect = [f for f in found if _present_perfect(doc[f.trigger])]
+        if not perfect or not _has_period(doc, before.start, before.end):
+            return found
+        return [replace(f, cumulative=True) if f in perfect else f for f in found]
+    return [replace(f, cumulative=True) for f in found]
 
 
 def _inside(start: int, end: int, mention) -> bool:

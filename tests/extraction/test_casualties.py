@@ -935,6 +935,44 @@ def test_component_skips_period_dates_and_orders_by_position(nlp):
     assert [f.start for f in found] == sorted(f.start for f in found)
 
 
+@pytest.mark.parametrize(
+    ("text", "dated", "expected"),
+    [
+        # a sentence that carries on the tally of the one before is a tally too
+        (
+            "The Observatory documented 5,812 civilians killed over the past year. "
+            "Meanwhile rebel fire on regime-held areas killed 1,102 people.",
+            None,
+            [(5812, True), (1102, True)],
+        ),
+        (
+            "Kilis has been under rocket fire from Syria since mid-January. "
+            "Twenty people in Kilis have been killed.",
+            None,
+            [(20, True)],
+        ),
+        # with its own date the toll is an incident of its own
+        (
+            "Kilis has been under rocket fire from Syria since mid-January. "
+            "On Monday twenty people in Kilis have been killed.",
+            "On Monday",
+            [(20, False)],
+        ),
+        # and a toll told in the past is one, whatever came before
+        (
+            "Kilis has been under rocket fire from Syria since mid-January. "
+            "A rocket killed twenty people in Kilis.",
+            None,
+            [(20, False)],
+        ),
+    ],
+)
+def test_component_carries_a_tally_into_the_next_sentence(nlp, text, dated, expected):
+    dates = [when(text, dated, date(2017, 5, 22))] if dated else []
+    found = run(nlp, text, dates=dates)
+    assert [(f.best, f.cumulative) for f in found] == expected
+
+
 def test_component_sets_an_empty_list(nlp):
     assert run(nlp, "The talks in Geneva resumed on Monday.") == []
 
