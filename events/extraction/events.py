@@ -93,6 +93,8 @@ class EventAssembler:
             event = self._event(context, draft)
             if event is not None:
                 events.append(_infer_victims(event, context))
+        if events and events[0].perpetrator is None:
+            events[0] = _held_responsible(context, events[0])
         doc._.events = events
         inferred = {claim_key(f): f for e in events for f in e.claims}
         figures = [counted.get(claim_key(f), f) for f in doc._.casualties or ()]
@@ -429,6 +431,121 @@ def _infer_victims(event: EventRecord, context: "Context") -> EventRecord:
             claim = replace(claim, victims="combatants", victims_inferred=True)
         claims.append(claim)
     return replace(event, claims=tuple(claims))
+
+
+ACCUSING = frozenset({"blame", "accuse"})
+RESPONSIBLE = frozenset({"responsibility", "responsible"})
+DEFINITE = frozenset("the this that these those".split())
+NEAR_BEFORE, NEAR_AFTER = 1, 4  # sentences around the event's own
+
+
+def _held_responsible(context: "Context", event: EventRecord) -> EventRecord:
+    """Return the lead event with the perpetrator the article holds responsible.
+
+    A report that does not say who struck often says who is accused or who
+    claimed it: "the opposition accused the army of gassing hundreds", "the
+    regime bears primary responsibility for the attack", "the Islamic State
+    group claimed responsibility for the attack", "an attack carried out by
+    Assad's forces". The first such actor near the event's sentence, or
+    anywhere for "the attack" or an attack of the event's kind, becomes the
+    perpetrator, the sentence that names it the evidence.
+    """
+    anchor = context.sentence_of(event.evidence[0].start)
+    for index in range(len(context.sentences)):
+        found = _accused(context.doc, context.sentences[index])
+        if found is None:
+            continue
+        accused, referent = found
+        near = anchor - NEAR_BEFORE <= index <= anchor + NEAR_AFTER
+        same_kind = any(
+            h.trigger.sub_event_type == event.sub_event_type
+            for h in context.hits_in(index)
+        )
+        definite = referent is not None and any(
+            c.lower_ in DEFINITE or c.dep_ == "poss" for c in referent.children
+        )
+        if not (near or same_kind or definite) or _elsewhere(context, index, event):
+            continue
+        start, end = accused.left_edge.idx, accused.idx + len(accused)
+        actor = next(
+            (
+                a
+                for a in context.belligerents(index)
+                if start <= a.start and a.end <= end
+            ),
+            None,
+        )
+        if actor is not None:
+            return _with_perpetrator(event, actor, context.span_of(index))
+    return event
+
+
+def _elsewhere(context: "Context", index: int, event: EventRecord) -> bool:
+    """Return whether sentence `index` tells of another place or year than
+    the event's: "... chemical strikes in Eastern Ghouta in August 2013"."""
+    places = [p for p in context.syrian_places(index) if p.precision != "country"]
+    if event.place is not None and places:
+        here = {(p.name, p.admin1_code) for p in places}
+        if not any(
+            name == event.place.name or code == event.place.admin1_code
+            for name, code in here
+        ):
+            return True
+    years = {d.value.year for d in context.dates_in(index) if d.value is not None}
+    return event.date is not None and bool(years) and event.date.year not in years
+
+
+def _accused(doc: Doc, sentence) -> tuple | None:
+    """Return (who is held responsible, for what) in `sentence`, if anyone."""
+    for token in sentence:
+        if token.lemma_ in ACCUSING and token.pos_ == "VERB":
+            accused = next((c for c in token.children if c.dep_ == "dobj"), None)
+            what = token  # "blamed X for the attack", "accused X of gassing"
+        elif token.lemma_ in RESPONSIBLE and token.dep_ in ("dobj", "acomp", "attr"):
+            # "X bears responsibility for", "X claimed responsibility for"
+            accused = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
+            what = token
+        elif token.lower_ == "by" and token.head.lemma_ == "carry":
+            accused = next((c for c in token.children if c.dep_ == "pobj"), None)
+            carried = token.head  # "an attack carried out by X", "the strike was"
+            subject = next((c for c in carried.children if c.dep_ == "nsubjpass"), None)
+            referent = carried.head if carried.dep_ in ("acl", "relcl") else subject
+            if accused is not None:
+                return accused, referent
+            continue
+        else:
+            continue
+        if accused is not None:
+            objects = [
+                g
+                for c in what.children
+                if c.lower_ in ("for", "of")
+                for g in c.children
+            ]
+            return accused, objects[0] if objects else None
+    return None
+
+
+def _with_perpetrator(
+    event: EventRecord, actor: ActorMention, sentence: Span
+) -> EventRecord:
+    roles = [r for r in event.actors if r.name != actor.name]
+    field_evidence = dict(event.field_evidence)
+    field_evidence["actors"] = [Span(actor.start, actor.end, actor.text)]
+    evidence = event.evidence
+    if sentence not in evidence:
+        evidence = (*evidence, sentence)
+    summary = event.summary.replace(
+        event.sub_event_type, f"{event.sub_event_type} by {actor.name}", 1
+    )
+    return replace(
+        event,
+        perpetrator=actor.name,
+        actors=(EventActorRole(actor.name, actor.kind, "perpetrator"), *roles),
+        evidence=evidence,
+        field_evidence=field_evidence,
+        summary=summary,
+    )
 
 
 def _singles_beside_tolls(figures: list[CasualtyFigure]) -> list[CasualtyFigure]:

@@ -160,6 +160,47 @@ def test_raids_are_from_the_air_unless_the_raider_has_no_aircraft(nlp, text, exp
     ] == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "perpetrator"),
+    [
+        (
+            "A chemical attack killed 58 people in Khan Shaykhun on Tuesday. "
+            "Washington blamed the Syrian government for the attack.",
+            "Syrian government forces",
+        ),
+        (
+            "A car bomb killed 12 people in Azaz on Monday. "
+            "The Islamic State group claimed responsibility for the attack.",
+            "Islamic State",
+        ),
+        (
+            "An air strike killed 14 civilians in Tabqa on Sunday. Residents "
+            "searched the rubble. The monitor said the strike was carried out by "
+            "Russian planes.",
+            "Russia",
+        ),
+        # an accusation about another place and year is not this event's
+        (
+            "A car bomb killed 12 people in Azaz on Monday. Residents fled the town. "
+            "Rescuers searched the rubble. Shops stayed shut. Schools closed. "
+            "In August 2013 hundreds died in Eastern Ghouta in strikes carried out "
+            "by government troops.",
+            None,
+        ),
+    ],
+)
+def test_the_lead_event_takes_whom_the_article_holds_responsible(
+    nlp, text, perpetrator
+):
+    event = extract(text, published=PUBLISHED, nlp=nlp).events[0]
+    assert event.perpetrator == perpetrator
+    if perpetrator:
+        assert event.evidence[-1].text.endswith(text.rsplit(". ", 1)[-1])
+        assert [a.role for a in event.actors if a.name == perpetrator] == [
+            "perpetrator"
+        ]
+
+
 def test_conflicting_claims_stay_side_by_side(nlp):
     text = (
         "Pro-government media said the strikes killed at least 22 people in Douma "
