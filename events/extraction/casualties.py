@@ -248,35 +248,42 @@ def _not_all_civilians(noun: Token, actors) -> bool:
     if UNSURE_WHO.search(doc[noun.i : sent.end].text.lower()):
         return True
     after = doc[noun.i + 1 : min(noun.i + 1 + LOOKAHEAD, sent.end)]
-    of_them = next((t for t in after if t.lower_ in OF_THEM and t.i > 0), None)
+    of_them = next((t for t in after if t.lower_ in OF_THEM), None)
     if of_them is None or doc[of_them.i - 1].lower_ != "of":
         return False
     for token in doc[of_them.i + 1 : min(of_them.i + 1 + LOOKAHEAD, sent.end)]:
         if token.pos_ in ("VERB", "AUX"):  # "one of them a child killed in ..."
             return False
         if token.pos_ in ("NOUN", "PROPN") and (
-            token.lower_ in COMBATANT_NOUNS or _group_named_at(token, actors)
+            token.lower_ in COMBATANT_NOUNS or _belligerent_at(token, actors)
         ):
             return True
     return False
 
 
-def _group_named_at(token: Token, actors) -> bool:
-    start = token.idx
-    return any(not m.is_claimant and m.start <= start < m.end for m in actors or ())
+def _belligerent_at(token: Token, actors):
+    """Return the belligerent whose name `token` is part of, if any."""
+    start, end = token.idx, token.idx + len(token)
+    return next(
+        (
+            m
+            for m in actors or ()
+            if not m.is_claimant and m.start <= start and end <= m.end
+        ),
+        None,
+    )
 
 
 def _group_named(noun: Token, actors):
     """Return the belligerent whose name follows the number ("35 Daesh",
     "12 Islamic State"), if the counted noun is in it."""
+    mention = _belligerent_at(noun, actors)
+    if mention is None:
+        return None
     doc = noun.doc
-    start, end = noun.idx, noun.idx + len(noun)
-    for mention in actors or ():
-        if mention.is_claimant or not mention.start <= start < end <= mention.end:
-            continue
-        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        if span is not None and span.start > 0 and doc[span.start - 1].like_num:
-            return mention
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is not None and span.start > 0 and doc[span.start - 1].like_num:
+        return mention
     return None
 
 
@@ -502,11 +509,11 @@ def _with_singulars(sent: SentSpan, numbers: list[Number]) -> list[Number]:
 
 def _one_person(noun: Token) -> bool:
     """Return whether `noun` names one person ("soldier"; not "family")."""
-    return (
-        noun.tag_ == "NN"
-        and noun.lower_ in PERSON_NOUNS
-        and noun.lower_ not in CIVILIAN_GROUPS  # "a family of six"
-    )
+    return noun.tag_ == "NN" and _person_word(noun.lower_)
+
+
+def _person_word(word: str) -> bool:
+    return word in PERSON_NOUNS and word not in CIVILIAN_GROUPS  # "a family of six"
 
 
 def _title_of(name: Token) -> Token | None:
@@ -519,15 +526,10 @@ def _title_of(name: Token) -> Token | None:
             continue
         if any(c.dep_ == "poss" for c in child.children):
             continue  # "Abu Firas, his son and 20 jihadists": another person
-        if _one_person(child) or (
-            child.tag_ == "NNP" and _one_person_word(child.lower_)
-        ):
+        singular_proper = child.tag_ == "NNP" and not child.lower_.endswith("s")
+        if _one_person(child) or (singular_proper and _person_word(child.lower_)):
             return child
     return None
-
-
-def _one_person_word(word: str) -> bool:
-    return word in PERSON_NOUNS and word not in CIVILIAN_GROUPS and word[-1] != "s"
 
 
 @dataclass(frozen=True)
@@ -808,13 +810,14 @@ def casualty_extractor(doc: Doc) -> Doc:
     previous: tuple[SentSpan, list[Figure]] | None = None
     for sent in doc.sents:
         found = find_figures(sent)
+        if not found:
+            previous = (sent, found)
+            continue
         inside = partial(_inside, sent.start_char, sent.end_char)
         own_dates = [d for d in dates if inside(d)]
         if not own_dates:  # a toll with its own date or span is told for itself
             found = _carry_tally(sent, found, previous)
         previous = (sent, found)
-        if not found:
-            continue
         context = SentenceContext(
             sent,
             [m for m in actors if inside(m)],
@@ -837,7 +840,7 @@ def _carry_tally(
     fire killed 1,102 people"; "strikes have intensified since July 31. The
     strikes have killed 122 civilians. Another 327 have been killed in
     fighting". Only for a sentence without a date or span of its own."""
-    if not found or previous is None:
+    if previous is None:
         return found
     before, before_figures = previous
     opening = next((t.lower_ for t in sent if not t.is_punct), "")

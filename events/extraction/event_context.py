@@ -121,13 +121,17 @@ class Context:
         if best is None or best.trigger.priority < MIN_STANDALONE_PRIORITY:
             nearby = [h for o in (0, -1, 1) for h in self.hits_in(index + o)]
             best = strongest(nearby)
-        lead = [h for i in range(LEAD_SENTENCES) for h in self.hits_in(i)]
+        lead = self.lead_hits()
         if best is None or best.trigger.priority < MIN_STANDALONE_PRIORITY:
             lead_best = strongest(lead)
             if lead_best and lead_best.trigger.priority >= MIN_STANDALONE_PRIORITY:
                 return lead_best
         # "the bombing" after a lead's "double suicide bombing" is that one
         return strongest([h for h in lead if _names_more_closely(h, best)]) or best
+
+    def lead_hits(self) -> list[Hit]:
+        """Return the triggers of the article's lead (its first sentences)."""
+        return [h for i in range(LEAD_SENTENCES) for h in self.hits_in(i)]
 
     def same_kind_hits(self, sub_event_type: str) -> list[Hit]:
         """Return every trigger of `sub_event_type` in the article, in order."""

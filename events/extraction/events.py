@@ -16,6 +16,8 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
+from events.extraction.casualty_links import BLAME_VERBS
+from events.extraction.casualty_triggers import objects_of
 from events.extraction.chrome import in_chrome
 from events.extraction.event_context import (
     LEAD_SENTENCES,
@@ -392,10 +394,9 @@ def _ground_raid(
         or perpetrator.kind not in NO_AIRCRAFT_KINDS
     ):
         return False
-    lead = [h for index in range(LEAD_SENTENCES) for h in context.hits_in(index)]
     return not any(
         h.trigger.method == trigger.method and h.trigger.phrase not in AMBIGUOUS_RAIDS
-        for h in lead
+        for h in context.lead_hits()
     )
 
 
@@ -433,7 +434,6 @@ def _infer_victims(event: EventRecord, context: "Context") -> EventRecord:
     return replace(event, claims=tuple(claims))
 
 
-ACCUSING = frozenset({"blame", "accuse"})
 RESPONSIBLE = frozenset({"responsibility", "responsible"})
 DEFINITE = frozenset("the this that these those".split())
 NEAR_BEFORE, NEAR_AFTER = 1, 4  # sentences around the event's own
@@ -466,6 +466,10 @@ def _held_responsible(context: "Context", event: EventRecord) -> EventRecord:
         )
         if not (near or same_kind or definite) or _elsewhere(context, index, event):
             continue
+        # The accused's own words, up to its head noun: what hangs after it
+        # belongs to the accusation ("accused the residents of collaboration
+        # with the Syrian government"), so casualty_links' phrase extent,
+        # which takes it in, would name the wrong actor.
         start, end = accused.left_edge.idx, accused.idx + len(accused)
         actor = next(
             (
@@ -498,7 +502,7 @@ def _elsewhere(context: "Context", index: int, event: EventRecord) -> bool:
 def _accused(doc: Doc, sentence) -> tuple | None:
     """Return (who is held responsible, for what) in `sentence`, if anyone."""
     for token in sentence:
-        if token.lemma_ in ACCUSING and token.pos_ == "VERB":
+        if token.lemma_ in BLAME_VERBS and token.pos_ == "VERB":
             accused = next((c for c in token.children if c.dep_ == "dobj"), None)
             what = token  # "blamed X for the attack", "accused X of gassing"
         elif token.lemma_ in RESPONSIBLE and token.dep_ in ("dobj", "acomp", "attr"):
@@ -516,12 +520,7 @@ def _accused(doc: Doc, sentence) -> tuple | None:
         else:
             continue
         if accused is not None:
-            objects = [
-                g
-                for c in what.children
-                if c.lower_ in ("for", "of")
-                for g in c.children
-            ]
+            objects = objects_of(what, {"for", "of"})
             return accused, objects[0] if objects else None
     return None
 
@@ -535,8 +534,8 @@ def _with_perpetrator(
     evidence = event.evidence
     if sentence not in evidence:
         evidence = (*evidence, sentence)
-    summary = event.summary.replace(
-        event.sub_event_type, f"{event.sub_event_type} by {actor.name}", 1
+    summary = _summary(
+        event.sub_event_type, actor, event.place, event.killed_best, event.evidence[0]
     )
     return replace(
         event,

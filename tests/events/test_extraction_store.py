@@ -153,16 +153,11 @@ def test_an_event_two_articles_report_is_recounted_from_the_other_claims(seeds):
 
 
 def test_a_toll_told_in_parts_is_stored_as_parts_and_a_total(seeds):
-    from events.models import CasualtyClaim
-
-    article = Article.objects.create(
-        title="Clashes near Palmyra",
-        text="Eleven regime fighters and 17 IS fighters were killed in Palmyra "
+    article, claims = _extracted(
+        "Clashes near Palmyra",
+        "Eleven regime fighters and 17 IS fighters were killed in Palmyra "
         "on Monday, the Observatory said.",
     )
-    articles_extract(articles=Article.objects.filter(pk=article.pk))
-
-    claims = CasualtyClaim.objects.filter(article=article)
     assert sorted(claims.values_list("low", "part_of_total")) == [
         (11, True),
         (17, True),
@@ -195,15 +190,19 @@ def test_a_toll_told_in_parts_is_stored_as_parts_and_a_total(seeds):
 
 
 def test_one_person_beside_a_toll_is_stored_once_as_a_part(seeds):
-    article = Article.objects.create(
-        title="Blast in Idlib",
-        text="A suicide blast killed 45 people in Idlib on Sunday. "
+    _, claims = _extracted(
+        "Blast in Idlib",
+        "A suicide blast killed 45 people in Idlib on Sunday. "
         "A commander of the Nusra Front was killed in the blast.",
     )
-    articles_extract(articles=Article.objects.filter(pk=article.pk))
-
-    claims = CasualtyClaim.objects.filter(article=article)
     assert sorted(claims.values_list("low", "part_of_total", "event__killed_best")) == [
         (1, True, 45),
         (45, False, 45),
     ]
+
+
+def _extracted(title: str, text: str):
+    """Store an article, run extraction on it, return it and its claims."""
+    article = Article.objects.create(title=title, text=text)
+    articles_extract(articles=Article.objects.filter(pk=article.pk))
+    return article, CasualtyClaim.objects.filter(article=article)

@@ -195,10 +195,15 @@ def test_the_lead_event_takes_whom_the_article_holds_responsible(
     event = extract(text, published=PUBLISHED, nlp=nlp).events[0]
     assert event.perpetrator == perpetrator
     if perpetrator:
-        assert event.evidence[-1].text.endswith(text.rsplit(". ", 1)[-1])
+        accusation = text.rsplit(". ", 1)[-1]
+        assert event.evidence[-1].text.endswith(accusation)
         assert [a.role for a in event.actors if a.name == perpetrator] == [
             "perpetrator"
         ]
+        # the actor's words in that sentence are the field's evidence
+        (named,) = event.field_evidence["actors"]
+        assert named.text in accusation
+        assert f" by {perpetrator} in " in event.summary
 
 
 def test_conflicting_claims_stay_side_by_side(nlp):
