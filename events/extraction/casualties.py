@@ -237,21 +237,26 @@ UNSURE_WHO = re.compile(
     r"\bwhether (?:they|the dead|the victims) were (?:civilians|fighters)"
 )
 OF_THEM = frozenset({"them", "whom"})
+# words that open a phrase about some of the people counted: "mostly rebels"
+PORTION = frozenset(
+    "most mostly mainly largely many majority half some predominantly".split()
+)
 LOOKAHEAD = 6
 
 
 def _not_all_civilians(noun: Token, actors) -> bool:
     """Return whether the words after "N people" say some were fighters, or
-    that no one knows: "23 people, most of them from Ahrar al-Sham", "24
-    other people, without specifying whether they were civilians"."""
+    that no one knows: "23 people, most of them from Ahrar al-Sham", "17
+    people, mostly members of opposition groups", "24 other people, without
+    specifying whether they were civilians"."""
     doc, sent = noun.doc, noun.sent
     if UNSURE_WHO.search(doc[noun.i : sent.end].text.lower()):
         return True
     after = doc[noun.i + 1 : min(noun.i + 1 + LOOKAHEAD, sent.end)]
-    of_them = next((t for t in after if t.lower_ in OF_THEM), None)
-    if of_them is None or doc[of_them.i - 1].lower_ != "of":
+    opener = next((t for t in after if _opens_portion(t)), None)
+    if opener is None:
         return False
-    for token in doc[of_them.i + 1 : min(of_them.i + 1 + LOOKAHEAD, sent.end)]:
+    for token in doc[opener.i + 1 : min(opener.i + 1 + LOOKAHEAD, sent.end)]:
         if token.pos_ in ("VERB", "AUX"):  # "one of them a child killed in ..."
             return False
         if token.pos_ in ("NOUN", "PROPN") and (
@@ -259,6 +264,14 @@ def _not_all_civilians(noun: Token, actors) -> bool:
         ):
             return True
     return False
+
+
+def _opens_portion(token: Token) -> bool:
+    """ "mostly", "most", or the "them" of "two of them": words after "N
+    people" that begin saying who some of them were."""
+    if token.lower_ in OF_THEM:
+        return token.i > 0 and token.doc[token.i - 1].lower_ == "of"
+    return token.lower_ in PORTION
 
 
 def _belligerent_at(token: Token, actors):

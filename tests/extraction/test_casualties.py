@@ -304,6 +304,19 @@ VICTIMS = [
         [("killed", 47, 47, CIV, False)],
     ),
     (
+        "At least 17 people, mostly rebels, were killed in a car bomb blast.",
+        [("killed", 17, None, UNK, False)],
+    ),
+    (
+        "At least 17 people most members of Syrian opposition groups were killed "
+        "in a car bomb blast.",
+        [("killed", 17, None, UNK, False)],
+    ),
+    (
+        "At least 17 people, mostly civilians, were killed in a car bomb blast.",
+        [("killed", 17, None, CIV, False)],
+    ),
+    (
         "Two people, one of them a child, killed in a terrorist rocket attack.",
         [("killed", 2, 2, CIV, False)],
     ),
