@@ -36,6 +36,7 @@ from spacy.tokens import Span as SentSpan
 
 from events.extraction.casualty_links import (
     INTRANSITIVE,
+    LOSS_VERBS,
     SentenceContext,
     find_claimant,
     find_perpetrator,
@@ -300,6 +301,15 @@ def _group_named(noun: Token, actors):
     return None
 
 
+def _loser_side(trigger: Token, actors) -> str | None:
+    """Return the side of the subject of "lost": the side whose fighters died."""
+    if trigger.lemma_ not in LOSS_VERBS:
+        return None
+    subject = next((c for c in trigger.children if c.dep_ == "nsubj"), None)
+    mention = None if subject is None else _belligerent_at(subject, actors)
+    return None if mention is None else mention.side
+
+
 def _possessor(noun: Token) -> Token | None:
     """Return who "its"/"their" stands for before `noun`, if the parse says.
 
@@ -384,6 +394,12 @@ def _running_tally(trigger: Token) -> bool:
     if not _present_perfect(trigger):
         return False
     verb = trigger if trigger.pos_ in {"VERB", "AUX"} else trigger.head
+    if any(  # "ISIS has lost 463 fighters in the battle"
+        g.lemma_.lower() in CAMPAIGN_NOUNS
+        and any(d.lower_ == "the" for d in g.children)
+        for g in objects_of(verb, {"in", "during"})
+    ):
+        return True
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subject is None:
         return False
@@ -409,7 +425,11 @@ def _candidates(sent: SentSpan) -> bool:
             or token.ent_type_ == "PERSON"  # "killing the commander Abu Taha"
         )
         has_trigger = (
-            has_trigger or text in TRIGGERS or token.lemma_ in TRIGGERS or text in TAKEN
+            has_trigger
+            or text in TRIGGERS
+            or token.lemma_ in TRIGGERS
+            or token.lemma_ in LOSS_VERBS
+            or text in TAKEN
         )
         if has_number and has_trigger:
             return True
@@ -441,6 +461,8 @@ def find_figures(sent: SentSpan) -> list[Figure]:
         victims, detail, side = _victims(noun, actors)
         if victims == "unknown" and link.leader is not None:  # "his aides"
             victims, detail, side = _victims(link.leader, actors)
+        if victims == "combatants" and side is None:  # "ISIL lost 13 fighters"
+            side = _loser_side(doc[link.trigger], actors)
         if victims == "unknown" and figures and _is_more(doc, link.number):
             victims = figures[-1].victims  # "and millions more displaced"
         segment = _segment(sent, link.trigger)

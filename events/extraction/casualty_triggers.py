@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Token
 
 from events.extraction.casualty_links import (
     INTRANSITIVE,
+    LOSS_VERBS,
     REPORT_VERBS,
     load_casualty_words,
 )
@@ -53,11 +54,22 @@ def trigger_kind(token: Token) -> str | None:
     if text in TAKEN and token.i > 0 and token.doc[token.i - 1].lemma_ == "take":
         return DETAINED
     kind = TRIGGERS.get(text) or TRIGGERS.get(token.lemma_.lower())
+    if token.lemma_ in LOSS_VERBS and token.pos_ == "VERB" and _loses_people(token):
+        kind = KILLED  # "ISIL lost 13 of its fighters"
     if kind is None or (text in NOUN_ONLY_TRIGGERS and token.pos_ == "VERB"):
         return None
     if any(child.dep_ == "neg" for child in token.children):
         return None
     return kind
+
+
+def _loses_people(verb: Token) -> bool:
+    """Return whether the object of "lost" counts people: "lost 463 fighters",
+    "lost 13 of its fighters"; not "lost control", nor a bare "lost 89"."""
+    for obj in (c for c in verb.children if c.dep_ == "dobj"):
+        if any(n.lower_ in PERSON_NOUNS for n in (obj, *objects_of(obj, {"of"}))):
+            return True
+    return False
 
 
 def number_root(doc: Doc, number: Number) -> Token:

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc
 
+from events.extraction.casualty_links import LOSS_VERBS
 from events.extraction.types import (
     ActorMention,
     CasualtyFigure,
@@ -195,8 +196,9 @@ def agent(doc: Doc, hit: Hit, actors: list[ActorMention]) -> ActorMention | None
         if verb is not None and root.head == verb:
             if verb.lemma_ in ACCUSING_VERBS and root.dep_ == "dobj":
                 return actor  # "blamed X for airstrikes"
-            if verb.lemma_ not in ACCUSING_VERBS and root.dep_ in {"nsubj", "agent"}:
-                return actor  # "X struck ...", "X shelled ..."
+            acting = verb.lemma_ not in ACCUSING_VERBS | LOSS_VERBS
+            if acting and root.dep_ in {"nsubj", "agent"}:
+                return actor  # "X struck ..."; not "X lost 13 fighters in clashes"
     # "Before government forces left Idlib they executed 15 detainees":
     # a pronoun subject is the last actor named before it.
     subject = (
@@ -222,6 +224,8 @@ def is_target(doc: Doc, actor: ActorMention) -> bool:
     root = span.root
     if root.dep_ in {"dobj", "nsubjpass"}:
         return True
+    if root.dep_ == "nsubj" and root.head.lemma_ in LOSS_VERBS:
+        return True  # "the Kurds lost three fighters"
     if root.dep_ == "pobj" and root.head.lower_ in TARGET_PREPOSITIONS:
         return True
     # "an ISIS prison", "ISIS positions": the actor names what was struck.

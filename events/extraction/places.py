@@ -67,7 +67,7 @@ CAPITALS = frozenset(
 GOVERNMENT_VERBS = frozenset(
     """
     say accuse blame deny reject claim urge warn announce insist confirm agree
-    respond condemn demand support back threaten vow call ask
+    respond condemn demand support back threaten vow call ask lose
     """.split()
 )
 # Entries that are likely only with a cue or spaCy's agreement.

@@ -201,6 +201,15 @@ KINDS = [
         "As well as those killed, at least 160 people were injured.",
         [("injured", 160, None, CIV, False)],
     ),
+    # A side losing its own people: "lost" counts only people.
+    (
+        "The group said ISIL lost 13 of its fighters as it took control of Markada.",
+        [("killed", 13, 13, COMB, False)],
+    ),
+    (
+        "Damascus lost more than 40 troops and militia in the counter-attack.",
+        [("killed", 40, None, COMB, False)],
+    ),
     # Headlines in title case, after a date line.
     (
         "Wed Jul 29 2015 Israeli Strike on Syrian Town Kills 5 Soldiers",
@@ -553,6 +562,8 @@ DETAILS = [
     ("Nearly 30 foreign-sponsored Takfiri terrorists were killed.", None, None),
     # The group's name for its fighters: "killed 35 Daesh".
     ("Syrian troops killed 35 Daesh in Palmyra.", None, "isis"),
+    # Those "ISIL lost" are ISIL's.
+    ("ISIL also lost 15 militants in the attack.", None, "isis"),
 ]
 
 
@@ -651,6 +662,11 @@ CUMULATIVE += [
         "A month of infighting in Deir ez-Zor has killed nearly 300 fighters.",
         [("killed", None, 300, COMB, True)],
     ),
+    # ... and so does a side's toll "in the battle" in the present perfect.
+    (
+        "According to the Observatory ISIS has lost 463 fighters in the battle.",
+        [("killed", 463, 463, COMB, True)],
+    ),
     # Thousands "have been killed": a toll so far.
     (
         "At least 6000 ISIS militants have been killed.",
@@ -682,6 +698,10 @@ NOTHING = [
     "Officials paid $500 to the families of those killed.",
     "The group lost 40 tanks and fled two miles east.",
     "One video showed the bodies lying in the street.",
+    "The army lost control of the town on Sunday.",
+    "ISIL has not lost any fighters in the strikes.",
+    # a bare number says not what was lost
+    "The SDF has lost at least 89 since the offensive began.",
 ]
 
 

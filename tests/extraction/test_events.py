@@ -266,6 +266,14 @@ def test_roles_perpetrator_and_target(nlp):
     ]
 
 
+def test_the_side_that_lost_fighters_is_the_target(nlp):
+    text = "The YPG lost three fighters in clashes in Kobani on Sunday."
+    (event,) = extract(text, published=PUBLISHED, nlp=nlp).events
+    assert event.perpetrator is None
+    assert [(a.name, a.role) for a in event.actors] == [("YPG", "target")]
+    assert event.killed_best == 3
+
+
 def test_every_field_has_its_evidence(nlp):
     text = "A car bomb exploded in Azaz on Monday, killing 12 civilians."
     (event,) = extract(text, published=PUBLISHED, nlp=nlp).events

@@ -132,6 +132,7 @@ def test_every_place_carries_coordinates_and_governorate(nlp):
         # Capitals standing for their governments.
         ("The United States accused Damascus of the attack.", []),
         ("Pro-Damascus media said ten were killed.", []),
+        ("Damascus lost more than 40 troops in the counter-attack.", []),
         # spaCy calls a headline's "in Aleppo" a nationality (NORP).
         ("35 Dead Dozens Wounded in Terrorist Battle in Aleppo.", ["Aleppo"]),
         # Apostrophes stripped from the text: "Syrias" is Syria's.
