@@ -83,6 +83,7 @@ CIVILIAN_NOUNS = WORDS["civilian_nouns"]
 PEOPLE_NOUNS = WORDS["people_nouns"]
 COMBATANT_NOUNS = WORDS["combatant_nouns"]
 CIVILIAN_GROUPS = WORDS["civilian_groups"]
+HOUSEHOLDS = WORDS["household_nouns"]  # "2,000 families fled"; not six dead
 DETAILS = dict.fromkeys(WORDS["children_nouns"], "children")
 DETAILS |= dict.fromkeys(WORDS["women_nouns"], "women")
 MIXED_PARTS = COMBATANT_NOUNS | {"civilians", "civilian"}
@@ -450,7 +451,8 @@ def find_figures(sent: SentSpan) -> list[Figure]:
         link
         for link in _links(sent, numbers, triggers)
         # "five of the dead were civilians" tells who; "were Kurds" does not
-        if not link.part or _victims(link.noun, actors)[0] != "unknown"
+        if (not link.part or _victims(link.noun, actors)[0] != "unknown")
+        and not _counts_households(link, triggers)
     ]
     linked = {link.trigger for link in links}
     periods = {}
@@ -475,6 +477,17 @@ def find_figures(sent: SentSpan) -> list[Figure]:
         single = _is_single(link.number)
         figures.append(replace(figure, part_of_total=link.part, single=single))
     return _with_totals(doc, links, figures)
+
+
+def _counts_households(link: "_Link", triggers: dict) -> bool:
+    """Return whether the number counts families, which only the displaced are
+    counted in: "the dead were from six families" is no toll of six."""
+    noun = _victim_noun(link.root, link.noun)
+    return (
+        noun is not None
+        and noun.lower_ in HOUSEHOLDS
+        and triggers[link.trigger] != DISPLACED
+    )
 
 
 @dataclass(frozen=True)

@@ -201,6 +201,11 @@ KINDS = [
         "As well as those killed, at least 160 people were injured.",
         [("injured", 160, None, CIV, False)],
     ),
+    # Families count the displaced, though not the dead.
+    (
+        "More than 2,000 families fled the town.",
+        [("displaced", 2000, None, CIV, False)],
+    ),
     # A side losing its own people: "lost" counts only people.
     (
         "The group said ISIL lost 13 of its fighters as it took control of Markada.",
@@ -700,6 +705,9 @@ NOTHING = [
     "One video showed the bodies lying in the street.",
     "The army lost control of the town on Sunday.",
     "ISIL has not lost any fighters in the strikes.",
+    # a number of families is no count of the dead
+    "Abdel Rahman said all the dead were from six families.",
+    "An airstrike killed two families in Idlib.",
     # a bare number says not what was lost
     "The SDF has lost at least 89 since the offensive began.",
 ]
