@@ -702,10 +702,14 @@ def _combined_kind(doc: Doc, trigger: int, triggers: dict, linked: set[int]) -> 
     pair = {KILLED, INJURED}
     if kind not in pair:
         return kind
-    for other in (trigger + 2, trigger - 2):
-        between = doc[min(trigger, other) + 1].lower_ if 0 <= other < len(doc) else ""
+    for other in (trigger + 2, trigger - 2, trigger + 1, trigger - 1):
+        if not 0 <= other < len(doc):
+            continue
+        # "killed and wounded", "killed, wounded", headlines' "Killed & Injured"
+        # and "Martyred Injured"
+        between = doc[min(trigger, other) + 1 : max(trigger, other)].text.lower()
         if (
-            between in ("and", "or")
+            between in ("and", "or", "&", ",", "")
             and triggers.get(other) in pair - {kind}
             and other not in linked
         ):
@@ -768,8 +772,9 @@ def _joined(links: list[_Link], figures: list[Figure], j: int) -> tuple | None:
         joint, how = head, "sibling"  # "11 regime fighters and 17 IS fighters"
     elif (earlier := _coordinated_before(token, links)) is not None:
         # misparsed coordination: "120 ISIS fighters and 60 mercenaries were
-        # killed" with both nouns the verb's subject
-        joint, how = earlier, "sibling"
+        # killed" with both nouns the verb's subject; "11 civilians among them
+        # three children were killed", a part so parsed
+        joint, how = earlier
     elif token.dep_ == "pobj" and head.lower_ in INCLUDING:
         joint, how = head.head, "part"  # "10 civilians, including 4 children"
     elif (joint := companion_joint(token)) is not None:
@@ -787,13 +792,18 @@ def _joined(links: list[_Link], figures: list[Figure], j: int) -> tuple | None:
     return None
 
 
-def _coordinated_before(token: Token, links: list[_Link]) -> Token | None:
-    """Return the earlier counted argument of the same verb that an "and" joins
-    `token` to, if any (spaCy sometimes parses a coordination so)."""
+# words between a toll and a part of it: "11 civilians, among them 3 children"
+PART_OPENERS = frozenset({"among them", "among whom", "of them", "of whom"})
+
+
+def _coordinated_before(token: Token, links: list[_Link]) -> tuple | None:
+    """Return (the earlier counted argument of the same verb, "sibling"|"part")
+    when an "and", or an "among them", joins `token` to it (spaCy sometimes
+    parses a coordination or an apposition so)."""
     if token.dep_ not in ("nsubj", "nsubjpass", "dobj"):
         return None
     earlier = [
-        link.phrase
+        link
         for link in links
         if link.phrase.i < token.i
         and link.phrase.head == token.head
@@ -801,12 +811,15 @@ def _coordinated_before(token: Token, links: list[_Link]) -> Token | None:
     ]
     if not earlier:
         return None
-    nearest = max(earlier, key=lambda phrase: phrase.i)
+    nearest = max(earlier, key=lambda link: link.phrase.i).phrase
     joins = (nearest, token.head)
     between = token.doc[nearest.i + 1 : token.i]
-    return (
-        nearest if any(t.lower_ == "and" and t.head in joins for t in between) else None
-    )
+    if any(t.lower_ == "and" and t.head in joins for t in between):
+        return nearest, "sibling"
+    this = next(link for link in links if link.phrase == token)
+    opener = token.doc[nearest.i + 1 : this.number.start]
+    words = " ".join(t.lower_ for t in opener if not t.is_punct)
+    return (nearest, "part") if words in PART_OPENERS else None
 
 
 def _total(doc: Doc, parts: list[Figure]) -> Figure | None:

@@ -255,12 +255,37 @@ def _toll_word(whole: Token | None, triggers: dict[int, str]) -> int | None:
 
 def _victim_argument(noun: Token, verb: Token) -> bool:
     """Return whether `noun`, an argument of trigger `verb`, is its victim."""
-    if noun.dep_ == "dobj" and verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod"):
-        return False  # a misparse: "those killed [,] at least 160 people were hurt"
+    if (
+        noun.dep_ == "dobj"
+        and verb.tag_ == "VBN"
+        and verb.dep_ in ("acl", "amod")
+        and (verb.head.tag_ in ("DT", "PRP") or _has_own_verb(noun))
+    ):
+        # a misparse: "those killed [,] at least 160 people were hurt"; not
+        # "an attack killed at least 44", the verb taken for a participle
+        return False
+    if noun.dep_ == "dobj" and verb.lemma_ in INTRANSITIVE:
+        return False  # "48 people dead over 100 injured": no one is died
     if noun.dep_ != "nsubj" or verb.lemma_ in INTRANSITIVE or verb.pos_ != "VERB":
         return True
     # "Five killed in Aleppo": a headline's passive without its auxiliary.
     return not any(child.dep_ in ("dobj", "dative") for child in verb.children)
+
+
+def _headline_participle(trigger: Token, counted: Token) -> bool:
+    """ "6 Killed 12 Wounded": a title-case participle right after the number,
+    which spaCy tags as a past tense."""
+    return trigger.tag_ == "VBD" and trigger.i == counted.i + 1
+
+
+def _has_own_verb(noun: Token) -> bool:
+    """ "troops killed in an advance [.] At least 85 troops were killed": the
+    second noun, parsed as the participle's object, has a verb of its own."""
+    following = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
+    # "23 Killed Over 100 Injured": the trigger after it is the number's own
+    return following is not None and (
+        following.lemma_ == "be" or trigger_kind(following) is not None
+    )
 
 
 def _modifier_ok(trigger: Token) -> bool:
@@ -275,13 +300,18 @@ def dep_trigger(chain: list[Token], triggers: dict[int, str]) -> int | None:
     for token in chain:
         if token.i in triggers:
             return token.i
-        for child in token.children:  # "dozen killed", "20 others wounded"
-            if (
-                child.i in triggers
-                and child.dep_ in MODIFIER_DEPS
-                and _modifier_ok(child)
-            ):
-                return child.i
+        modifiers = [  # "dozen killed", "20 others wounded"
+            child
+            for child in token.children
+            if child.i in triggers
+            and child.dep_ in MODIFIER_DEPS
+            # a headline's "6 Killed 12 Wounded", "Killed" tagged VBD
+            and (_modifier_ok(child) or _headline_participle(child, token))
+        ]
+        if modifiers and token.like_num:  # "23 Killed Over 100 Injured": the
+            return min(modifiers, key=lambda c: (c.i < token.i, c.i)).i  # one after
+        if modifiers:
+            return modifiers[0].i
     root = chain[-1]
     head = root.head
     if head.i in triggers and root.dep_ in ARG_DEPS and _victim_argument(root, head):

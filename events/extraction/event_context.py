@@ -22,6 +22,7 @@ from events.extraction.types import (
     PlaceMatch,
     Span,
 )
+from events.ingestion.text import dateline_end
 
 TRIGGERS_PATH = Path(__file__).resolve().parent / "data" / "event_triggers.csv"
 LEAD_SENTENCES = 2
@@ -76,12 +77,15 @@ class Context:
     dates: dict[int, list[DateMention]]
     figures: list[CasualtyFigure]
     published: date | None
+    lead: range = range(LEAD_SENTENCES)  # the first sentences after a dateline
 
     @classmethod
     def build(cls, doc: Doc, hits: list[Hit]) -> "Context":
         sentences = list(doc.sents)
         starts = [s.start_char for s in sentences]
         context = cls(doc, sentences, starts, {}, {}, {}, {}, [], doc._.published)
+        if sentences and _only_a_date(sentences[0].text):
+            context.lead = range(1, 1 + LEAD_SENTENCES)
         for hit in hits:
             context.hits.setdefault(context.sentence_of(doc[hit.start].idx), []).append(
                 hit
@@ -132,7 +136,7 @@ class Context:
 
     def lead_hits(self) -> list[Hit]:
         """Return the triggers of the article's lead (its first sentences)."""
-        return [h for i in range(LEAD_SENTENCES) for h in self.hits_in(i)]
+        return [h for i in self.lead for h in self.hits_in(i)]
 
     def same_kind_hits(self, sub_event_type: str) -> list[Hit]:
         """Return every trigger of `sub_event_type` in the article, in order."""
@@ -172,6 +176,13 @@ def _names_more_closely(hit: Hit, other: Hit | None) -> bool:
 
 
 ACCUSING_VERBS = frozenset({"blame", "accuse", "hold"})
+
+
+def _only_a_date(text: str) -> bool:
+    """Return whether a sentence is a dateline and nothing else."""
+    text = text.strip()
+    end = dateline_end(text)
+    return end is not None and not text[end:].strip()
 
 
 def agent(doc: Doc, hit: Hit, actors: list[ActorMention]) -> ActorMention | None:

@@ -20,7 +20,6 @@ from events.extraction.casualty_links import BLAME_VERBS
 from events.extraction.casualty_triggers import objects_of
 from events.extraction.chrome import in_chrome
 from events.extraction.event_context import (
-    LEAD_SENTENCES,
     MIN_STANDALONE_PRIORITY,
     Context,
     Hit,
@@ -354,7 +353,7 @@ class EventAssembler:
         # The anchor sentence, the one before, then the lead (a headline
         # usually says where: "Air strikes kill 12 in Syria's Aleppo").
         nearby = range(draft.anchor, draft.anchor - CONTEXT_SENTENCES - 1, -1)
-        for index in [*nearby, *range(LEAD_SENTENCES)]:
+        for index in [*nearby, *context.lead]:
             places = context.syrian_places(index)
             local = [p for p in places if p.precision != "country"]
             if local:

