@@ -1,7 +1,8 @@
 """get_nlp(): the spaCy model plus ConflictWatch's components, loaded once.
 
 Components: cw_line_breaks (before the parser) starts a sentence at each line
-break; then, in pipeline order after the model's own:
+break and after an opening dateline; then, in pipeline order after the model's
+own:
   cw_actors      domain entity ruler: belligerents and claimants from the registry
   cw_places      gazetteer geocoder: place names -> coordinates, governorate
   cw_dates       date resolver: date expressions -> dates, against doc._.published
