@@ -514,6 +514,8 @@ def _agent_of(noun: Token, trigger: Token) -> bool:
         return False
     if noun.dep_ == "nsubj" and noun.head == trigger:
         return True
+    if noun.dep_ == "nsubj" and trigger.dep_ == "conj" and trigger.head == noun.head:
+        return True  # "a bomber killed 16 people and wounded 30": his verbs both
     # misparsed as "a bomber [who was] killed", but the verb has its own object
     return trigger.head == noun and any(c.dep_ == "dobj" for c in trigger.children)
 

@@ -86,10 +86,16 @@ def objects_of(token: Token, prepositions) -> list[Token]:
     return [g for c in token.children if c.lower_ in prepositions for g in c.children]
 
 
+# Who a headline credits, after its figure: "Air strikes kill 32 - Monitor"
+HEADLINE_SOURCES = frozenset("monitor ngo".split())
+
+
 def counted_noun(root: Token, end: int) -> Token | None:
     """Return the noun the number counts ("35 civilians"), if any."""
     head = root.head
     if root.dep_ in NUM_DEPS and head.i > root.i and head.pos_ in ("NOUN", "PROPN"):
+        if head.tag_ == "NNP" and head.lower_ in HEADLINE_SOURCES:
+            return None  # "kill 32 Monitor": the headline's source
         return head
     if head.i < root.i or root.dep_ not in ARG_DEPS:  # "October 3 2016 21 fighters"
         for token in root.doc[root.i + 1 : min(root.i + 5, end)]:
@@ -343,6 +349,14 @@ def dep_trigger(chain: list[Token], triggers: dict[int, str]) -> int | None:
             )
         if target.i in triggers and (target.pos_ != "VERB" or target.tag_ == "VBN"):
             return target.i
+    shared = verb.head  # "executed and crucified nine men": both verbs' object
+    if (
+        verb.dep_ == "conj"
+        and shared.i in triggers
+        and root.dep_ == "dobj"
+        and not any(c.dep_ == "dobj" for c in shared.children)
+    ):
+        return shared.i
     return None
 
 

@@ -7,7 +7,7 @@ sentence; `agent` and `is_target` read who did what to whom off the parse.
 
 import csv
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
 from pathlib import Path
@@ -26,6 +26,7 @@ from events.ingestion.text import dateline_end
 
 TRIGGERS_PATH = Path(__file__).resolve().parent / "data" / "event_triggers.csv"
 LEAD_SENTENCES = 2
+HEADER_SENTENCES = 4  # where a headline and datelines may stand
 # Triggers strong enough to make an event without a casualty figure: attacks
 # with weapons, and changes of territory.
 MIN_STANDALONE_PRIORITY = 45
@@ -77,15 +78,27 @@ class Context:
     dates: dict[int, list[DateMention]]
     figures: list[CasualtyFigure]
     published: date | None
-    lead: range = range(LEAD_SENTENCES)  # the first sentences after a dateline
+    lead: list[int] = field(default_factory=list)  # the first sentences, no dateline
+    headline: int | None = None  # a headline before a dateline and the lead
 
     @classmethod
     def build(cls, doc: Doc, hits: list[Hit]) -> "Context":
         sentences = list(doc.sents)
         starts = [s.start_char for s in sentences]
         context = cls(doc, sentences, starts, {}, {}, {}, {}, [], doc._.published)
-        if sentences and _only_a_date(sentences[0].text):
-            context.lead = range(1, 1 + LEAD_SENTENCES)
+        opening = [_only_a_date(s.text) for s in sentences[:HEADER_SENTENCES]]
+        context.lead = [i for i, date_only in enumerate(opening) if not date_only][
+            :LEAD_SENTENCES
+        ]
+        # "Headline AFP Friday 1 Jul 2016 Lead": the headline tells the lead's
+        context.headline = next(
+            (
+                i - 1
+                for i in range(1, len(opening))
+                if opening[i] and not opening[i - 1]
+            ),
+            None,
+        )
         for hit in hits:
             context.hits.setdefault(context.sentence_of(doc[hit.start].idx), []).append(
                 hit
@@ -102,6 +115,16 @@ class Context:
 
     def sentence_of(self, char: int) -> int:
         return max(0, bisect_right(self.starts, char) - 1)
+
+    def same_telling(self, index: int, other: int) -> bool:
+        """Return whether two sentences tell one thing: the same sentence, or
+        a headline and the lead that follows its dateline."""
+        if index == other:
+            return True
+        if self.headline is None or self.headline not in (index, other):
+            return False
+        after = next((i for i in self.lead if i > self.headline), None)
+        return {index, other} == {self.headline, after}
 
     def span_of(self, index: int) -> Span:
         sentence = self.sentences[index]

@@ -65,6 +65,7 @@ SUMMARY_CHARS = 240
 class _Draft:
     anchor: int  # sentence index
     figures: list[CasualtyFigure] = field(default_factory=list)
+    headline: int | None = None  # the headline that told it before the lead
 
 
 class EventAssembler:
@@ -134,7 +135,10 @@ class EventAssembler:
                 drafts.append(_Draft(anchor=index, figures=[figure]))
             else:
                 draft.figures.append(figure)
-        with_figures = {d.anchor for d in drafts}
+                if draft.anchor == context.headline and index > draft.anchor:
+                    draft.headline, draft.anchor = draft.anchor, index  # the lead
+                    # tells it in full
+        with_figures = {d.anchor for d in drafts} | {d.headline for d in drafts}
         for index in range(len(context.sentences)):
             if index in with_figures or any(
                 abs(index - d.anchor) <= MERGE_WINDOW_SENTENCES - 1
@@ -174,7 +178,9 @@ class EventAssembler:
             places = {f.place.name for f in draft.figures if f.place}
             if figure.place and places and figure.place.name not in places:
                 continue
-            same_sentence = context.sentence_of(draft.figures[0].start) == index
+            same_sentence = context.same_telling(
+                context.sentence_of(draft.figures[0].start), index
+            )
             kinds = {f.kind for f in draft.figures}
             victims = {f.victims for f in draft.figures if f.kind == figure.kind}
             # A second figure of the same kind and victims in another

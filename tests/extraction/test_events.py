@@ -282,6 +282,22 @@ def test_the_lead_starts_after_a_dateline(nlp):
     )
 
 
+def test_a_headline_and_its_lead_tell_one_incident(nlp):
+    text = (
+        "US-led strike kills 18 civilians in Syrias Raqa Monitor AFP Tuesday 3 Oct "
+        "2017 A US-led coalition air strike killed at least 18 civilians on Tuesday "
+        "in Raqqa the Syrian Observatory for Human Rights said."
+    )
+    (event,) = extract(text, published=PUBLISHED, nlp=nlp).events
+    assert (event.sub_event_type, event.perpetrator, event.killed_best) == (
+        "Air/drone strike",
+        "US-led coalition",
+        18,
+    )
+    assert event.summary.endswith("the Syrian Observatory for Human Rights said.")
+    assert len(event.claims) == 2  # the headline's and the lead's
+
+
 def test_the_side_that_lost_fighters_is_the_target(nlp):
     text = "The YPG lost three fighters in clashes in Kobani on Sunday."
     (event,) = extract(text, published=PUBLISHED, nlp=nlp).events

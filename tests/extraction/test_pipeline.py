@@ -190,6 +190,16 @@ def test_a_line_break_starts_a_sentence_with_its_opening_mark(
                 "40 Terrorists Killed in Latest Army Offensive in Aleppo.",
             ],
         ),
+        # ... or between the headline and the lead, headline and dateline whole
+        (
+            "Syria fighting kills 132 Islamic State fighters Monitor Reuters "
+            "Wednesday 25 Feb 2015 At least 132 militants have been killed.",
+            [
+                "Syria fighting kills 132 Islamic State fighters Monitor",
+                "Reuters Wednesday 25 Feb 2015",
+                "At least 132 militants have been killed.",
+            ],
+        ),
     ],
 )
 def test_a_dateline_is_a_sentence_of_its_own(nlp, text, first_sentences):

@@ -14,6 +14,7 @@ from events.ingestion.text import (
     derive_metadata,
     fingerprints,
     first_sentence,
+    inner_dateline,
     is_chrome,
     is_heading,
     leading_date,
@@ -153,6 +154,7 @@ def test_leading_date(text, expected):
         ("Date of publication 25 August 2016 Fifteen", "Fifteen"),
         ("15-11-2014 Syrian Army Kills", "Syrian Army Kills"),
         ("Saturday 11 April 2015 18:05 Assad Regime", "Assad Regime"),
+        ("AFP Saturday 26 Apr 2014 At least 88", "At least 88"),
         # a number after the date is no time without its colon
         (
             "Sat Aug 13 2016 200 Jeish Al Fatah Terrorists",
@@ -164,6 +166,24 @@ def test_leading_date(text, expected):
 def test_dateline_end(text, expected):
     end = dateline_end(text)
     assert (None if end is None else text[end:]) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Syria air raids kill 25 civilians Monitor AFP Friday 1 Jul 2016 Separate",
+            "AFP Friday 1 Jul 2016 ",
+        ),
+        ("Ten killed in Raqqa 21 November 2016 SANA reporter", "21 November 2016 "),
+        # a date inside the story, after a sentence has ended, is no dateline
+        ("Two died. Ghouta: On August 21 2013 the Assad regime", None),
+        ("No date in this headline at all", None),
+    ],
+)
+def test_inner_dateline(text, expected):
+    span = inner_dateline(text)
+    assert (None if span is None else text[span[0] : span[1]]) == expected
 
 
 # --- page chrome, headings, datelines ---------------------------------------
