@@ -772,11 +772,11 @@ def _joined(links: list[_Link], figures: list[Figure], j: int) -> tuple | None:
     head = token.head
     if token.dep_ == "conj" and head.i < token.i:
         joint, how = head, "sibling"  # "11 regime fighters and 17 IS fighters"
-    elif (earlier := _coordinated_before(token, links)) is not None:
+    elif (coordinated := _coordinated_before(token, links)) is not None:
         # misparsed coordination: "120 ISIS fighters and 60 mercenaries were
         # killed" with both nouns the verb's subject; "11 civilians among them
         # three children were killed", a part so parsed
-        joint, how = earlier
+        joint, how = coordinated
     elif token.dep_ == "pobj" and head.lower_ in INCLUDING:
         joint, how = head.head, "part"  # "10 civilians, including 4 children"
     elif (joint := companion_joint(token)) is not None:

@@ -271,7 +271,7 @@ def _victim_argument(noun: Token, verb: Token) -> bool:
         # "an attack killed at least 44", the verb taken for a participle
         return False
     if noun.dep_ == "dobj" and verb.lemma_ in INTRANSITIVE:
-        return False  # "48 people dead over 100 injured": no one is died
+        return False  # "dead" takes no object: "48 people dead over 100 injured"
     if noun.dep_ != "nsubj" or verb.lemma_ in INTRANSITIVE or verb.pos_ != "VERB":
         return True
     # "Five killed in Aleppo": a headline's passive without its auxiliary.
@@ -314,8 +314,9 @@ def dep_trigger(chain: list[Token], triggers: dict[int, str]) -> int | None:
             # a headline's "6 Killed 12 Wounded", "Killed" tagged VBD
             and (_modifier_ok(child) or _headline_participle(child, token))
         ]
-        if modifiers and token.like_num:  # "23 Killed Over 100 Injured": the
-            return min(modifiers, key=lambda c: (c.i < token.i, c.i)).i  # one after
+        if modifiers and token.like_num:
+            # "23 Killed Over 100 Injured": a number's own trigger follows it
+            return min(modifiers, key=lambda c: (c.i < token.i, c.i)).i
         if modifiers:
             return modifiers[0].i
     root = chain[-1]

@@ -135,9 +135,9 @@ class EventAssembler:
                 drafts.append(_Draft(anchor=index, figures=[figure]))
             else:
                 draft.figures.append(figure)
+                # the lead tells in full what its headline told: it anchors
                 if draft.anchor == context.headline and index > draft.anchor:
-                    draft.headline, draft.anchor = draft.anchor, index  # the lead
-                    # tells it in full
+                    draft.headline, draft.anchor = draft.anchor, index
         with_figures = {d.anchor for d in drafts} | {d.headline for d in drafts}
         for index in range(len(context.sentences)):
             if index in with_figures or any(

@@ -93,7 +93,7 @@ def _after_dateline(doc: Doc) -> None:
         return
     if _start_at(doc, start + inner[0]):
         # the headline and the dateline are one sentence each
-        for token in doc[1 : len(doc)]:
+        for token in doc[1:]:
             if token.idx >= start + inner[1]:
                 break
             if token.idx != start + inner[0] and "\n" not in doc[token.i - 1].text:

@@ -131,16 +131,16 @@ def leading_date(text: str) -> tuple[date, int] | None:
 
 
 # Words a scraped dateline opens with: "Published April 6 2017", "Date of
-# publication 22 June 2016", "Posted on July 20 2016"; and a numeric date
-# ("15-11-2014", "26.12.2014") that _find_date does not read, being ambiguous.
+# publication 22 June 2016", "Posted on July 20 2016", "AFP Friday 1 Jul
+# 2016"; and a numeric date ("15-11-2014", "26.12.2014") that _find_date does
+# not read, being ambiguous.
+_AGENCIES = "AFP|Reuters|SANA|Xinhua|Anadolu|TASS|IRNA"
 _DATELINE_LEAD = re.compile(
     r"(?:published|date of publication|posted on|last updated (?:at|on)|updated"
-    r"|afp|reuters|sana|xinhua|anadolu|tass|irna)\s+",
+    rf"|{_AGENCIES})\s+",
     re.IGNORECASE,
 )
 _NUMERIC_DATE = re.compile(r"\d{1,2}[-./]\d{1,2}[-./](?:19|20)\d\d\b\s*")
-
-
 _CLOCK_TIME = re.compile(r"\s*(?:\d{1,2}[:.]\d{2}\b\s*)?")
 
 
@@ -160,11 +160,9 @@ def dateline_end(text: str) -> int | None:
     return time.end()
 
 
-# An agency and weekday before a dateline: "... Monitor AFP Saturday 4 Oct 2014"
-_DATELINE_SOURCE = re.compile(
-    r"(?:\b(?:AFP|Reuters|SANA|Xinhua|Anadolu|TASS|IRNA)\s+)?"
-    r"(?:\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?$"
-)
+# The agency before a dateline: "... Monitor AFP Saturday 4 Oct 2014" (the
+# date's own pattern takes in the weekday)
+_DATELINE_SOURCE = re.compile(rf"(?:\b(?:{_AGENCIES})\s+)?$")
 HEADLINE_WINDOW = 250  # characters
 
 
