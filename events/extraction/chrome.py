@@ -13,6 +13,7 @@ TRAILING_LISTS = re.compile(
     # A view count, then the list ("85 Related"); a share bar's "Views 729
     # Related" is handled below.
     r"|(?<=\s)(?<!Views )\d[\d,]*\s+Related\b"
+    r"|\(\d[\d,]*\)\s+Related\b"  # "... Rises (1881) Related ..."
     r"|\bYou (?:may|might) also (?:like|be interested in)\b"
     r"|\bMore (?:on this story|from this section|stories)\b",
 )

@@ -45,6 +45,12 @@ TRAILING = (
             None,
             ["85 Related Daesh Commander Killed"],
         ),
+        (
+            "Troops advanced. Islamic State Rises (1881) Related Explosion in Syrian "
+            "Mosque Leaves At Least 25 Dead",
+            None,
+            ["(1881) Related Explosion in Syrian Mosque Leaves At Least 25 Dead"],
+        ),
     ],
 )
 def test_chrome_spans(text, title, chrome):
