@@ -168,8 +168,9 @@ def companions_leader(root: Token) -> Token | None:
     ):
         return None
     head = root.head
-    if root.dep_ == "conj":
-        leader = head
+    after_and = root.i > 0 and root.doc[root.i - 1].lower_ == "and"
+    if root.dep_ == "conj" or (root.dep_ == "appos" and after_and):
+        leader = head  # "The commander Abu Omar and four of his bodyguards"
     elif root.dep_ == "pobj" and head.lower_ in COMPANION_PREPS:
         # a bare "with" too: "the commander with four of his bodyguards"
         leader = companion_joint(root) or head.head

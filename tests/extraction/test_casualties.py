@@ -413,6 +413,10 @@ VICTIMS += [
         "The commander and four of his bodyguards were killed in the strike.",
         [("killed", 5, 5, COMB, False)],
     ),
+    (  # parsed as an apposition of "commander"
+        "The commander Abu Omar and four of his bodyguards were killed in the strike.",
+        [("killed", 5, 5, COMB, False)],
+    ),
     (
         "The army killed a terrorist commander as well as five of his entourage.",
         [("killed", 6, 6, COMB, False)],
