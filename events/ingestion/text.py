@@ -164,6 +164,10 @@ def dateline_end(text: str) -> int | None:
 # date's own pattern takes in the weekday)
 _DATELINE_SOURCE = re.compile(rf"(?:\b(?:{_AGENCIES})\s+)?$")
 HEADLINE_WINDOW = 250  # characters
+HEADLINE_MIN_WORDS = 3
+DATE_PREPOSITIONS = frozenset(
+    "on in since by until till from of at before after between and to".split()
+)
 
 
 def inner_dateline(text: str) -> tuple[int, int] | None:
@@ -178,8 +182,11 @@ def inner_dateline(text: str) -> tuple[int, int] | None:
     if not match or match[1].start() == 0:
         return None
     before = text[: match[1].start()]
-    if re.search(r"[.!?]", before):
+    words = before.split()
+    if re.search(r"[.!?]", before) or len(words) < HEADLINE_MIN_WORDS:
         return None
+    if words[-1].lower() in DATE_PREPOSITIONS:
+        return None  # "Syrian forces said on 5 May 2017 ...": the date of a phrase
     start = _DATELINE_SOURCE.search(before).start()
     return start, _CLOCK_TIME.match(text, match[1].end()).end()
 

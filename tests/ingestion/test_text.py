@@ -178,6 +178,9 @@ def test_dateline_end(text, expected):
         ("Ten killed in Raqqa 21 November 2016 SANA reporter", "21 November 2016 "),
         # a date inside the story, after a sentence has ended, is no dateline
         ("Two died. Ghouta: On August 21 2013 the Assad regime", None),
+        # nor the date of a phrase, nor one after a word or two
+        ("Syrian forces said on 5 May 2017 Rebels withdrew", None),
+        ("Damascus 5 May 2017 Rebels withdrew", None),
         ("No date in this headline at all", None),
     ],
 )
