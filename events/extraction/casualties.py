@@ -772,7 +772,7 @@ def _joined(links: list[_Link], figures: list[Figure], j: int) -> tuple | None:
     head = token.head
     if token.dep_ == "conj" and head.i < token.i:
         joint, how = head, "sibling"  # "11 regime fighters and 17 IS fighters"
-    elif (coordinated := _coordinated_before(token, links)) is not None:
+    elif (coordinated := _coordinated_before(links[j], links)) is not None:
         # misparsed coordination: "120 ISIS fighters and 60 mercenaries were
         # killed" with both nouns the verb's subject; "11 civilians among them
         # three children were killed", a part so parsed
@@ -798,10 +798,11 @@ def _joined(links: list[_Link], figures: list[Figure], j: int) -> tuple | None:
 PART_OPENERS = frozenset({"among them", "among whom", "of them", "of whom"})
 
 
-def _coordinated_before(token: Token, links: list[_Link]) -> tuple | None:
+def _coordinated_before(this: _Link, links: list[_Link]) -> tuple | None:
     """Return (the earlier counted argument of the same verb, "sibling"|"part")
-    when an "and", or an "among them", joins `token` to it (spaCy sometimes
-    parses a coordination or an apposition so)."""
+    when an "and", or an "among them", joins this link's phrase to it (spaCy
+    sometimes parses a coordination or an apposition so)."""
+    token = this.phrase
     if token.dep_ not in ("nsubj", "nsubjpass", "dobj"):
         return None
     earlier = [
@@ -818,7 +819,6 @@ def _coordinated_before(token: Token, links: list[_Link]) -> tuple | None:
     between = token.doc[nearest.i + 1 : token.i]
     if any(t.lower_ == "and" and t.head in joins for t in between):
         return nearest, "sibling"
-    this = next(link for link in links if link.phrase == token)
     opener = token.doc[nearest.i + 1 : this.number.start]
     words = " ".join(t.lower_ for t in opener if not t.is_punct)
     return (nearest, "part") if words in PART_OPENERS else None

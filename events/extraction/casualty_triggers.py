@@ -87,7 +87,7 @@ def objects_of(token: Token, prepositions) -> list[Token]:
 
 
 # Who a headline credits, after its figure: "Air strikes kill 32 - Monitor"
-HEADLINE_SOURCES = frozenset("monitor ngo".split())
+HEADLINE_SOURCES = WORDS["headline_sources"]
 
 
 def counted_noun(root: Token, end: int) -> Token | None:

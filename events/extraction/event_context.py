@@ -79,7 +79,9 @@ class Context:
     figures: list[CasualtyFigure]
     published: date | None
     lead: list[int] = field(default_factory=list)  # the first sentences, no dateline
-    headline: int | None = None  # a headline before a dateline and the lead
+    # a headline before a dateline, and the lead after it that tells it in full
+    headline: int | None = None
+    headline_lead: int | None = None
 
     @classmethod
     def build(cls, doc: Doc, hits: list[Hit]) -> "Context":
@@ -99,6 +101,10 @@ class Context:
             ),
             None,
         )
+        if context.headline is not None:
+            context.headline_lead = next(
+                (i for i in context.lead if i > context.headline), None
+            )
         for hit in hits:
             context.hits.setdefault(context.sentence_of(doc[hit.start].idx), []).append(
                 hit
@@ -119,12 +125,10 @@ class Context:
     def same_telling(self, index: int, other: int) -> bool:
         """Return whether two sentences tell one thing: the same sentence, or
         a headline and the lead that follows its dateline."""
-        if index == other:
-            return True
-        if self.headline is None or self.headline not in (index, other):
-            return False
-        after = next((i for i in self.lead if i > self.headline), None)
-        return {index, other} == {self.headline, after}
+        return index == other or (
+            self.headline_lead is not None
+            and {index, other} == {self.headline, self.headline_lead}
+        )
 
     def span_of(self, index: int) -> Span:
         sentence = self.sentences[index]
