@@ -63,6 +63,7 @@ from events.extraction.casualty_triggers import (
     number_root,
     objects_of,
     part_of_toll,
+    tallied_noun,
     trigger_kind,
     window_trigger,
 )
@@ -459,7 +460,11 @@ def find_figures(sent: SentSpan) -> list[Figure]:
     figures = []
     for link in links:
         kind = _combined_kind(doc, link.trigger, triggers, linked)
-        noun = _victim_noun(link.root, link.noun) or _noun_after(doc, link.number)
+        noun = (
+            _victim_noun(link.root, link.noun)
+            or _noun_after(doc, link.number)
+            or tallied_noun(doc[link.trigger])  # "the number of civilians killed"
+        )
         victims, detail, side = _victims(noun, actors)
         if victims == "unknown" and link.leader is not None:  # "his aides"
             victims, detail, side = _victims(link.leader, actors)

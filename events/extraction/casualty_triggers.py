@@ -330,6 +330,8 @@ def dep_trigger(chain: list[Token], triggers: dict[int, str]) -> int | None:
     elif root.dep_ == "pobj" and head.lower_ in ("to", "at"):
         if head.head.i in triggers:  # "the death toll at 24"
             return head.head.i
+        if (tallied := _tallied_trigger(head.head, triggers)) is not None:
+            return tallied  # "the number of injured at 28"
         verb = head.head
     if verb is None or (root.dep_ == "nsubj" and verb.lemma_ in REPORT_VERBS):
         return None  # "a doctor confirmed the toll": he told it
@@ -351,6 +353,8 @@ def dep_trigger(chain: list[Token], triggers: dict[int, str]) -> int | None:
             )
         if target.i in triggers and (target.pos_ != "VERB" or target.tag_ == "VBN"):
             return target.i
+        if (tallied := _tallied_trigger(child, triggers)) is not None:
+            return tallied  # "the number of people killed has risen to 21"
     shared = verb.head  # "executed and crucified nine men": both verbs' object
     if (
         verb.dep_ == "conj"
@@ -359,6 +363,36 @@ def dep_trigger(chain: list[Token], triggers: dict[int, str]) -> int | None:
         and not any(c.dep_ == "dobj" for c in shared.children)
     ):
         return shared.i
+    return None
+
+
+def _tallied_trigger(tally: Token, triggers: dict[int, str]) -> int | None:
+    """Return the trigger of what a tally counts: "injured" in "the number of
+    injured", "killed" in "the number of people killed"."""
+    if tally.lower_ not in QUANT_HEADS:
+        return None
+    for counted in objects_of(tally, {"of"}):
+        if counted.i in triggers:
+            return counted.i
+        for child in counted.children:
+            if child.i in triggers and child.dep_ in ("acl", "amod", "relcl"):
+                return child.i
+    return None
+
+
+def tallied_noun(trigger: Token) -> Token | None:
+    """Return who a tally counts: "civilians" in "the number of civilians
+    killed has risen to 20" and in "the toll of civilians killed"."""
+    if trigger.lower_ in QUANT_HEADS or trigger.lower_ in NOUN_ONLY_TRIGGERS:
+        return next(iter(objects_of(trigger, {"of"})), None)  # "the toll of"
+    counted, of = trigger.head, trigger.head.head
+    if (
+        trigger.dep_ in ("acl", "amod", "relcl")
+        and counted.dep_ == "pobj"
+        and of.lower_ == "of"
+        and (of.head.lower_ in QUANT_HEADS or of.head.lower_ in NOUN_ONLY_TRIGGERS)
+    ):
+        return counted
     return None
 
 

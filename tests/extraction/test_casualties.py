@@ -106,6 +106,23 @@ KINDS = [
         ],
     ),
     ("The death toll rose to 112 on Sunday.", [("killed", 112, 112, UNK, False)]),
+    # a tally counts whom its "of" names: "the number of people killed"
+    (
+        "The number of people killed in the air strike has risen to 21.",
+        [("killed", 21, 21, CIV, False)],
+    ),
+    (
+        "The number of rebel fighters killed in the battles rose to 39.",
+        [("killed", 39, 39, COMB, False)],
+    ),
+    (
+        "The toll of civilians killed in the raids has risen to 30.",
+        [("killed", 30, 30, CIV, False)],
+    ),
+    (
+        "The governor put the death toll at six and the number of injured at 28.",
+        [("killed", 6, 6, UNK, False), ("injured", 28, 28, UNK, False)],
+    ),
     (
         "The Observatory reported the deaths of 35 civilians.",
         [
