@@ -1,8 +1,10 @@
 """Page furniture inside an article's text: lists of other stories' headlines.
 
 Scraped pages carry "Related News" lists and share-bar widgets ("Print Tweet
-Views 729 Related ...") whose headlines report other incidents. Nothing is
-extracted from them. Pure: text in, character spans out.
+Views 729 Related ...") whose headlines report other incidents, and keyword
+lists ("Tags Syria Aleppo Russia Islamic State") that name actors and places
+the story may not be about. Nothing is extracted from them. Pure: text in,
+character spans out.
 """
 
 import re
@@ -22,6 +24,25 @@ TRAILING_LISTS = re.compile(
 SHARE_BAR = re.compile(r"\b(?:Print\s+)?(?:Tweet\s+)?Views\s+\d[\d,]*\s+Related\b")
 TITLE_PREFIX = 40  # characters of the title that must repeat
 
+# A keyword list: "Tags Syria Idlib Russia At least 16 people were killed".
+TAGS = re.compile(r"(?:^|(?<=[\s.]))Tags\s+(?=\S)")
+# At the end of the page, before the comment box, it runs to the end.
+TRAILING_TAGS = re.compile(r"\bCommunity standards")
+# Run into the story, it ends where a sentence opens with one of these words
+# (or at a full stop); where none follows soon, its end is unknown and
+# nothing is hidden.
+TAG_LIST_END = re.compile(
+    r"\.\s+|\s(?=(?:The|A|An|At least|More than|Almost|Nearly|Some|Several|"
+    r"Dozens|Hundreds|Scores|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|"
+    r"Eleven|Twelve|Thirteen|Fourteen|Fifteen|Sixteen|Seventeen|Eighteen|"
+    r"Nineteen|Twenty|Thirty|Forty|Fifty|Sixty|Seventy|Eighty|Ninety)\s)"
+)
+TAG_LIST_CHARS = 250  # a keyword list is shorter than this
+# ... and names things: a word of these says a sentence was taken in with it.
+SENTENCE_WORDS = re.compile(
+    r"\b(?:the|a|an|on|that|by|was|were|is|are|has|have|had|said|says|killed)\b"
+)
+
 
 def chrome_spans(text: str, title: str | None = None) -> list[tuple[int, int]]:
     """Return the (start, end) character spans of `text` that are page chrome."""
@@ -34,7 +55,23 @@ def chrome_spans(text: str, title: str | None = None) -> list[tuple[int, int]]:
     trailing = TRAILING_LISTS.search(text)
     if trailing:
         spans.append((trailing.start(), len(text)))
-    return spans
+    tags = TAGS.search(text)
+    if tags and not any(start <= tags.start() < end for start, end in spans):
+        end = _tag_list_end(text, tags.end())
+        if end is not None:
+            spans.append((tags.start(), end))
+    return sorted(spans)
+
+
+def _tag_list_end(text: str, start: int) -> int | None:
+    """Return where the keyword list that starts at `start` ends, if known."""
+    window = text[start : start + TAG_LIST_CHARS]
+    if TRAILING_TAGS.search(window):
+        return len(text)
+    found = TAG_LIST_END.search(window)
+    if found is None or SENTENCE_WORDS.search(window[: found.start()]):
+        return None
+    return start + found.end()
 
 
 def in_chrome(start: int, spans: list[tuple[int, int]] | None) -> bool:

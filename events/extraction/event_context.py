@@ -15,6 +15,7 @@ from pathlib import Path
 from spacy.tokens import Doc
 
 from events.extraction.casualty_links import LOSS_VERBS
+from events.extraction.chrome import in_chrome
 from events.extraction.types import (
     ActorMention,
     CasualtyFigure,
@@ -89,9 +90,11 @@ class Context:
         starts = [s.start_char for s in sentences]
         context = cls(doc, sentences, starts, {}, {}, {}, {}, [], doc._.published)
         opening = [_only_a_date(s.text) for s in sentences[:HEADER_SENTENCES]]
-        context.lead = [i for i, date_only in enumerate(opening) if not date_only][
-            :LEAD_SENTENCES
-        ]
+        context.lead = [
+            i
+            for i, date_only in enumerate(opening)
+            if not date_only and not in_chrome(starts[i], doc._.chrome)
+        ][:LEAD_SENTENCES]
         # "Headline AFP Friday 1 Jul 2016 Lead": the headline tells the lead's
         context.headline = next(
             (
@@ -115,6 +118,8 @@ class Context:
             ("dates", context.dates),
         ):
             for mention in getattr(doc._, attribute) or ():
+                if in_chrome(mention.start, doc._.chrome):
+                    continue  # "Tags Syria Islamic State": no actor of ours
                 store.setdefault(context.sentence_of(mention.start), []).append(mention)
         context.figures = list(doc._.casualties or ())
         return context

@@ -71,7 +71,8 @@ def line_breaks(doc: Doc) -> Doc:
     the parser would otherwise split the two and leave '"' on its own. The
     words after an opening dateline start one too: scraped text runs "16 July
     2015 At least 11 civilians..." together, which the parser reads as one
-    phrase.
+    phrase. Page chrome (a keyword list before the story) is a sentence
+    of its own.
     """
     for token in doc[1:]:
         if "\n" in doc[token.i - 1].text:
@@ -79,6 +80,9 @@ def line_breaks(doc: Doc) -> Doc:
             if _opens(token) and token.i + 1 < len(doc):
                 doc[token.i + 1].is_sent_start = False
     _after_dateline(doc)
+    for start, end in doc._.chrome or ():  # "Tags Syria Idlib Russia | At least"
+        _start_at(doc, start)
+        _start_at(doc, end)
     return doc
 
 

@@ -51,6 +51,35 @@ TRAILING = (
             None,
             ["(1881) Related Explosion in Syrian Mosque Leaves At Least 25 Dead"],
         ),
+        # A keyword list before the story ends where a sentence opens ...
+        (
+            "8 July 2015 Rebels attacked. Tags Syria Ahrar al-Sham Nusra Front "
+            "airstrikes A double suicide bombing killed eight.",
+            None,
+            ["Tags Syria Ahrar al-Sham Nusra Front airstrikes "],
+        ),
+        (
+            "Tags Nusra Front Aleppo Syria war. A suicide bomber killed 25 soldiers.",
+            None,
+            ["Tags Nusra Front Aleppo Syria war. "],
+        ),
+        # ... unless the sentence came with it: its end is unknown.
+        (
+            "Tags Syria Idlib Ariha Government air raids on a town killed at least "
+            "27 people on Monday. The raids came amid fighting.",
+            None,
+            [],
+        ),
+        # Before the comment box, it runs to the end.
+        (
+            "Troops advanced. Tags Daesh Syria Raqqa Community standardsDiscussion "
+            "Comment via Facebook",
+            None,
+            [
+                "Tags Daesh Syria Raqqa Community standardsDiscussion "
+                "Comment via Facebook"
+            ],
+        ),
     ],
 )
 def test_chrome_spans(text, title, chrome):
