@@ -169,25 +169,32 @@ class EventAssembler:
     def _mergeable(
         context: "Context", drafts: list[_Draft], figure: CasualtyFigure, index: int
     ) -> _Draft | None:
+        more = _adds_more(context.doc, figure)
         for draft in reversed(drafts):
             # A breakdown ("three children were among the dead") belongs to
             # the last toll told before it, however far back.
             far = index - draft.anchor > MERGE_WINDOW_SENTENCES
             if far and not figure.part_of_total:
                 return None
-            places = {f.place.name for f in draft.figures if f.place}
-            if figure.place and places and figure.place.name not in places:
+            places = {_located(f.place) for f in draft.figures if f.place} - {None}
+            here = _located(figure.place) if figure.place else None
+            if here and places and here not in places:
                 continue
             same_sentence = context.same_telling(
                 context.sentence_of(draft.figures[0].start), index
             )
             kinds = {f.kind for f in draft.figures}
+            if more and not same_sentence and figure.kind in kinds:
+                continue  # "Another 42 people were killed": other dead
             victims = {f.victims for f in draft.figures if f.kind == figure.kind}
             # A second figure of the same kind and victims in another
-            # sentence is another incident unless a claimant differs, or it
-            # breaks a toll down ("six children were among the dead").
+            # sentence is another incident unless a claimant differs, it
+            # breaks a toll down ("six children were among the dead"), or it
+            # tells the same toll again ("At least 29 rebels were killed ...
+            # At least 29 rebels were killed in clashes overnight").
             if (
                 not same_sentence
+                and not _told_again(figure, draft.figures)
                 and not figure.part_of_total
                 and figure.kind in kinds
                 and figure.victims in victims
@@ -324,6 +331,14 @@ class EventAssembler:
             found = agent(context.doc, trigger, context.belligerents(index))
             if found is not None:
                 return found
+        # Else who a toll told again in a later sentence names ("At least 29
+        # rebels were killed in clashes with regime troops").
+        for figure in draft.figures:
+            if figure.perpetrator and not figure.single:
+                index = context.sentence_of(figure.start)
+                for actor in context.belligerents(index):
+                    if actor.name == figure.perpetrator:
+                        return actor
         # Else whoever the article says carried out attacks of this kind.
         if hit is not None:
             for other in context.same_kind_hits(hit.trigger.sub_event_type):
@@ -381,6 +396,37 @@ class EventAssembler:
                 if mention.value is not None:
                     return mention, _span(mention)
         return None, None
+
+
+ANOTHER = frozenset({"another", "further", "additional"})  # "another 42 people"
+MORE = frozenset({"more", "other", "others"})  # "five more deaths", "20 others"
+
+
+def _adds_more(doc: Doc, figure: CasualtyFigure) -> bool:
+    """Return whether the figure counts dead besides those told before it:
+    "Another 42 people were killed", "It reported five more deaths"."""
+    span = doc.char_span(figure.start, figure.end, alignment_mode="expand")
+    if span is None:
+        return False
+    before = doc[span.start - 1 : span.start] if span.start > 0 else []
+    return any(t.lower_ in ANOTHER for t in (*before, *span)) or any(
+        t.like_num and t.i + 1 < len(doc) and doc[t.i + 1].lower_ in MORE for t in span
+    )
+
+
+def _told_again(figure: CasualtyFigure, figures: list[CasualtyFigure]) -> bool:
+    """Return whether `figures` hold the same count of the same people."""
+    return any(
+        (f.kind, f.low, f.high, f.victims)
+        == (figure.kind, figure.low, figure.high, figure.victims)
+        for f in figures
+    )
+
+
+def _located(place: PlaceMatch) -> str | None:
+    """Return the name that tells incidents apart; a whole country does not
+    ("Air raid kills 21 at Syria market" is the lead's raid in Aleppo)."""
+    return None if place.precision == "country" else place.name
 
 
 def _ground_raid(
@@ -577,23 +623,31 @@ def claim_key(figure: CasualtyFigure) -> tuple:
 
 
 def claim_bounds(
-    claims: list[tuple[int | None, int | None]],
+    claims: list[tuple[int | None, int | None, str | None]],
 ) -> tuple[int | None, int | None, int | None]:
-    """Return low/best/high over (low, high) claims; best is the most conservative.
+    """Return low/best/high over (low, high, detail) claims; best is the most
+    conservative, as ACLED codes fatalities.
 
     A claim counts as its low ("at least 22"), else its high ("nearly 30").
-    The event assembler and the recount after re-extraction both use this.
+    A claim about children or women alone (its detail) counts some of the
+    dead, not all: beside a claim about everyone ("13 people killed ...
+    five children were killed") it is no rival. The event assembler and the
+    recount after re-extraction both use this.
     """
-    counts = [low if low is not None else high for low, high in claims]
+    everyone = [(low, high) for low, high, detail in claims if not detail]
+    bounded = everyone or [(low, high) for low, high, _ in claims]
+    counts = [low if low is not None else high for low, high in bounded]
     values = [v for v in counts if v is not None]
     if not values:
         return None, None, None
-    highs = [high for _, high in claims if high is not None]
+    highs = [high for _, high in bounded if high is not None]
     return min(values), min(values), max(highs + values)
 
 
 def _bounds(figures: list[CasualtyFigure]) -> tuple[int | None, int | None, int | None]:
-    return claim_bounds([(f.low, f.high) for f in figures if not f.part_of_total])
+    return claim_bounds(
+        [(f.low, f.high, f.victim_detail) for f in figures if not f.part_of_total]
+    )
 
 
 def _span(mention) -> Span:

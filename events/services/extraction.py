@@ -335,7 +335,7 @@ def _recount(event: Event) -> None:
     """Set the event's killed/injured low/best/high from its remaining claims."""
     for kind in ("killed", "injured"):
         claims = event.claims.filter(kind=kind, part_of_total=False).values_list(
-            "low", "high"
+            "low", "high", "victim_detail"
         )
         low, best, high = claim_bounds(list(claims))
         setattr(event, f"{kind}_low", low)

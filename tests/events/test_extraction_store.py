@@ -152,6 +152,31 @@ def test_an_event_two_articles_report_is_recounted_from_the_other_claims(seeds):
     assert (event.killed_low, event.killed_best, event.killed_high) == (30, 30, 40)
 
 
+def test_the_recount_takes_a_toll_of_children_for_no_rival(seeds):
+    from events.models import CasualtyClaim
+
+    event = Event.objects.get(articles=seeds["001"], killed_best=35)
+    event.articles.add(seeds["000"])
+    for low, high, detail in ((30, 40, ""), (12, 12, "children")):
+        CasualtyClaim.objects.create(
+            article=seeds["000"],
+            event=event,
+            kind="killed",
+            low=low,
+            high=high,
+            victim_detail=detail,
+            start=0,
+            end=4,
+            text="U.S.",
+        )
+
+    articles_extract(articles=Article.objects.filter(pk=seeds["001"].pk))
+
+    event.refresh_from_db()
+    # twelve children of the 30 to 40 dead: the best count is still 30
+    assert (event.killed_low, event.killed_best, event.killed_high) == (30, 30, 40)
+
+
 def test_a_toll_told_in_parts_is_stored_as_parts_and_a_total(seeds):
     article, claims = _extracted(
         "Clashes near Palmyra",

@@ -355,3 +355,67 @@ def test_neighbouring_sentences_about_different_places_are_two_events(nlp):
         ("Shelling/artillery/missile attack", "Deir ez-Zor"),
         ("Air/drone strike", "al-Baghuz al-Fawqani"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "claims"),
+    [
+        # A headline that names only the country tells the lead's raid.
+        (
+            "Air raid kills 21 at Syria market Monitor AFP Thursday 24 Apr 2014 An air "
+            "strike on a market on Thursday killed at least 21 people in a village of "
+            "the north Syrian province of Aleppo a monitoring group said.",
+            [21, 21],
+        ),
+        # The same toll told again in the next sentence is one incident.
+        (
+            "At least 29 Syrian rebels were killed during a counter-offensive near "
+            "Aleppo. At least 29 Syrian rebels were killed in clashes with regime "
+            "troops overnight.",
+            [29, 29],
+        ),
+    ],
+)
+def test_a_toll_told_twice_is_one_event(nlp, text, claims):
+    (event,) = extract(text, published=PUBLISHED, nlp=nlp).events
+    assert [c.low for c in event.claims] == claims
+
+
+def test_a_toll_told_again_lends_its_perpetrator(nlp):
+    text = (
+        "At least 29 Syrian rebels were killed during a counter-offensive near "
+        "Aleppo. At least 29 Syrian rebels were killed in clashes with regime "
+        "troops overnight."
+    )
+    (event,) = extract(text, published=PUBLISHED, nlp=nlp).events
+    assert event.perpetrator == "Syrian government forces"
+
+
+def test_another_toll_is_another_event_not_a_rival_claim(nlp):
+    text = (
+        "Air strikes killed 65 people in Aleppo on Monday, the Observatory said. "
+        "Another 42 people were killed in strikes on eastern Aleppo, activists said."
+    )
+    assert [killed for *_, killed in events(nlp, text)] == [65, 42]
+
+
+def test_a_toll_of_children_is_no_rival_to_the_toll_of_everyone(nlp):
+    text = (
+        "An air strike killed 13 people at a hospital in Millis on Sunday, MSF "
+        "said. Five children were killed, a doctor said."
+    )
+    (event,) = extract(text, published=PUBLISHED, nlp=nlp).events
+    assert [c.low for c in event.claims] == [13, 5]  # both kept, side by side
+    assert (event.killed_low, event.killed_best, event.killed_high) == (13, 13, 13)
+
+
+def test_a_keyword_list_names_no_perpetrator(nlp):
+    text = (
+        "Tags Syria Islamic State Aleppo At least 11 civilians were killed in "
+        "airstrikes on al-Bab on Thursday."
+    )
+    (event,) = extract(text, published=PUBLISHED, nlp=nlp).events
+    assert (event.place.name, event.perpetrator) == ("al-Bab", None)
+    assert event.summary.endswith(
+        ": At least 11 civilians were killed in airstrikes on al-Bab on Thursday."
+    )
