@@ -9,6 +9,8 @@ character spans out.
 
 import re
 
+from events.extraction.numbers import WORDS as NUMBER_WORDS
+
 # A list of other stories that runs to the end of the text.
 TRAILING_LISTS = re.compile(
     r"\bRelated (?:News|Articles|Stories|Posts|Coverage|Content)\b"
@@ -31,12 +33,11 @@ TRAILING_TAGS = re.compile(r"\bCommunity standards")
 # Run into the story, it ends where a sentence opens with one of these words
 # (or at a full stop); where none follows soon, its end is unknown and
 # nothing is hidden.
-TAG_LIST_END = re.compile(
-    r"\.\s+|\s(?=(?:The|A|An|At least|More than|Almost|Nearly|Some|Several|"
-    r"Dozens|Hundreds|Scores|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|"
-    r"Eleven|Twelve|Thirteen|Fourteen|Fifteen|Sixteen|Seventeen|Eighteen|"
-    r"Nineteen|Twenty|Thirty|Forty|Fifty|Sixty|Seventy|Eighty|Ninety)\s)"
-)
+OPENERS = (
+    "The|A|An|At least|More than|Almost|Nearly|Some|Several|Dozens|Hundreds|"
+    "Scores".split("|")
+) + [word.capitalize() for word in NUMBER_WORDS - {"zero"}]  # "Fourteen members"
+TAG_LIST_END = re.compile(r"\.\s+|\s(?=(?:" + "|".join(OPENERS) + r")\s)")
 TAG_LIST_CHARS = 250  # a keyword list is shorter than this
 # ... and names things: a word of these says a sentence was taken in with it.
 SENTENCE_WORDS = re.compile(
