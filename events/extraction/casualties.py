@@ -50,6 +50,7 @@ from events.extraction.casualty_triggers import (
     INJURED,
     KILLED,
     KILLED_OR_INJURED,
+    MORE,
     PERSON_NOUNS,
     QUANT_HEADS,
     TAKEN,
@@ -862,7 +863,7 @@ def _total(doc: Doc, parts: list[Figure]) -> Figure | None:
 
 
 def _is_more(doc: Doc, number: Number) -> bool:
-    return doc[number.last + 1 : number.last + 2].text.lower() in ("more", "others")
+    return doc[number.last + 1 : number.last + 2].text.lower() in MORE
 
 
 # --- the spaCy component -----------------------------------------------------------

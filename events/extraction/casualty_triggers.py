@@ -35,6 +35,9 @@ PERSON_NOUNS = (
     WORDS["civilian_nouns"] | WORDS["people_nouns"] | WORDS["combatant_nouns"]
 )
 QUANT_HEADS = WORDS["quantity_nouns"]
+# Others besides those told before: "five more deaths", "another 42 people"
+MORE = WORDS["more_words"]
+ANOTHER = WORDS["another_words"]
 
 YEAR = re.compile(r"^(?:19|20)\d\d$")
 MONTHS = frozenset(

@@ -17,7 +17,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from events.extraction.casualty_links import BLAME_VERBS
-from events.extraction.casualty_triggers import objects_of
+from events.extraction.casualty_triggers import ANOTHER, MORE, objects_of
 from events.extraction.chrome import in_chrome
 from events.extraction.event_context import (
     MIN_STANDALONE_PRIORITY,
@@ -396,10 +396,6 @@ class EventAssembler:
                 if mention.value is not None:
                     return mention, _span(mention)
         return None, None
-
-
-ANOTHER = frozenset({"another", "further", "additional"})  # "another 42 people"
-MORE = frozenset({"more", "other", "others"})  # "five more deaths", "20 others"
 
 
 def _adds_more(doc: Doc, figure: CasualtyFigure) -> bool:
