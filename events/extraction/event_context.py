@@ -117,11 +117,9 @@ class Context:
             ("places", context.places),
             ("dates", context.dates),
         ):
-            for mention in getattr(doc._, attribute) or ():
-                if in_chrome(mention.start, doc._.chrome):
-                    continue  # "Tags Syria Islamic State": no actor of ours
+            for mention in _outside_chrome(doc, getattr(doc._, attribute)):
                 store.setdefault(context.sentence_of(mention.start), []).append(mention)
-        context.figures = list(doc._.casualties or ())
+        context.figures = _outside_chrome(doc, doc._.casualties)
         return context
 
     def sentence_of(self, char: int) -> int:
@@ -196,6 +194,12 @@ class Context:
 
     def dates_in(self, index: int) -> list[DateMention]:
         return self.dates.get(index, []) if index >= 0 else []
+
+
+def _outside_chrome(doc: Doc, mentions) -> list:
+    """Return the mentions outside page chrome: other stories' headlines and
+    a keyword list ("Tags Syria Islamic State") tell of no incident of ours."""
+    return [m for m in mentions or () if not in_chrome(m.start, doc._.chrome)]
 
 
 def _names_more_closely(hit: Hit, other: Hit | None) -> bool:

@@ -78,10 +78,6 @@ class EventAssembler:
             self.matcher.add(trigger.phrase, [nlp.make_doc(trigger.phrase)])
 
     def __call__(self, doc: Doc) -> Doc:
-        # Other stories' headlines in page furniture are no incident of ours.
-        doc._.casualties = [
-            f for f in doc._.casualties or () if not in_chrome(f.start, doc._.chrome)
-        ]
         context = Context.build(doc, self._hits(doc))
         drafts = self._drafts(context)
         counted = {}  # claim_key of a figure -> the figure as its event counts it
@@ -99,7 +95,7 @@ class EventAssembler:
             events[0] = _held_responsible(context, events[0])
         doc._.events = events
         inferred = {claim_key(f): f for e in events for f in e.claims}
-        figures = [counted.get(claim_key(f), f) for f in doc._.casualties or ()]
+        figures = [counted.get(claim_key(f), f) for f in context.figures]
         doc._.casualties = [inferred.get(claim_key(f), f) for f in figures]
         return doc
 

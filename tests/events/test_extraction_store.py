@@ -129,20 +129,9 @@ def test_an_event_corrected_in_the_admin_survives_reextraction(seeds, admin_clie
 
 
 def test_an_event_two_articles_report_is_recounted_from_the_other_claims(seeds):
-    from events.models import CasualtyClaim
-
     event = Event.objects.get(articles=seeds["001"], killed_best=35)
     event.articles.add(seeds["000"])
-    CasualtyClaim.objects.create(
-        article=seeds["000"],
-        event=event,
-        kind="killed",
-        low=30,
-        high=40,
-        start=0,
-        end=4,
-        text="U.S.",
-    )
+    _claim(seeds["000"], event, 30, 40)
 
     # Re-extracting 001 takes its own claim away; 000's claim alone is left.
     articles_extract(articles=Article.objects.filter(pk=seeds["001"].pk))
@@ -153,22 +142,10 @@ def test_an_event_two_articles_report_is_recounted_from_the_other_claims(seeds):
 
 
 def test_the_recount_takes_a_toll_of_children_for_no_rival(seeds):
-    from events.models import CasualtyClaim
-
     event = Event.objects.get(articles=seeds["001"], killed_best=35)
     event.articles.add(seeds["000"])
-    for low, high, detail in ((30, 40, ""), (12, 12, "children")):
-        CasualtyClaim.objects.create(
-            article=seeds["000"],
-            event=event,
-            kind="killed",
-            low=low,
-            high=high,
-            victim_detail=detail,
-            start=0,
-            end=4,
-            text="U.S.",
-        )
+    _claim(seeds["000"], event, 30, 40)
+    _claim(seeds["000"], event, 12, 12, victim_detail="children")
 
     articles_extract(articles=Article.objects.filter(pk=seeds["001"].pk))
 
@@ -192,17 +169,7 @@ def test_a_toll_told_in_parts_is_stored_as_parts_and_a_total(seeds):
     assert (event.killed_low, event.killed_best, event.killed_high) == (28, 28, 28)
     # Another article tells the same toll in parts.
     for low, part in ((11, True), (17, True), (28, False)):
-        CasualtyClaim.objects.create(
-            article=seeds["000"],
-            event=event,
-            kind="killed",
-            low=low,
-            high=low,
-            part_of_total=part,
-            start=0,
-            end=4,
-            text="U.S.",
-        )
+        _claim(seeds["000"], event, low, low, part_of_total=part)
     event.articles.add(seeds["000"])
 
     # Re-extraction takes this article's claims away; the recount of the
@@ -231,3 +198,18 @@ def _extracted(title: str, text: str):
     article = Article.objects.create(title=title, text=text)
     articles_extract(articles=Article.objects.filter(pk=article.pk))
     return article, CasualtyClaim.objects.filter(article=article)
+
+
+def _claim(article, event, low, high, **fields) -> CasualtyClaim:
+    """Add another article's killed claim to `event`, on that article's first word."""
+    return CasualtyClaim.objects.create(
+        article=article,
+        event=event,
+        kind="killed",
+        low=low,
+        high=high,
+        start=0,
+        end=4,
+        text="U.S.",
+        **fields,
+    )

@@ -357,6 +357,13 @@ def test_neighbouring_sentences_about_different_places_are_two_events(nlp):
     ]
 
 
+# The same toll told again in the next sentence; only the second names the attacker.
+TOLD_AGAIN = (
+    "At least 29 Syrian rebels were killed during a counter-offensive near Aleppo. "
+    "At least 29 Syrian rebels were killed in clashes with regime troops overnight."
+)
+
+
 @pytest.mark.parametrize(
     ("text", "claims"),
     [
@@ -369,9 +376,7 @@ def test_neighbouring_sentences_about_different_places_are_two_events(nlp):
         ),
         # The same toll told again in the next sentence is one incident.
         (
-            "At least 29 Syrian rebels were killed during a counter-offensive near "
-            "Aleppo. At least 29 Syrian rebels were killed in clashes with regime "
-            "troops overnight.",
+            TOLD_AGAIN,
             [29, 29],
         ),
     ],
@@ -382,12 +387,7 @@ def test_a_toll_told_twice_is_one_event(nlp, text, claims):
 
 
 def test_a_toll_told_again_lends_its_perpetrator(nlp):
-    text = (
-        "At least 29 Syrian rebels were killed during a counter-offensive near "
-        "Aleppo. At least 29 Syrian rebels were killed in clashes with regime "
-        "troops overnight."
-    )
-    (event,) = extract(text, published=PUBLISHED, nlp=nlp).events
+    (event,) = extract(TOLD_AGAIN, published=PUBLISHED, nlp=nlp).events
     assert event.perpetrator == "Syrian government forces"
 
 
