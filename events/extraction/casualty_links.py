@@ -45,6 +45,8 @@ REPORT_VERBS = CASUALTY_WORDS["report_verbs"]
 BLAME_VERBS = CASUALTY_WORDS["blame_verbs"]
 ATTACK_NOUNS = CASUALTY_WORDS["attack_nouns"]
 PLACE_PREPOSITIONS = (["in"], ["near"], ["at"])  # the word before a place
+# What an attack phrase aims at: "strikes on army positions", "a blast near"
+TARGET_PREPOSITIONS = frozenset("on near against at targeting into upon".split())
 PRONOUNS = frozenset("he she it they we i you who which that this".split())
 PRECISION_RANK = {
     "exact": 0,
@@ -65,19 +67,25 @@ class SentenceContext:
     dates: list[DateMention]
 
 
-def _extent(token: Token) -> tuple[int, int]:
-    """Return the characters of `token`'s phrase, relative clauses left out."""
+def _extent(token: Token, *, doer: bool = False) -> tuple[int, int]:
+    """Return the characters of `token`'s phrase, relative clauses left out.
+
+    For a `doer`, what the phrase aimed at is left out too: "a suicide blast
+    near the headquarters of Ahrar al-Sham" does not name who set it off.
+    """
     left = token.left_edge
     right = token
     for child in token.rights:
         if child.dep_ in ("relcl", "acl", "appos", "punct", "cc", "conj", "advcl"):
+            break
+        if doer and child.dep_ == "prep" and child.lower_ in TARGET_PREPOSITIONS:
             break
         right = child.right_edge
     return left.idx, right.idx + len(right)
 
 
 def _mention_in(token: Token, mentions, *, claimant: bool):
-    start, end = _extent(token)
+    start, end = _extent(token, doer=not claimant)
     for mention in mentions:
         if mention.is_claimant == claimant and start <= mention.start < end:
             return mention

@@ -305,8 +305,37 @@ def _modifier_ok(trigger: Token) -> bool:
     return trigger.tag_ in ("VBN", "JJ") or trigger.pos_ in ("ADJ", "NOUN")
 
 
+def _trigger_after(number: Token, triggers: dict[int, str]) -> int | None:
+    """Return the trigger that follows a bare number as its own participle.
+
+    "57 Civilians killed 150 Injured in attacks", "received 822 wounded and
+    270 dead bodies": spaCy makes 150 the object of "killed" and 822 that of
+    "received", but the participle right after the number says what it
+    counts. Not "killed 12 wounded soldiers" (the participle describes the
+    noun after it) nor "killed 4 injured 10" (it takes the next number).
+    """
+    doc = number.doc
+    if not number.like_num or number.i + 1 >= len(doc):
+        return None
+    after = doc[number.i + 1]
+    following = doc[after.i + 1] if after.i + 1 < len(doc) else None
+    if (
+        after.i not in triggers
+        or after.tag_ not in ("VBN", "VBD", "JJ")
+        or after.head == number
+        or (
+            following is not None
+            and (following.like_num or following.pos_ in ("NOUN", "PROPN"))
+        )
+    ):
+        return None
+    return after.i
+
+
 def dep_trigger(chain: list[Token], triggers: dict[int, str]) -> int | None:
     """Return the doc index of the trigger the parse links to this number."""
+    if (after := _trigger_after(chain[0], triggers)) is not None:
+        return after
     for token in chain:
         if token.i in triggers:
             return token.i

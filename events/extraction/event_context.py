@@ -14,7 +14,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc
 
-from events.extraction.casualty_links import LOSS_VERBS
+from events.extraction.casualty_links import LOSS_VERBS, TARGET_PREPOSITIONS
 from events.extraction.chrome import in_chrome
 from events.extraction.types import (
     ActorMention,
@@ -258,9 +258,6 @@ def agent(doc: Doc, hit: Hit, actors: list[ActorMention]) -> ActorMention | None
         if before:
             return before[-1]
     return None
-
-
-TARGET_PREPOSITIONS = frozenset({"against", "on", "targeting", "at"})
 
 
 def is_target(doc: Doc, actor: ActorMention) -> bool:

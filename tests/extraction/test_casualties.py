@@ -301,6 +301,30 @@ KINDS = [
             ("injured", 80, 80, UNK, False),
         ],
     ),
+    # The participle right after a bare number is its own, whatever the
+    # parse makes the number the object of.
+    (
+        "57 Civilians killed 150 Injured in Continued Terrorist Attacks on Aleppo",
+        [
+            ("killed", 57, 57, CIV, False),
+            ("injured", 150, 150, UNK, False),
+        ],
+    ),
+    (
+        "The hospitals had received more than 822 wounded and more than 270 dead "
+        "bodies.",
+        [
+            ("injured", 822, None, UNK, False),
+            ("killed", 270, None, UNK, False),
+        ],
+    ),
+    (
+        "The strike killed 4 injured 10 in Idlib.",
+        [
+            ("killed", 4, 4, UNK, False),
+            ("injured", 10, 10, UNK, False),
+        ],
+    ),
 ]
 
 
@@ -992,6 +1016,25 @@ def test_component_agent_of_passive_and_participle(nlp):
     assert passive.claimed_by is None
     assert (participle.perpetrator, participle.claimed_by) == ("Russia", "activists")
     assert participle.place.name == "Idlib"
+
+
+def test_component_attacker_is_not_what_the_attack_hit(nlp):
+    text = (
+        "A suicide blast near the headquarters of Ahrar al-Sham in Idlib injured "
+        "30 people. Coalition strikes on Islamic State positions killed 12 fighters."
+    )
+    near, on = run(
+        nlp,
+        text,
+        actors=[
+            mention(text, "Ahrar al-Sham", "Ahrar al-Sham", "rebel"),
+            mention(text, "Coalition", "US-led coalition", "coalition"),
+            mention(text, "Islamic State", "Islamic State", "isis"),
+        ],
+        places=[place(text, "Idlib")],
+    )
+    assert (near.kind, near.low, near.perpetrator) == ("injured", 30, None)
+    assert (on.kind, on.low, on.perpetrator) == ("killed", 12, "US-led coalition")
 
 
 def test_component_blame_names_the_accused_and_the_accuser(nlp):
