@@ -56,9 +56,10 @@ FORCE_NOUNS = frozenset(
     bombing bombings shelling shell shells warplane warplanes jet jets
     aircraft helicopter helicopters plane planes drone drones artillery
     troops forces force soldiers army military missile missiles rocket
-    rockets offensive attack attacks fighters units
+    rockets offensive attack attacks fighters units aviation
     """.split()
 )
+COORDINATORS = frozenset({"and", "or", ","})  # "Syrian and Russian warplanes"
 # Bare words that name one actor in Syria reporting.
 BARE_REFERENCES = {
     "regime": SYRIAN_GOVERNMENT,
@@ -163,7 +164,8 @@ class ActorRuler:
             force_noun = self._force_noun_after(doc, token)
             if lower in DEMONYM_FORCES and force_noun is not None:
                 name = DEMONYM_FORCES[lower]
-                end = token.i + 1 if force_noun > token.i + 1 else force_noun + 1
+                coordinated = doc[token.i + 1].lower_ in COORDINATORS
+                end = token.i + 1 if coordinated else force_noun + 1
             elif (
                 lower in BARE_REFERENCES
                 and not self._qualified(doc, token)
@@ -180,15 +182,18 @@ class ActorRuler:
     def _force_noun_after(doc: Doc, token) -> int | None:
         """Return the index of the force noun a demonym qualifies, if any.
 
-        "Russian jets" and, coordinated, "Syrian and Russian warplanes".
+        "Russian jets", "a Syrian air strike" and, coordinated, "Syrian and
+        Russian warplanes".
         """
         i = token.i + 1
         while (
             i + 1 < len(doc)
-            and doc[i].lower_ in {"and", "or", ","}
+            and doc[i].lower_ in COORDINATORS
             and doc[i + 1].lower_ in DEMONYM_FORCES
         ):
             i += 2
+        if i + 1 < len(doc) and doc[i].lower_ == "air":
+            i += 1
         if i < len(doc) and doc[i].lower_ in FORCE_NOUNS:
             return i
         return None

@@ -60,6 +60,16 @@ def test_registry_aliases(nlp, text, expected):
         ("Turkish troops entered.", [("Turkish troops", "Turkish forces", False)]),
         ("The regime bombed Douma.", [("regime", "Syrian government forces", False)]),
         ("Rebels shelled the city.", [("Rebels", "Syrian opposition groups", False)]),
+        # Only the government flies among Syrian forces: "a Syrian air strike".
+        (
+            "A Syrian air strike hit the camp.",
+            [("Syrian air strike", "Syrian government forces", False)],
+        ),
+        (
+            "Syrian aviation bombed Khan Shaikhoun.",
+            [("Syrian aviation", "Syrian government forces", False)],
+        ),
+        ("US-led strikes hit Raqqa.", [("US-led strikes", "US-led coalition", False)]),
         # Someone else's government is not the Syrian government.
         ("The Iraqi government protested.", []),
     ],
