@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from events.extraction.casualty_links import BLAME_VERBS
 from events.extraction.casualty_triggers import ANOTHER, MORE, objects_of
@@ -59,6 +59,11 @@ FUTURE_MARKERS = frozenset(
     "threaten threatens threatened prepare prepares preparing aim aims".split()
 )
 SUMMARY_CHARS = 240
+# Verbs whose object did not happen: "Russian and Syrian air forces halted
+# airstrikes", "Moscow denied carrying out the raid".
+CEASING_VERBS = frozenset(
+    "halt stop suspend cease pause deny refrain avoid prevent".split()
+)
 
 
 @dataclass
@@ -110,8 +115,10 @@ class EventAssembler:
         taken: set[int] = set()
         hits = []
         for key, start, end in found:
-            if taken.intersection(range(start, end)) or in_chrome(
-                doc[start].idx, doc._.chrome
+            if (
+                taken.intersection(range(start, end))
+                or in_chrome(doc[start].idx, doc._.chrome)
+                or _not_done(doc[start:end].root)
             ):
                 continue
             taken.update(range(start, end))
@@ -392,6 +399,34 @@ class EventAssembler:
                 if mention.value is not None:
                     return mention, _span(mention)
         return None, None
+
+
+def _not_done(trigger: Token) -> bool:
+    """Return whether the sentence says the attack at `trigger` did not
+    happen: "no mention of any strikes", "did not carry out any raids", "neither Russian
+    nor Syrian jets struck", "halted airstrikes", "denied carrying out"."""
+    noun = trigger
+    while True:
+        if any(c.lower_ == "no" for c in noun.children):
+            return True  # "no airstrikes", "no mention of any strikes"
+        if noun.dep_ != "pobj" or noun.head.lower_ != "of":
+            break
+        noun = noun.head.head
+    verbs = [t for t in (trigger, *trigger.ancestors) if t.pos_ in ("VERB", "AUX")]
+    for verb in verbs[:2]:
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if (
+            verb.lemma_ in CEASING_VERBS
+            or any(c.dep_ == "neg" for c in verb.children)
+            or (
+                subject is not None
+                and any(t.lower_ == "neither" for t in subject.subtree)
+            )
+        ):
+            return True
+        if verb.dep_ not in ("xcomp", "pcomp"):
+            break  # "denied carrying out": the verb above counts too
+    return False
 
 
 def _adds_more(doc: Doc, figure: CasualtyFigure) -> bool:

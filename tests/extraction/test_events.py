@@ -331,6 +331,11 @@ def test_every_field_has_its_evidence(nlp):
         "Between April 23 and May 23 the coalition killed a total of 225 civilians.",
         # Negations.
         "The RAF has not caused any civilian casualties in Mosul.",
+        # Attacks that did not happen.
+        "Russian and Syrian air forces halted airstrikes in Aleppo on Tuesday.",
+        "The ministry made no mention of any strikes in Idlib.",
+        "Neither Russian nor Syrian jets bombed Afrin on Tuesday.",
+        "The regime denied the use of chemical weapons in Douma last week.",
         # Off-topic passages.
         "Tesla hit with $2bn lawsuit over Autopilot crash.",
         "KXIP vs KKR Live Score: Punjab need 40 runs from 18 balls.",
