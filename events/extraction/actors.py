@@ -77,6 +77,11 @@ FOREIGN_QUALIFIERS = frozenset(
     jordanian lebanese kurdish national interim regional local
     """.split()
 )
+# Title-case words before a bare reference that describe, not name, it
+# ("Syrias" and "Assads" are possessives that lost their apostrophe).
+DESCRIPTIVE_WORDS = frozenset(
+    "the syrian syrias assad assads islamist jihadist moderate".split()
+)
 # Phrases that refer back to the last armed non-state actor.
 ANAPHORS = frozenset(
     """
@@ -206,8 +211,13 @@ class ActorRuler:
         previous = doc[token.i - 1]
         if previous.lower_ in FOREIGN_QUALIFIERS:
             return True
-        # "Syrian National Coalition", "Interim Government": part of a name.
-        return previous.is_title and previous.lower_ not in {"the", "syrian", "assad"}
+        # "Syrian National Coalition", "Interim Government": part of a name;
+        # not "Syrian Islamist rebels", "Jihadist rebels": what they are.
+        return (
+            previous.is_title
+            and previous.tag_ != "JJ"
+            and previous.lower_ not in DESCRIPTIVE_WORDS
+        )
 
     def _resolve_anaphora(self, doc: Doc, matches: list[_Match]) -> list[_Match]:
         """Add "the group"-style references to the last armed non-state actor."""

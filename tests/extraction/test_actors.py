@@ -70,6 +70,12 @@ def test_registry_aliases(nlp, text, expected):
             [("Syrian aviation", "Syrian government forces", False)],
         ),
         ("US-led strikes hit Raqqa.", [("US-led strikes", "US-led coalition", False)]),
+        # An adjective says what they are; a proper noun makes a name.
+        (
+            "Syrian Islamist rebels shelled a rally.",
+            [("Islamist rebels", "Syrian opposition groups", False)],
+        ),
+        ("Syrias regime bombed it.", [("regime", "Syrian government forces", False)]),
         # Someone else's government is not the Syrian government.
         ("The Iraqi government protested.", []),
     ],
