@@ -45,8 +45,11 @@ REPORT_VERBS = CASUALTY_WORDS["report_verbs"]
 BLAME_VERBS = CASUALTY_WORDS["blame_verbs"]
 ATTACK_NOUNS = CASUALTY_WORDS["attack_nouns"]
 PLACE_PREPOSITIONS = (["in"], ["near"], ["at"])  # the word before a place
-# What an attack phrase aims at: "strikes on army positions", "a blast near"
-TARGET_PREPOSITIONS = frozenset("on near against at targeting into upon".split())
+# What an attack phrase aims at ("strikes on army positions") and where it
+# struck ("a blast near the headquarters of Ahrar al-Sham").
+TARGET_PREPOSITIONS = frozenset("on against at targeting into upon".split())
+WHERE_PREPOSITIONS = frozenset("in inside outside near around across".split())
+AIMED_AT = TARGET_PREPOSITIONS | WHERE_PREPOSITIONS
 PRONOUNS = frozenset("he she it they we i you who which that this".split())
 PRECISION_RANK = {
     "exact": 0,
@@ -78,7 +81,7 @@ def _extent(token: Token, *, doer: bool = False) -> tuple[int, int]:
     for child in token.rights:
         if child.dep_ in ("relcl", "acl", "appos", "punct", "cc", "conj", "advcl"):
             break
-        if doer and child.dep_ == "prep" and child.lower_ in TARGET_PREPOSITIONS:
+        if doer and child.dep_ == "prep" and child.lower_ in AIMED_AT:
             break
         right = child.right_edge
     return left.idx, right.idx + len(right)

@@ -1021,20 +1021,23 @@ def test_component_agent_of_passive_and_participle(nlp):
 def test_component_attacker_is_not_what_the_attack_hit(nlp):
     text = (
         "A suicide blast near the headquarters of Ahrar al-Sham in Idlib injured "
-        "30 people. Coalition strikes on Islamic State positions killed 12 fighters."
+        "30 people. Coalition strikes on Islamic State positions killed 12 fighters. "
+        "A car bomb outside a stronghold of the regime wounded 45 people."
     )
-    near, on = run(
+    near, on, outside = run(
         nlp,
         text,
         actors=[
             mention(text, "Ahrar al-Sham", "Ahrar al-Sham", "rebel"),
             mention(text, "Coalition", "US-led coalition", "coalition"),
             mention(text, "Islamic State", "Islamic State", "isis"),
+            mention(text, "regime", "Syrian government forces", "government"),
         ],
         places=[place(text, "Idlib")],
     )
     assert (near.kind, near.low, near.perpetrator) == ("injured", 30, None)
     assert (on.kind, on.low, on.perpetrator) == ("killed", 12, "US-led coalition")
+    assert (outside.kind, outside.low, outside.perpetrator) == ("injured", 45, None)
 
 
 def test_component_blame_names_the_accused_and_the_accuser(nlp):
