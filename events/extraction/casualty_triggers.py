@@ -40,6 +40,7 @@ MORE = WORDS["more_words"]
 ANOTHER = WORDS["another_words"]
 
 YEAR = re.compile(r"^(?:19|20)\d\d$")
+DATE_TOKEN = re.compile(r"^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}")  # "15.04.2017"
 MONTHS = frozenset(
     """january february march april may june july august september october
     november december jan feb mar apr jun jul aug sep sept oct nov dec""".split()
@@ -455,8 +456,8 @@ def not_a_count(doc: Doc, number: Number, noun: Token | None, person: bool) -> b
     if (
         before in ("$", "no", "£", "€")
         or noun is not None
-        and noun.lower_ in NOT_PEOPLE
-    ):
+        and (noun.lower_ in NOT_PEOPLE or DATE_TOKEN.match(noun.text))
+    ):  # "(updated 2033 15.04.2017)" is a time and a date
         return True
     after = doc[number.last + 1 : number.last + 2].text.lower()
     if after in ("%", "percent"):
