@@ -318,7 +318,14 @@ class CasualtyClaimAdmin(admin.ModelAdmin):
         "event",
         "article",
     ]
-    list_filter = ["kind", "victims", "cumulative", "victims_inferred", "part_of_total"]
+    list_filter = [
+        "kind",
+        "victims",
+        "cumulative",
+        "victims_inferred",
+        "part_of_total",
+        "superseded",
+    ]
     search_fields = ["text", "claimed_by", "article__title"]
     raw_id_fields = ["article", "event", "place", "perpetrator"]
     list_select_related = ["article", "event"]

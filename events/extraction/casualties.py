@@ -20,6 +20,8 @@ Decisions:
   when its clause gives a period ("since 2011"), as dates.is_period() judges.
 - "since Saturday", "over the past 24 hours" date one battle's toll: not
   cumulative. A whole year ("in 2016"), "a total of", "in total" are.
+- A toll the report has since updated ("had initially given a toll of 22")
+  is marked `superseded`: still a claim, not counted in the event's bounds.
 - A toll told in parts ("11 soldiers and 17 rebels were killed", "29 fighters
   were killed along with six jihadists") adds a figure for the sum (victims
   "mixed" when civilians and combatants); the parts, and breakdowns such as
@@ -37,6 +39,7 @@ from spacy.tokens import Span as SentSpan
 from events.extraction.casualty_links import (
     INTRANSITIVE,
     LOSS_VERBS,
+    REPORT_VERBS,
     SentenceContext,
     find_claimant,
     find_perpetrator,
@@ -90,6 +93,8 @@ DETAILS = dict.fromkeys(WORDS["children_nouns"], "children")
 DETAILS |= dict.fromkeys(WORDS["women_nouns"], "women")
 MIXED_PARTS = COMBATANT_NOUNS | {"civilians", "civilian"}
 CAMPAIGN_NOUNS = WORDS["campaign_nouns"]
+EARLIER = WORDS["earlier_words"]  # "had initially given a toll of 22"
+TOLL_NOUNS = QUANT_HEADS | WORDS["noun_only_triggers"]  # "a previous toll of 112"
 
 NEGATIONS = frozenset("not no without nor".split())  # "not a single civilian"
 CLAUSE_BREAKS = frozenset("; while whereas".split())
@@ -948,4 +953,25 @@ def _casualty(context: SentenceContext, figure: Figure) -> CasualtyFigure:
         victim_side=figure.side,
         part_of_total=figure.part_of_total,
         single=figure.single,
+        superseded=_earlier_toll(trigger),
     )
+
+
+def _earlier_toll(trigger: Token) -> bool:
+    """Return whether the figure at `trigger` is a toll since updated.
+
+    "It had initially given a death toll of 22", "had earlier reported 12
+    dead", "updating a previous toll of 112": the word marks the telling
+    (the nearest verb) or the toll noun, not "an earlier attack left 270
+    dead", another incident.
+    """
+    for token in (trigger, *trigger.ancestors):
+        if token.pos_ in ("VERB", "AUX"):
+            return token.lemma_ in REPORT_VERBS | {"give"} and any(
+                c.lower_ in EARLIER and c.dep_ == "advmod" for c in token.children
+            )
+        if token.lower_ in TOLL_NOUNS and any(
+            c.lower_ in EARLIER and c.dep_ == "amod" for c in token.children
+        ):
+            return True
+    return False

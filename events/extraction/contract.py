@@ -53,6 +53,7 @@ def to_contract(result: ExtractionResult, *, article_id: str, title: str) -> dic
                 "victim_detail": figure.victim_detail,
                 "victim_side": figure.victim_side,
                 "part_of_total": figure.part_of_total,
+                "superseded": figure.superseded,
                 "perpetrator": figure.perpetrator,
                 "claimed_by": figure.claimed_by,
                 "place": figure.place.name if figure.place else None,

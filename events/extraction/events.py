@@ -141,7 +141,11 @@ class EventAssembler:
                 # the lead tells in full what its headline told: it anchors
                 if draft.anchor == context.headline and index > draft.anchor:
                     draft.headline, draft.anchor = draft.anchor, index
+        # a sentence whose figure joined an event tells of that event
         with_figures = {d.anchor for d in drafts} | {d.headline for d in drafts}
+        with_figures |= {
+            context.sentence_of(f.start) for d in drafts for f in d.figures
+        }
         for index in range(len(context.sentences)):
             if index in with_figures or any(
                 abs(index - d.anchor) <= MERGE_WINDOW_SENTENCES - 1
@@ -174,19 +178,24 @@ class EventAssembler:
     ) -> _Draft | None:
         more = _adds_more(context.doc, figure)
         for draft in reversed(drafts):
-            # A breakdown ("three children were among the dead") belongs to
-            # the last toll told before it, however far back.
+            # A breakdown ("three children were among the dead") and an
+            # earlier toll ("it had initially given a toll of 22") belong to
+            # the last toll told before them, however far back.
+            later = figure.part_of_total or figure.superseded
             far = index - draft.anchor > MERGE_WINDOW_SENTENCES
-            if far and not figure.part_of_total:
+            if far and not later:
                 return None
+            kinds = {f.kind for f in draft.figures}
+            if figure.superseded and figure.kind not in kinds:
+                continue
             places = {_located(f.place) for f in draft.figures if f.place} - {None}
             here = _located(figure.place) if figure.place else None
-            if here and places and here not in places:
+            # (an earlier toll may name the district where the toll names the town)
+            if here and places and here not in places and not figure.superseded:
                 continue
             same_sentence = context.same_telling(
                 context.sentence_of(draft.figures[0].start), index
             )
-            kinds = {f.kind for f in draft.figures}
             if more and not same_sentence and figure.kind in kinds:
                 continue  # "Another 42 people were killed": other dead
             victims = {f.victims for f in draft.figures if f.kind == figure.kind}
@@ -198,7 +207,7 @@ class EventAssembler:
             if (
                 not same_sentence
                 and not _told_again(figure, draft.figures)
-                and not figure.part_of_total
+                and not later
                 and figure.kind in kinds
                 and figure.victims in victims
                 and figure.claimed_by
@@ -673,7 +682,11 @@ def claim_bounds(
 
 def _bounds(figures: list[CasualtyFigure]) -> tuple[int | None, int | None, int | None]:
     return claim_bounds(
-        [(f.low, f.high, f.victim_detail) for f in figures if not f.part_of_total]
+        [
+            (f.low, f.high, f.victim_detail)
+            for f in figures
+            if not (f.part_of_total or f.superseded)
+        ]
     )
 
 

@@ -92,6 +92,9 @@ class CasualtyFigure:
     # True for one person told of singly ("a child was killed"): beside a
     # toll it is one of the dead, or one more, never a rival count of them.
     single: bool = False
+    # True for a toll the report has since updated ("had initially given a
+    # death toll of 22"): kept as a claim, not counted in the event's bounds.
+    superseded: bool = False
 
     @property
     def best(self) -> int | None:

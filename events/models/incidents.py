@@ -257,6 +257,11 @@ class CasualtyClaim(models.Model):
         help_text="A part of a toll told in parts ('4 children' of '10 "
         "civilians'); the event counts the total, not the parts.",
     )
+    superseded = models.BooleanField(
+        default=False,
+        help_text="A toll the report has since updated ('had initially given "
+        "a toll of 22'); kept as a claim, not counted in the event's bounds.",
+    )
     perpetrator = models.ForeignKey(
         Actor, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )

@@ -193,6 +193,30 @@ def test_one_person_beside_a_toll_is_stored_once_as_a_part(seeds):
     ]
 
 
+def test_an_earlier_toll_is_stored_as_a_claim_the_event_does_not_count(seeds):
+    article, claims = _extracted(
+        "Rally shelled in Daraa",
+        "Rebels shelled a rally in Daraa on Friday, killing at least 21 people. "
+        "A child was among the dead. The rally was held in a tent. "
+        "The monitor had initially given a death toll of 22.",
+    )
+    assert sorted(claims.values_list("low", "superseded")) == [
+        (1, False),
+        (21, False),
+        (22, True),
+    ]
+    event = claims.get(low=21).event
+    assert claims.get(low=22).event == event
+    assert (event.killed_low, event.killed_best, event.killed_high) == (21, 21, 21)
+    # Another article's earlier toll does not count in the recount either.
+    _claim(seeds["000"], event, 30, 30, superseded=True)
+    _claim(seeds["000"], event, 24, 24)
+    event.articles.add(seeds["000"])
+    articles_extract(articles=Article.objects.filter(pk=article.pk))
+    event.refresh_from_db()
+    assert (event.killed_low, event.killed_best, event.killed_high) == (24, 24, 24)
+
+
 def _extracted(title: str, text: str):
     """Store an article, run extraction on it, return it and its claims."""
     article = Article.objects.create(title=title, text=text)

@@ -802,6 +802,9 @@ def test_cumulative(nlp, sentence, expected):
 
 NOTHING = [
     "the ministers' claim that the RAF has not caused any civilian casualties",
+    # a time and a date in a page's "updated" stamp
+    "Death Toll in Blast Rises to 70 REUTERS Middle East 1735 "
+    "15.04.2017(updated 2033 15.04.2017) Get short URL",
     "No casualties were reported, and no one was killed in the attack.",
     "The convoy passed without casualties.",
     "Some 3,000 ISIS fighters are holed up in the city where strikes killed civilians.",
@@ -923,6 +926,29 @@ SEEDS = [
 @pytest.mark.parametrize(("sentence", "expected"), SEEDS)
 def test_seed_sentences(nlp, sentence, expected):
     assert figures(nlp, sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("It had initially given a death toll of 22.", [(22, True)]),
+        ("The watchdog had earlier reported 12 dead in the strikes.", [(12, True)]),
+        ("The monitor, which earlier gave a toll of 20, said more died.", [(20, True)]),
+        (
+            "126 people were killed, the Observatory said, updating a previous "
+            "toll of 112 dead.",
+            [(126, False), (112, True)],
+        ),
+        # another, earlier incident is no earlier toll of this one
+        (
+            "An earlier attack by IS fighters on Shaer left 270 people dead.",
+            [(270, False)],
+        ),
+        ("Air strikes killed 30 people earlier on Monday.", [(30, False)]),
+    ],
+)
+def test_an_earlier_toll_since_updated_is_superseded(nlp, text, expected):
+    assert [(f.low, f.superseded) for f in nlp(text)._.casualties] == expected
 
 
 def test_figure_phrase_runs_from_number_to_trigger(nlp):

@@ -414,6 +414,27 @@ def test_a_toll_of_children_is_no_rival_to_the_toll_of_everyone(nlp):
     assert (event.killed_low, event.killed_best, event.killed_high) == (13, 13, 13)
 
 
+def test_an_earlier_toll_is_a_claim_the_latest_toll_supersedes(nlp):
+    text = (
+        "Air strikes killed 126 people in Aleppo on Monday. Rescuers searched "
+        "the rubble. The city was quiet on Tuesday. The Observatory said it was "
+        "updating a previous toll of 112 dead."
+    )
+    (event,) = extract(text, published=PUBLISHED, nlp=nlp).events
+    assert [(c.low, c.superseded) for c in event.claims] == [(126, False), (112, True)]
+    assert (event.killed_low, event.killed_best, event.killed_high) == (126, 126, 126)
+
+
+def test_a_sentence_whose_toll_joined_an_event_is_no_event_of_its_own(nlp):
+    text = (
+        "Turkish shelling killed at least 20 civilians in Jarabulus on Monday. "
+        "Residents fled to the countryside. At least 20 civilians were killed by "
+        "Turkish air strikes in Jarabulus, the Observatory said."
+    )
+    (event,) = extract(text, published=PUBLISHED, nlp=nlp).events
+    assert [c.low for c in event.claims] == [20, 20]
+
+
 def test_a_keyword_list_names_no_perpetrator(nlp):
     text = (
         "Tags Syria Islamic State Aleppo At least 11 civilians were killed in "

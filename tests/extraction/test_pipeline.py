@@ -94,6 +94,7 @@ def test_the_contract_has_every_documented_key(nlp):
         "victim_detail",
         "victim_side",
         "part_of_total",
+        "superseded",
         "perpetrator",
         "claimed_by",
         "place",
