@@ -325,6 +325,7 @@ class CasualtyClaimAdmin(admin.ModelAdmin):
         "victims_inferred",
         "part_of_total",
         "superseded",
+        "vague",
     ]
     search_fields = ["text", "claimed_by", "article__title"]
     raw_id_fields = ["article", "event", "place", "perpetrator"]

@@ -20,6 +20,8 @@ Decisions:
   when its clause gives a period ("since 2011"), as dates.is_period() judges.
 - "since Saturday", "over the past 24 hours" date one battle's toll: not
   cumulative. A whole year ("in 2016"), "a total of", "in total" are.
+- "Dozens", "scores", "several hundred" are `vague`: the event counts them
+  only when no claim gives a number.
 - A toll the report has since updated ("had initially given a toll of 22")
   is marked `superseded`: still a claim, not counted in the event's bounds.
 - A toll told in parts ("11 soldiers and 17 rebels were killed", "29 fighters
@@ -74,7 +76,7 @@ from events.extraction.casualty_triggers import (
 from events.extraction.dates import is_period
 
 # Number and parse_numbers are part of this module's interface (tests import them).
-from events.extraction.numbers import VAGUE, Number, parse_numbers
+from events.extraction.numbers import FEW, VAGUE, Number, parse_numbers
 from events.extraction.types import CasualtyFigure, Span
 
 # FA-KES labels "a bomb blast killed six people" as six civilians: in the dev set
@@ -147,6 +149,7 @@ class Figure:
     side: str | None = None
     part_of_total: bool = False
     single: bool = False
+    vague: bool = False
 
 
 # --- victims and periods -------------------------------------------------------
@@ -706,6 +709,10 @@ def _figure(doc: Doc, link: _Link, kind: str, victims: tuple, period: bool) -> F
         trigger=link.trigger,
         detail=victims[1],
         side=victims[2],
+        vague=any(
+            t.lower_ in VAGUE or t.lower_ in FEW
+            for t in doc[number.start : number.last + 1]
+        ),
     )
 
 
@@ -864,6 +871,7 @@ def _total(doc: Doc, parts: list[Figure]) -> Figure | None:
         trigger=parts[0].trigger,
         detail=details.pop() if len(details) == 1 else None,
         side=sides.pop() if len(sides) == 1 else None,
+        vague=any(f.vague for f in parts),
     )
 
 
@@ -954,6 +962,7 @@ def _casualty(context: SentenceContext, figure: Figure) -> CasualtyFigure:
         part_of_total=figure.part_of_total,
         single=figure.single,
         superseded=_earlier_toll(trigger),
+        vague=figure.vague,
     )
 
 

@@ -54,6 +54,7 @@ def to_contract(result: ExtractionResult, *, article_id: str, title: str) -> dic
                 "victim_side": figure.victim_side,
                 "part_of_total": figure.part_of_total,
                 "superseded": figure.superseded,
+                "vague": figure.vague,
                 "perpetrator": figure.perpetrator,
                 "claimed_by": figure.claimed_by,
                 "place": figure.place.name if figure.place else None,

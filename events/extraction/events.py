@@ -203,10 +203,13 @@ class EventAssembler:
             # sentence is another incident unless a claimant differs, it
             # breaks a toll down ("six children were among the dead"), or it
             # tells the same toll again ("At least 29 rebels were killed ...
-            # At least 29 rebels were killed in clashes overnight").
+            # At least 29 rebels were killed in clashes overnight"), or one
+            # of the two is vague ("... killed at least 85 civilians. Dozens
+            # of civilians were killed").
             if (
                 not same_sentence
                 and not _told_again(figure, draft.figures)
+                and not _vaguely_told(figure, draft.figures)
                 and not later
                 and figure.kind in kinds
                 and figure.victims in victims
@@ -459,6 +462,12 @@ def _told_again(figure: CasualtyFigure, figures: list[CasualtyFigure]) -> bool:
     )
 
 
+def _vaguely_told(figure: CasualtyFigure, figures: list[CasualtyFigure]) -> bool:
+    """Return whether `figure` or every toll of its kind in `figures` is vague."""
+    same_kind = [f for f in figures if f.kind == figure.kind]
+    return figure.vague or all(f.vague for f in same_kind)
+
+
 def _located(place: PlaceMatch) -> str | None:
     """Return the name that tells incidents apart; a whole country does not
     ("Air raid kills 21 at Syria market" is the lead's raid in Aleppo)."""
@@ -659,31 +668,36 @@ def claim_key(figure: CasualtyFigure) -> tuple:
 
 
 def claim_bounds(
-    claims: list[tuple[int | None, int | None, str | None]],
+    claims: list[tuple[int | None, int | None, str | None, bool]],
 ) -> tuple[int | None, int | None, int | None]:
-    """Return low/best/high over (low, high, detail) claims; best is the most
-    conservative, as ACLED codes fatalities.
+    """Return low/best/high over (low, high, detail, vague) claims; best is
+    the most conservative, as ACLED codes fatalities.
 
     A claim counts as its low ("at least 22"), else its high ("nearly 30").
     A claim about children or women alone (its detail) counts some of the
     dead, not all: beside a claim about everyone ("13 people killed ...
-    five children were killed") it is no rival. The event assembler and the
-    recount after re-extraction both use this.
+    five children were killed") it is no rival. A vague claim ("dozens")
+    beside one that gives a number ("at least 85") widens the high only.
+    The event assembler and the recount after re-extraction both use this.
     """
-    everyone = [(low, high) for low, high, detail in claims if not detail]
-    bounded = everyone or [(low, high) for low, high, _ in claims]
-    counts = [low if low is not None else high for low, high in bounded]
-    values = [v for v in counts if v is not None]
+    everyone = [claim for claim in claims if not claim[2]]
+    bounded = everyone or claims
+    counts = [
+        (low if low is not None else high, vague) for low, high, _, vague in bounded
+    ]
+    values = [count for count, _ in counts if count is not None]
     if not values:
         return None, None, None
-    highs = [high for _, high in bounded if high is not None]
-    return min(values), min(values), max(highs + values)
+    exact = [count for count, vague in counts if count is not None and not vague]
+    exact = exact or values
+    highs = [high for _, high, _, _ in bounded if high is not None]
+    return min(exact), min(exact), max(highs + values)
 
 
 def _bounds(figures: list[CasualtyFigure]) -> tuple[int | None, int | None, int | None]:
     return claim_bounds(
         [
-            (f.low, f.high, f.victim_detail)
+            (f.low, f.high, f.victim_detail, f.vague)
             for f in figures
             if not (f.part_of_total or f.superseded)
         ]

@@ -95,6 +95,9 @@ class CasualtyFigure:
     # True for a toll the report has since updated ("had initially given a
     # death toll of 22"): kept as a claim, not counted in the event's bounds.
     superseded: bool = False
+    # True for a vague count ("dozens", "scores", "several hundred"): beside a
+    # claim that gives a number it widens the event's high, not its best.
+    vague: bool = False
 
     @property
     def best(self) -> int | None:

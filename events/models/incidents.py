@@ -262,6 +262,11 @@ class CasualtyClaim(models.Model):
         help_text="A toll the report has since updated ('had initially given "
         "a toll of 22'); kept as a claim, not counted in the event's bounds.",
     )
+    vague = models.BooleanField(
+        default=False,
+        help_text="A vague count ('dozens', 'scores'); beside a claim that "
+        "gives a number it widens the event's high, not its best.",
+    )
     perpetrator = models.ForeignKey(
         Actor, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )

@@ -320,6 +320,7 @@ def _claim_store(article, figure, event, places: _PlaceRows, actors: _ActorRows)
         victim_side=(figure.victim_side or "")[:20],
         part_of_total=figure.part_of_total,
         superseded=figure.superseded,
+        vague=figure.vague,
         perpetrator=actors.get(figure.perpetrator) if figure.perpetrator else None,
         claimed_by=(figure.claimed_by or "")[:200],
         place=places.get(figure.place) if figure.place else None,
@@ -336,7 +337,7 @@ def _recount(event: Event) -> None:
     """Set the event's killed/injured low/best/high from its remaining claims."""
     for kind in ("killed", "injured"):
         counted = event.claims.filter(kind=kind, part_of_total=False, superseded=False)
-        claims = counted.values_list("low", "high", "victim_detail")
+        claims = counted.values_list("low", "high", "victim_detail", "vague")
         low, best, high = claim_bounds(list(claims))
         setattr(event, f"{kind}_low", low)
         setattr(event, f"{kind}_best", best)

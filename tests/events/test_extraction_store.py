@@ -217,6 +217,19 @@ def test_an_earlier_toll_is_stored_as_a_claim_the_event_does_not_count(seeds):
     assert (event.killed_low, event.killed_best, event.killed_high) == (24, 24, 24)
 
 
+def test_the_recount_counts_a_vague_claim_only_without_a_number(seeds):
+    event = Event.objects.get(articles=seeds["001"], killed_best=35)
+    event.articles.add(seeds["000"])
+    _claim(seeds["000"], event, 24, None, vague=True)
+    _claim(seeds["000"], event, 30, 30)
+
+    articles_extract(articles=Article.objects.filter(pk=seeds["001"].pk))
+
+    event.refresh_from_db()
+    # "dozens" beside "30 killed": best 30; dozens (24 or more) widens nothing
+    assert (event.killed_low, event.killed_best, event.killed_high) == (30, 30, 30)
+
+
 def _extracted(title: str, text: str):
     """Store an article, run extraction on it, return it and its claims."""
     article = Article.objects.create(title=title, text=text)

@@ -425,6 +425,30 @@ def test_an_earlier_toll_is_a_claim_the_latest_toll_supersedes(nlp):
     assert (event.killed_low, event.killed_best, event.killed_high) == (126, 126, 126)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Coalition airstrikes near Manbij killed at least 85 civilians on Tuesday. "
+        "Dozens of civilians, mostly families, were killed.",
+        "Dozens of civilians were killed near Manbij on Tuesday. Rescuers said "
+        "coalition airstrikes had killed at least 85 civilians.",
+    ],
+)
+def test_a_vague_count_beside_a_number_is_the_same_toll_told_loosely(nlp, text):
+    (event,) = extract(text, published=PUBLISHED, nlp=nlp).events
+    assert sorted((c.low, c.vague) for c in event.claims) == [(24, True), (85, False)]
+    assert (event.killed_low, event.killed_best, event.killed_high) == (85, 85, 85)
+
+
+def test_a_vague_count_alone_is_the_count(nlp):
+    (event,) = extract(
+        "Dozens of people were killed in Aleppo on Monday.",
+        published=PUBLISHED,
+        nlp=nlp,
+    ).events
+    assert (event.killed_low, event.killed_best, event.killed_high) == (24, 24, 24)
+
+
 def test_a_sentence_whose_toll_joined_an_event_is_no_event_of_its_own(nlp):
     text = (
         "Turkish shelling killed at least 20 civilians in Jarabulus on Monday. "

@@ -95,6 +95,7 @@ def test_the_contract_has_every_documented_key(nlp):
         "victim_side",
         "part_of_total",
         "superseded",
+        "vague",
         "perpetrator",
         "claimed_by",
         "place",
