@@ -258,8 +258,12 @@ class EventAssembler:
         )
         actors = self._actors(context, draft.anchor, perpetrator)
         sentence = context.span_of(draft.anchor)
+        # each sentence once (the anchor's text is stripped, a figure's not)
+        told = {sentence.start: sentence} | {
+            f.sentence.start: f.sentence for f in draft.figures
+        }
         evidence = [sentence] + [
-            f.sentence for f in draft.figures if f.sentence != sentence
+            s for start, s in told.items() if start != sentence.start
         ]
         field_evidence = {"event_type": [sentence]}
         if place_span:
@@ -465,7 +469,7 @@ def _told_again(figure: CasualtyFigure, figures: list[CasualtyFigure]) -> bool:
 def _vaguely_told(figure: CasualtyFigure, figures: list[CasualtyFigure]) -> bool:
     """Return whether `figure` or every toll of its kind in `figures` is vague."""
     same_kind = [f for f in figures if f.kind == figure.kind]
-    return figure.vague or all(f.vague for f in same_kind)
+    return figure.vague or bool(same_kind) and all(f.vague for f in same_kind)
 
 
 def _located(place: PlaceMatch) -> str | None:

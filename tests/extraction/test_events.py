@@ -459,6 +459,12 @@ def test_a_sentence_whose_toll_joined_an_event_is_no_event_of_its_own(nlp):
     assert [c.low for c in event.claims] == [20, 20]
 
 
+def test_each_sentence_is_evidence_once(nlp):
+    text = "12 killed in Aleppo air strikes\n\nResidents fled the town."
+    (event,) = extract(text, published=PUBLISHED, nlp=nlp).events
+    assert [s.start for s in event.evidence] == [0]
+
+
 def test_a_keyword_list_names_no_perpetrator(nlp):
     text = (
         "Tags Syria Islamic State Aleppo At least 11 civilians were killed in "

@@ -114,11 +114,7 @@ def test_the_task_run_twice_leaves_the_same_rows(tmp_path):
     assert (article_rows(), totals()) == (once, once_totals)
     assert [rows["events"] for rows in once.values()] == [
         [["Air/drone strike", 2, "Aleppo"], ["Armed clash", 2, "Aleppo"]],
-        [
-            ["Air/drone strike", 4, "Azaz"],
-            ["Attack", 3, "Idlib"],
-            ["Shelling/artillery/missile attack", None, "Idlib"],
-        ],
+        [["Air/drone strike", 4, "Azaz"], ["Attack", 3, "Idlib"]],
         [["Attack", 4, "Douma"], ["Remote explosive/landmine/IED", None, "Douma"]],
     ]
     assert statuses() == [DONE] * 3
