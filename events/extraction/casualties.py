@@ -96,6 +96,7 @@ DETAILS |= dict.fromkeys(WORDS["women_nouns"], "women")
 MIXED_PARTS = COMBATANT_NOUNS | {"civilians", "civilian"}
 CAMPAIGN_NOUNS = WORDS["campaign_nouns"]
 EARLIER = WORDS["earlier_words"]  # "had initially given a toll of 22"
+TELLING_VERBS = REPORT_VERBS | {"give"}  # "... had initially given a toll of 22"
 TOLL_NOUNS = QUANT_HEADS | WORDS["noun_only_triggers"]  # "a previous toll of 112"
 
 NEGATIONS = frozenset("not no without nor".split())  # "not a single civilian"
@@ -976,7 +977,7 @@ def _earlier_toll(trigger: Token) -> bool:
     """
     for token in (trigger, *trigger.ancestors):
         if token.pos_ in ("VERB", "AUX"):
-            return token.lemma_ in REPORT_VERBS | {"give"} and any(
+            return token.lemma_ in TELLING_VERBS and any(
                 c.lower_ in EARLIER and c.dep_ == "advmod" for c in token.children
             )
         if token.lower_ in TOLL_NOUNS and any(

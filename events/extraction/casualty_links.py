@@ -41,6 +41,8 @@ INTRANSITIVE = CASUALTY_WORDS["intransitive_triggers"]
 # Verbs of a side losing its own people ("ISIL lost 13 fighters"): the
 # subject is the victims' side, not the killer.
 LOSS_VERBS = CASUALTY_WORDS["loss_verbs"]
+# Verbs whose subject did not kill: "five died", "ISIL lost 13 fighters".
+NOT_KILLERS = INTRANSITIVE | LOSS_VERBS
 REPORT_VERBS = CASUALTY_WORDS["report_verbs"]
 BLAME_VERBS = CASUALTY_WORDS["blame_verbs"]
 ATTACK_NOUNS = CASUALTY_WORDS["attack_nouns"]
@@ -109,7 +111,7 @@ def _agents(trigger: Token) -> list[Token]:
     ):
         verb = verb.head  # "..., killing six": the subject of the main verb
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if subject is not None and trigger.lemma_ not in INTRANSITIVE | LOSS_VERBS:
+    if subject is not None and trigger.lemma_ not in NOT_KILLERS:
         agents.append(subject)
     for prep in trigger.children:
         if prep.dep_ == "prep" and prep.lower_ in ("in", "by", "from", "during"):

@@ -14,7 +14,11 @@ from pathlib import Path
 
 from spacy.tokens import Doc
 
-from events.extraction.casualty_links import LOSS_VERBS, TARGET_PREPOSITIONS
+from events.extraction.casualty_links import (
+    BLAME_VERBS,
+    LOSS_VERBS,
+    TARGET_PREPOSITIONS,
+)
 from events.extraction.chrome import in_chrome
 from events.extraction.types import (
     ActorMention,
@@ -211,7 +215,9 @@ def _names_more_closely(hit: Hit, other: Hit | None) -> bool:
     return phrase != word and phrase.endswith(" " + word)
 
 
-ACCUSING_VERBS = frozenset({"blame", "accuse", "hold"})
+# The data file's blame verbs, and "held the regime responsible".
+ACCUSING_VERBS = BLAME_VERBS | {"hold"}
+NOT_ACTING_VERBS = ACCUSING_VERBS | LOSS_VERBS  # their subject did not strike
 
 
 def _only_a_date(text: str) -> bool:
@@ -243,7 +249,7 @@ def agent(doc: Doc, hit: Hit, actors: list[ActorMention]) -> ActorMention | None
         if verb is not None and root.head == verb:
             if verb.lemma_ in ACCUSING_VERBS and root.dep_ == "dobj":
                 return actor  # "blamed X for airstrikes"
-            acting = verb.lemma_ not in ACCUSING_VERBS | LOSS_VERBS
+            acting = verb.lemma_ not in NOT_ACTING_VERBS
             if acting and root.dep_ in {"nsubj", "agent"}:
                 return actor  # "X struck ..."; not "X lost 13 fighters in clashes"
     # "Before government forces left Idlib they executed 15 detainees":

@@ -70,7 +70,6 @@ CEASING_VERBS = frozenset(
 class _Draft:
     anchor: int  # sentence index
     figures: list[CasualtyFigure] = field(default_factory=list)
-    headline: int | None = None  # the headline that told it before the lead
 
 
 class EventAssembler:
@@ -140,12 +139,10 @@ class EventAssembler:
                 draft.figures.append(figure)
                 # the lead tells in full what its headline told: it anchors
                 if draft.anchor == context.headline and index > draft.anchor:
-                    draft.headline, draft.anchor = draft.anchor, index
-        # a sentence whose figure joined an event tells of that event
-        with_figures = {d.anchor for d in drafts} | {d.headline for d in drafts}
-        with_figures |= {
-            context.sentence_of(f.start) for d in drafts for f in d.figures
-        }
+                    draft.anchor = index
+        # a sentence whose figure joined an event (its anchor among them)
+        # tells of that event
+        with_figures = {context.sentence_of(f.start) for d in drafts for f in d.figures}
         for index in range(len(context.sentences)):
             if index in with_figures or any(
                 abs(index - d.anchor) <= MERGE_WINDOW_SENTENCES - 1
@@ -258,13 +255,7 @@ class EventAssembler:
         )
         actors = self._actors(context, draft.anchor, perpetrator)
         sentence = context.span_of(draft.anchor)
-        # each sentence once (the anchor's text is stripped, a figure's not)
-        told = {sentence.start: sentence} | {
-            f.sentence.start: f.sentence for f in draft.figures
-        }
-        evidence = [sentence] + [
-            s for start, s in told.items() if start != sentence.start
-        ]
+        evidence = _once([sentence, *(f.sentence for f in draft.figures)])
         field_evidence = {"event_type": [sentence]}
         if place_span:
             field_evidence["place"] = [place_span]
@@ -297,7 +288,7 @@ class EventAssembler:
             civilian_targeting=civilian,
             summary=_summary(sub_event_type, perpetrator, place, best, sentence),
             claims=tuple(draft.figures),
-            evidence=tuple(evidence),
+            evidence=evidence,
             field_evidence=field_evidence,
         )
 
@@ -419,8 +410,9 @@ class EventAssembler:
 
 def _not_done(trigger: Token) -> bool:
     """Return whether the sentence says the attack at `trigger` did not
-    happen: "no mention of any strikes", "did not carry out any raids", "neither Russian
-    nor Syrian jets struck", "halted airstrikes", "denied carrying out"."""
+    happen: "no mention of any strikes", "did not carry out any raids",
+    "neither Russian nor Syrian jets struck", "halted airstrikes", "denied
+    carrying out"."""
     noun = trigger
     while True:
         if any(c.lower_ == "no" for c in noun.children):
@@ -631,9 +623,7 @@ def _with_perpetrator(
     roles = [r for r in event.actors if r.name != actor.name]
     field_evidence = dict(event.field_evidence)
     field_evidence["actors"] = [Span(actor.start, actor.end, actor.text)]
-    evidence = event.evidence
-    if sentence not in evidence:
-        evidence = (*evidence, sentence)
+    evidence = _once([*event.evidence, sentence])
     summary = _summary(
         event.sub_event_type, actor, event.place, event.killed_best, event.evidence[0]
     )
@@ -684,7 +674,9 @@ def claim_bounds(
     beside one that gives a number ("at least 85") widens the high only.
     The event assembler and the recount after re-extraction both use this.
     """
-    everyone = [claim for claim in claims if not claim[2]]
+    everyone = [
+        (low, high, detail, vague) for low, high, detail, vague in claims if not detail
+    ]
     bounded = everyone or claims
     counts = [
         (low if low is not None else high, vague) for low, high, _, vague in bounded
@@ -706,6 +698,15 @@ def _bounds(figures: list[CasualtyFigure]) -> tuple[int | None, int | None, int 
             if not (f.part_of_total or f.superseded)
         ]
     )
+
+
+def _once(sentences: list[Span]) -> tuple[Span, ...]:
+    """Return `sentences` in order, each once by where it starts (the
+    anchor's text is stripped, a figure's sentence is not)."""
+    first: dict[int, Span] = {}
+    for sentence in sentences:
+        first.setdefault(sentence.start, sentence)
+    return tuple(first.values())
 
 
 def _span(mention) -> Span:

@@ -24,6 +24,16 @@ def events(nlp, text: str) -> list[tuple]:
     ]
 
 
+def only_event(nlp, text: str):
+    """Return the one event of `text` (the test fails if there are more)."""
+    (event,) = extract(text, published=PUBLISHED, nlp=nlp).events
+    return event
+
+
+def killed_bounds(event) -> tuple:
+    return event.killed_low, event.killed_best, event.killed_high
+
+
 REMOTE = "Explosions/Remote violence"
 
 
@@ -211,13 +221,13 @@ def test_conflicting_claims_stay_side_by_side(nlp):
         "Pro-government media said the strikes killed at least 22 people in Douma "
         "on Monday, while the Observatory put the toll at 24."
     )
-    (event,) = extract(text, published=PUBLISHED, nlp=nlp).events
+    event = only_event(nlp, text)
 
     assert [(c.low, c.high, c.claimed_by) for c in event.claims] == [
         (22, None, "pro-government media"),
         (24, 24, "Syrian Observatory for Human Rights"),
     ]
-    assert (event.killed_low, event.killed_best, event.killed_high) == (22, 22, 24)
+    assert killed_bounds(event) == (22, 22, 24)
     assert (event.date, event.date_precision) == (date(2017, 5, 29), "day")
     assert event.civilian_targeting
 
@@ -250,7 +260,7 @@ def test_the_event_counts_a_toll_told_in_parts_once(nlp, text, killed):
     # the article's figures are the event's claims, parts marked alike
     assert set(event.claims) <= set(result.casualties)
 
-    assert (event.killed_low, event.killed_best, event.killed_high) == (
+    assert killed_bounds(event) == (
         killed,
         killed,
         killed,
@@ -259,7 +269,7 @@ def test_the_event_counts_a_toll_told_in_parts_once(nlp, text, killed):
 
 def test_roles_perpetrator_and_target(nlp):
     text = "U.S.-led coalition airstrikes hit an ISIS prison in al-Mansoura town."
-    (event,) = extract(text, published=PUBLISHED, nlp=nlp).events
+    event = only_event(nlp, text)
     assert [(a.name, a.role) for a in event.actors] == [
         ("US-led coalition", "perpetrator"),
         ("Islamic State", "target"),
@@ -288,7 +298,7 @@ def test_a_headline_and_its_lead_tell_one_incident(nlp):
         "2017 A US-led coalition air strike killed at least 18 civilians on Tuesday "
         "in Raqqa the Syrian Observatory for Human Rights said."
     )
-    (event,) = extract(text, published=PUBLISHED, nlp=nlp).events
+    event = only_event(nlp, text)
     assert (event.sub_event_type, event.perpetrator, event.killed_best) == (
         "Air/drone strike",
         "US-led coalition",
@@ -300,7 +310,7 @@ def test_a_headline_and_its_lead_tell_one_incident(nlp):
 
 def test_the_side_that_lost_fighters_is_the_target(nlp):
     text = "The YPG lost three fighters in clashes in Kobani on Sunday."
-    (event,) = extract(text, published=PUBLISHED, nlp=nlp).events
+    event = only_event(nlp, text)
     assert event.perpetrator is None
     assert [(a.name, a.role) for a in event.actors] == [("YPG", "target")]
     assert event.killed_best == 3
@@ -308,7 +318,7 @@ def test_the_side_that_lost_fighters_is_the_target(nlp):
 
 def test_every_field_has_its_evidence(nlp):
     text = "A car bomb exploded in Azaz on Monday, killing 12 civilians."
-    (event,) = extract(text, published=PUBLISHED, nlp=nlp).events
+    event = only_event(nlp, text)
     spans = {
         name: [s.text for s in found] for name, found in event.field_evidence.items()
     }
@@ -387,12 +397,12 @@ TOLD_AGAIN = (
     ],
 )
 def test_a_toll_told_twice_is_one_event(nlp, text, claims):
-    (event,) = extract(text, published=PUBLISHED, nlp=nlp).events
+    event = only_event(nlp, text)
     assert [c.low for c in event.claims] == claims
 
 
 def test_a_toll_told_again_lends_its_perpetrator(nlp):
-    (event,) = extract(TOLD_AGAIN, published=PUBLISHED, nlp=nlp).events
+    event = only_event(nlp, TOLD_AGAIN)
     assert event.perpetrator == "Syrian government forces"
 
 
@@ -409,9 +419,9 @@ def test_a_toll_of_children_is_no_rival_to_the_toll_of_everyone(nlp):
         "An air strike killed 13 people at a hospital in Millis on Sunday, MSF "
         "said. Five children were killed, a doctor said."
     )
-    (event,) = extract(text, published=PUBLISHED, nlp=nlp).events
+    event = only_event(nlp, text)
     assert [c.low for c in event.claims] == [13, 5]  # both kept, side by side
-    assert (event.killed_low, event.killed_best, event.killed_high) == (13, 13, 13)
+    assert killed_bounds(event) == (13, 13, 13)
 
 
 def test_an_earlier_toll_is_a_claim_the_latest_toll_supersedes(nlp):
@@ -420,9 +430,9 @@ def test_an_earlier_toll_is_a_claim_the_latest_toll_supersedes(nlp):
         "the rubble. The city was quiet on Tuesday. The Observatory said it was "
         "updating a previous toll of 112 dead."
     )
-    (event,) = extract(text, published=PUBLISHED, nlp=nlp).events
+    event = only_event(nlp, text)
     assert [(c.low, c.superseded) for c in event.claims] == [(126, False), (112, True)]
-    assert (event.killed_low, event.killed_best, event.killed_high) == (126, 126, 126)
+    assert killed_bounds(event) == (126, 126, 126)
 
 
 @pytest.mark.parametrize(
@@ -435,18 +445,14 @@ def test_an_earlier_toll_is_a_claim_the_latest_toll_supersedes(nlp):
     ],
 )
 def test_a_vague_count_beside_a_number_is_the_same_toll_told_loosely(nlp, text):
-    (event,) = extract(text, published=PUBLISHED, nlp=nlp).events
+    event = only_event(nlp, text)
     assert sorted((c.low, c.vague) for c in event.claims) == [(24, True), (85, False)]
-    assert (event.killed_low, event.killed_best, event.killed_high) == (85, 85, 85)
+    assert killed_bounds(event) == (85, 85, 85)
 
 
 def test_a_vague_count_alone_is_the_count(nlp):
-    (event,) = extract(
-        "Dozens of people were killed in Aleppo on Monday.",
-        published=PUBLISHED,
-        nlp=nlp,
-    ).events
-    assert (event.killed_low, event.killed_best, event.killed_high) == (24, 24, 24)
+    event = only_event(nlp, "Dozens of people were killed in Aleppo on Monday.")
+    assert killed_bounds(event) == (24, 24, 24)
 
 
 def test_a_sentence_whose_toll_joined_an_event_is_no_event_of_its_own(nlp):
@@ -455,13 +461,13 @@ def test_a_sentence_whose_toll_joined_an_event_is_no_event_of_its_own(nlp):
         "Residents fled to the countryside. At least 20 civilians were killed by "
         "Turkish air strikes in Jarabulus, the Observatory said."
     )
-    (event,) = extract(text, published=PUBLISHED, nlp=nlp).events
+    event = only_event(nlp, text)
     assert [c.low for c in event.claims] == [20, 20]
 
 
 def test_each_sentence_is_evidence_once(nlp):
     text = "12 killed in Aleppo air strikes\n\nResidents fled the town."
-    (event,) = extract(text, published=PUBLISHED, nlp=nlp).events
+    event = only_event(nlp, text)
     assert [s.start for s in event.evidence] == [0]
 
 
@@ -470,7 +476,7 @@ def test_a_keyword_list_names_no_perpetrator(nlp):
         "Tags Syria Islamic State Aleppo At least 11 civilians were killed in "
         "airstrikes on al-Bab on Thursday."
     )
-    (event,) = extract(text, published=PUBLISHED, nlp=nlp).events
+    event = only_event(nlp, text)
     assert (event.place.name, event.perpetrator) == ("al-Bab", None)
     assert event.summary.endswith(
         ": At least 11 civilians were killed in airstrikes on al-Bab on Thursday."
