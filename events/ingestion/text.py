@@ -144,9 +144,48 @@ _NUMERIC_DATE = re.compile(r"\d{1,2}[-./]\d{1,2}[-./](?:19|20)\d\d\b\s*")
 _CLOCK_TIME = re.compile(r"\s*(?:\d{1,2}[:.]\d{2}\b\s*)?")
 
 
+HEADLINE_WINDOW = 250  # characters: where a dateline after a headline stands
+HEADLINE_MIN_WORDS = 3
+
+# A news agency's dateline: "BEIRUT, February 2, 2016 (Reuters) - ", "AMMAN,
+# Jordan (AP) — ", "Beirut, Feb 2 (AFP) - ". Its place is in capitals, or
+# title case where it opens the text or a line; the date may lack a year.
+_AGENCY_MARK = re.compile(rf"\s*\((?:{_AGENCIES}|AP|UPI|dpa)\)\s*[-–—]+\s*")
+_CAPITAL_WORDS = r"[A-Z][A-Z'’.-]+(?: +[A-Z][A-Z'’.-]+)*"
+_TITLE_WORDS = r"[A-Z][\w'’.-]*(?: +[A-Z][\w'’.-]*){0,2}"
+_MONTH_WORD = _MONTH.replace("(?P<month>", "(?:")
+_DAY_WORD = _DAY.replace("(?P<day>", "(?:")
+_AGENCY_PLACE = re.compile(
+    rf"(?:{_CAPITAL_WORDS}|(?:^|(?<=\n)){_TITLE_WORDS})(?:,\s*{_TITLE_WORDS})?"
+    rf"(?:,?\s+(?i:{_MONTH_WORD}\s+{_DAY_WORD}|{_DAY_WORD}\s+{_MONTH_WORD})"
+    r"(?:,?\s+(?:19|20)\d\d)?)?$"
+)
+
+
+@dataclass(frozen=True)
+class AgencyDateline:
+    start: int
+    end: int  # where the story's words begin
+    published: date | None  # None when the dateline gives no year
+
+
+def agency_dateline(text: str) -> AgencyDateline | None:
+    """Return the news agency's dateline near the top of `text`, if any."""
+    mark = _AGENCY_MARK.search(text[:HEADLINE_WINDOW])
+    if mark is None:
+        return None
+    place = _AGENCY_PLACE.search(text[: mark.start()])
+    if place is None:
+        return None
+    return AgencyDateline(place.start(), mark.end(), parse_date(place.group()))
+
+
 def dateline_end(text: str) -> int | None:
     """Return where the words after an opening dateline begin, if `text`
     opens with one: "16 July 2015 At least 11 civilians..." -> 13."""
+    agency = agency_dateline(text)
+    if agency is not None and agency.start == 0:
+        return agency.end
     lead = _DATELINE_LEAD.match(text)
     offset = lead.end() if lead else 0
     numeric = _NUMERIC_DATE.match(text, offset)
@@ -163,8 +202,6 @@ def dateline_end(text: str) -> int | None:
 # The agency before a dateline: "... Monitor AFP Saturday 4 Oct 2014" (the
 # date's own pattern takes in the weekday)
 _DATELINE_SOURCE = re.compile(rf"(?:\b(?:{_AGENCIES})\s+)?$")
-HEADLINE_WINDOW = 250  # characters
-HEADLINE_MIN_WORDS = 3
 DATE_PREPOSITIONS = frozenset(
     "on in since by until till from of at before after between and to".split()
 )
@@ -178,17 +215,28 @@ def inner_dateline(text: str) -> tuple[int, int] | None:
     gives the span of "AFP Friday 1 Jul 2016 ". Only when no sentence ends
     before it: a date inside the story is no dateline.
     """
+    agency = agency_dateline(text)
+    if agency is not None:
+        before = text[: agency.start]
+        if agency.start == 0 or not _heads_story(before):
+            return None
+        return agency.start, agency.end
     match = _find_date(text[:HEADLINE_WINDOW])
     if not match or match[1].start() == 0:
         return None
     before = text[: match[1].start()]
-    words = before.split()
-    if re.search(r"[.!?]", before) or len(words) < HEADLINE_MIN_WORDS:
+    if not _heads_story(before):
         return None
-    if words[-1].lower() in DATE_PREPOSITIONS:
+    if before.split()[-1].lower() in DATE_PREPOSITIONS:
         return None  # "Syrian forces said on 5 May 2017 ...": the date of a phrase
     start = _DATELINE_SOURCE.search(before).start()
     return start, _CLOCK_TIME.match(text, match[1].end()).end()
+
+
+def _heads_story(before: str) -> bool:
+    """Return whether the text before a dateline is a headline: a few words
+    and no sentence's end."""
+    return not re.search(r"[.!?]", before) and len(before.split()) >= HEADLINE_MIN_WORDS
 
 
 # --- page chrome, headings, datelines ---------------------------------------
@@ -261,7 +309,7 @@ def derive_metadata(text: str) -> DerivedMetadata:
 
     published = None
     for index, line in enumerate(header):
-        found = date_only_line(line)
+        found = date_only_line(line) or _opening_agency_date(line)
         if found is None:
             continue
         before_heading = heading_index is None or index < heading_index
@@ -270,10 +318,8 @@ def derive_metadata(text: str) -> DerivedMetadata:
         published = found
         break
     body = lines[body_start] if body_start < len(lines) else (lines[0] if lines else "")
-    opening = leading_date(body)
-    if opening:
-        body = body[opening[1] :]
-        published = published or opening[0]
+    body, dated = _without_datelines(body)
+    published = published or dated
 
     if title:
         return DerivedMetadata(
@@ -282,6 +328,31 @@ def derive_metadata(text: str) -> DerivedMetadata:
     return DerivedMetadata(
         title=first_sentence(body), title_from_heading=False, published=published
     )
+
+
+def _without_datelines(body: str) -> tuple[str, date | None]:
+    """Return the body's opening words without its datelines, and their date.
+
+    "Wed 05 Apr 2017 ...", "BEIRUT, Feb 2, 2016 (Reuters) - ..." open it; in
+    "Headline AFP Friday 1 Jul 2016 Lead ..." the headline is kept.
+    """
+    dated = None
+    opening = leading_date(body)
+    if opening:
+        dated, body = opening[0], body[opening[1] :]
+    agency = agency_dateline(body)
+    if agency is not None and agency.start == 0:
+        dated, body = dated or agency.published, body[agency.end :]
+    inner = inner_dateline(body)
+    if inner is not None:
+        dated = dated or parse_date(body[inner[0] : inner[1]])
+        body = body[: inner[0]].strip()
+    return body, dated
+
+
+def _opening_agency_date(line: str) -> date | None:
+    agency = agency_dateline(line)
+    return agency.published if agency is not None and agency.start == 0 else None
 
 
 def _chrome_near(header: list[str], index: int) -> bool:

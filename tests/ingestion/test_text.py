@@ -161,6 +161,13 @@ def test_leading_date(text, expected):
             "200 Jeish Al Fatah Terrorists",
         ),
         ("Syria monitor says 22 killed on 5 April 2017", None),
+        # a news agency's dateline, with or without its date
+        ("BEIRUT, February 2, 2016 (Reuters) - Syrian forces", "Syrian forces"),
+        ("AMMAN, Jordan (AP) — Syrian jets", "Syrian jets"),
+        ("Beirut, 3 March 2018 (AFP) - The army", "The army"),
+        ("BEIRUT, Feb 2 (Reuters) - Syrian forces", "Syrian forces"),
+        # the agency cited inside a sentence is no dateline
+        ("Syrian forces shelled the town (Reuters) - a source", None),
     ],
 )
 def test_dateline_end(text, expected):
@@ -182,6 +189,16 @@ def test_dateline_end(text, expected):
         ("Syrian forces said on 5 May 2017 Rebels withdrew", None),
         ("Damascus 5 May 2017 Rebels withdrew", None),
         ("No date in this headline at all", None),
+        (
+            "Syria shelling kills 5\nBEIRUT, February 2, 2016 (Reuters) - Syrian",
+            "BEIRUT, February 2, 2016 (Reuters) - ",
+        ),
+        (
+            "Syrian army kills 5 BEIRUT, Feb 2 (Reuters) - Syrian forces shelled",
+            "BEIRUT, Feb 2 (Reuters) - ",
+        ),
+        # the dateline opens the text: no headline before it
+        ("BEIRUT (Reuters) - Syrian forces shelled the town", None),
     ],
 )
 def test_inner_dateline(text, expected):
@@ -270,6 +287,26 @@ def test_is_heading(line, expected):
             f"Wed 05 Apr 2017 12:30 {BODY}",
             DerivedMetadata(BODY_TITLE, False, date(2017, 4, 5)),
             id="leading-date",
+        ),
+        pytest.param(
+            f"BEIRUT, February 2, 2016 (Reuters) - {BODY}",
+            DerivedMetadata(BODY_TITLE, False, date(2016, 2, 2)),
+            id="agency-dateline",
+        ),
+        pytest.param(
+            f"Army Retakes Mayadeen\nBEIRUT, 2 February 2016 (AFP) - {BODY}",
+            DerivedMetadata("Army Retakes Mayadeen", True, date(2016, 2, 2)),
+            id="heading-agency-dateline",
+        ),
+        pytest.param(
+            f"BEIRUT (Reuters) - {BODY}",
+            DerivedMetadata(BODY_TITLE, False, None),
+            id="agency-dateline-without-date",
+        ),
+        pytest.param(
+            f"Army Retakes Mayadeen Monitor AFP Friday 1 Jul 2016 {BODY}",
+            DerivedMetadata("Army Retakes Mayadeen Monitor", False, date(2016, 7, 1)),
+            id="headline-dateline-lead",
         ),
         pytest.param(
             "Short.", DerivedMetadata("Short", False, None), id="short-sentence"
