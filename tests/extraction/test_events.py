@@ -308,6 +308,21 @@ def test_a_headline_and_its_lead_tell_one_incident(nlp):
     assert len(event.claims) == 2  # the headline's and the lead's
 
 
+def test_a_news_agency_dateline_parts_the_headline_from_its_lead(nlp):
+    text = (
+        "Three killed in Idlib\n\nBEIRUT, February 2, 2016 (Reuters) - "
+        "Government shelling killed 3 people in Idlib on Monday, activists said."
+    )
+    result = extract(text, nlp=nlp)
+    (event,) = result.events
+    assert result.published == date(2016, 2, 2)
+    assert (event.sub_event_type, event.killed_best, event.date) == (
+        "Shelling/artillery/missile attack",
+        3,
+        date(2016, 2, 1),
+    )
+
+
 def test_the_side_that_lost_fighters_is_the_target(nlp):
     text = "The YPG lost three fighters in clashes in Kobani on Sunday."
     event = only_event(nlp, text)
