@@ -310,27 +310,40 @@ def _trigger_after(number: Token, triggers: dict[int, str]) -> int | None:
     """Return the trigger that follows a bare number as its own participle.
 
     "57 Civilians killed 150 Injured in attacks", "received 822 wounded and
-    270 dead bodies": spaCy makes 150 the object of "killed" and 822 that of
-    "received", but the participle right after the number says what it
-    counts. Not "killed 12 wounded soldiers" (the participle describes the
-    noun after it) nor "killed 4 injured 10" (it takes the next number).
+    270 dead bodies", "Aleppo 11 Killed 44 Injured": spaCy makes 150 the
+    object of "killed", 822 that of "received" and 11 a modifier of
+    "Aleppo", but the participle right after the number says what it counts.
+    Not "killed 12 wounded soldiers" (the participle describes the noun after
+    it) nor "killed 4 injured 10" (it counts the next number).
     """
     doc = number.doc
     if not number.like_num or number.i + 1 >= len(doc):
         return None
     after = doc[number.i + 1]
     following = doc[after.i + 1] if after.i + 1 < len(doc) else None
-    if (
-        after.i not in triggers
-        or after.tag_ not in ("VBN", "VBD", "JJ")
-        or after.head == number
-        or (
-            following is not None
-            and (following.like_num or following.pos_ in ("NOUN", "PROPN"))
-        )
-    ):
+    if after.i not in triggers or not _participle_like(after) or after.head == number:
         return None
+    if following is not None and following.pos_ in ("NOUN", "PROPN"):
+        return None  # "killed 12 wounded soldiers": it describes the noun
+    if following is not None and following.like_num and _object_of_trigger(number):
+        return None  # "killed 4 injured 10": it counts the next number
     return after.i
+
+
+def _object_of_trigger(number: Token) -> bool:
+    """Return whether the parse makes `number` the object of a casualty word
+    before it: "killed 4"."""
+    head = number.head
+    before = head.i < number.i
+    return number.dep_ in ARG_DEPS and before and trigger_kind(head) is not None
+
+
+def _participle_like(token: Token) -> bool:
+    """Return whether `token` may be a participle: a headline's title case
+    "Killed & Injured" is tagged a proper noun."""
+    return token.tag_ in ("VBN", "VBD", "JJ") or (
+        token.tag_ == "NNP" and token.is_title
+    )
 
 
 def dep_trigger(chain: list[Token], triggers: dict[int, str]) -> int | None:

@@ -325,6 +325,21 @@ KINDS = [
             ("injured", 10, 10, UNK, False),
         ],
     ),
+    # a headline's title case participle, which spaCy tags a proper noun
+    (
+        "Massacre Continues 88 Killed & Injured in Aleppo",
+        [("killed_or_injured", 88, 88, UNK, False)],
+    ),
+    # the participle after the number is its own though another number follows,
+    # unless a casualty word before the number takes it ("killed 4 injured 10")
+    (
+        "Rocket Attacks on Aleppo 11 Killed 44 Injured",
+        [("killed", 11, 11, UNK, False), ("injured", 44, 44, UNK, False)],
+    ),
+    (
+        "The strike killed at least 4 injured 10 in Idlib.",
+        [("killed", 4, None, UNK, False), ("injured", 10, 10, UNK, False)],
+    ),
 ]
 
 
