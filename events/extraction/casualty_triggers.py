@@ -283,12 +283,6 @@ def _victim_argument(noun: Token, verb: Token) -> bool:
     return not any(child.dep_ in ("dobj", "dative") for child in verb.children)
 
 
-def _headline_participle(trigger: Token, counted: Token) -> bool:
-    """ "6 Killed 12 Wounded": a title-case participle right after the number,
-    which spaCy tags as a past tense."""
-    return trigger.tag_ == "VBD" and trigger.i == counted.i + 1
-
-
 def _has_own_verb(noun: Token) -> bool:
     """ "troops killed in an advance [.] At least 85 troops were killed": the
     second noun, parsed as the participle's object, has a verb of its own."""
@@ -312,16 +306,17 @@ def _trigger_after(number: Token, triggers: dict[int, str]) -> int | None:
     "57 Civilians killed 150 Injured in attacks", "received 822 wounded and
     270 dead bodies", "Aleppo 11 Killed 44 Injured": spaCy makes 150 the
     object of "killed", 822 that of "received" and 11 a modifier of
-    "Aleppo", but the participle right after the number says what it counts.
-    Not "killed 12 wounded soldiers" (the participle describes the noun after
-    it) nor "killed 4 injured 10" (it counts the next number).
+    "Aleppo", but the participle right after the number says what it
+    counts, whatever its tag (a headline's "6 Killed" is tagged a past
+    tense). Not "killed 12 wounded soldiers" (the participle describes the
+    noun after it) nor "killed 4 injured 10" (it counts the next number).
     """
     doc = number.doc
     if not number.like_num or number.i + 1 >= len(doc):
         return None
     after = doc[number.i + 1]
     following = doc[after.i + 1] if after.i + 1 < len(doc) else None
-    if after.i not in triggers or not _participle_like(after) or after.head == number:
+    if after.i not in triggers or not _participle_like(after):
         return None
     if following is not None and following.pos_ in ("NOUN", "PROPN"):
         return None  # "killed 12 wounded soldiers": it describes the noun
@@ -358,8 +353,7 @@ def dep_trigger(chain: list[Token], triggers: dict[int, str]) -> int | None:
             for child in token.children
             if child.i in triggers
             and child.dep_ in MODIFIER_DEPS
-            # a headline's "6 Killed 12 Wounded", "Killed" tagged VBD
-            and (_modifier_ok(child) or _headline_participle(child, token))
+            and _modifier_ok(child)
         ]
         if modifiers and token.like_num:
             # "23 Killed Over 100 Injured": a number's own trigger follows it
