@@ -76,7 +76,7 @@ from events.extraction.casualty_triggers import (
 from events.extraction.dates import is_period
 
 # Number and parse_numbers are part of this module's interface (tests import them).
-from events.extraction.numbers import FEW, VAGUE, Number, parse_numbers
+from events.extraction.numbers import VAGUE, Number, parse_numbers
 from events.extraction.types import CasualtyFigure, Span
 
 # FA-KES labels "a bomb blast killed six people" as six civilians: in the dev set
@@ -710,10 +710,7 @@ def _figure(doc: Doc, link: _Link, kind: str, victims: tuple, period: bool) -> F
         trigger=link.trigger,
         detail=victims[1],
         side=victims[2],
-        vague=any(
-            t.lower_ in VAGUE or t.lower_ in FEW
-            for t in doc[number.start : number.last + 1]
-        ),
+        vague=number.vague,
     )
 
 

@@ -61,6 +61,7 @@ class Number:
     start: int  # doc index where the phrase starts, qualifier included
     low: int | None
     high: int | None
+    vague: bool = False  # "dozens", "tens of thousands", "several hundred"
 
 
 def _is_number(token: Token) -> bool:
@@ -146,7 +147,8 @@ def _parse(doc: Doc, first: int, last: int, floor: int) -> Number | None:
     if low is None and high is None:
         return None
     start, low, high = _qualify(doc, first, last, floor, low, high)
-    return Number(first, last, start, low, high)
+    vague = any(word in VAGUE or word in FEW for part in parts for word in part)
+    return Number(first, last, start, low, high, vague)
 
 
 def _qualify(doc: Doc, first: int, last: int, floor: int, low, high) -> tuple:

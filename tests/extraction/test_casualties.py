@@ -83,6 +83,22 @@ def test_parse_numbers(nlp, phrase, expected):
     assert numbers(nlp, phrase) == expected
 
 
+@pytest.mark.parametrize(
+    ("phrase", "vague"),
+    [
+        ("dozens of", True),
+        ("tens of thousands of", True),
+        ("several hundred", True),
+        ("a dozen", False),
+        ("two hundred", False),
+        ("at least 22", False),
+    ],
+)
+def test_a_count_told_loosely_is_vague(nlp, phrase, vague):
+    (number,) = parse_numbers(nlp(f"They counted {phrase} people.")[:])
+    assert number.vague is vague
+
+
 # --- figures: kinds and links ---------------------------------------------------------
 
 CIV, COMB, UNK = "civilians", "combatants", "unknown"
