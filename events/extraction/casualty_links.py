@@ -53,6 +53,8 @@ TARGET_PREPOSITIONS = frozenset("on against at targeting into upon".split())
 WHERE_PREPOSITIONS = frozenset("in inside outside near around across".split())
 AIMED_AT = TARGET_PREPOSITIONS | WHERE_PREPOSITIONS
 PRONOUNS = frozenset("he she it they we i you who which that this".split())
+CLAIMING_VERBS = REPORT_VERBS | BLAME_VERBS  # their subject says who did what
+VICTIM_DEPS = frozenset("dobj nsubjpass".split())  # whom a trigger counts
 PRECISION_RANK = {
     "exact": 0,
     "district": 1,
@@ -144,51 +146,76 @@ def _reporter(trigger: Token) -> Token | None:
     """Return the subject of the reporting verb governing `trigger`, if any."""
     for verb in [trigger, *trigger.ancestors]:
         for child in verb.children:
-            if child.lower_ == "according":
-                to = next((c for c in child.children if c.lower_ == "to"), None)
-                obj = (
-                    next((g for g in to.children if g.dep_ == "pobj"), None)
-                    if to
-                    else None
-                )
-                if obj is not None:
-                    return obj
-        if verb.lemma_ in REPORT_VERBS | BLAME_VERBS and verb.pos_ == "VERB":
-            subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-            if subject is not None and subject.lower_ not in PRONOUNS:
-                return subject
+            if (source := _according_to(child)) is not None:
+                return source
+        if (subject := _reporting_subject(verb)) is not None:
+            return subject
     return None
 
 
+def _according_to(token: Token) -> Token | None:
+    """Return X of "according to X" when `token` is its "according"."""
+    if token.lower_ != "according":
+        return None
+    to = next((c for c in token.children if c.lower_ == "to"), None)
+    source = next((g for g in to.children if g.dep_ == "pobj"), None) if to else None
+    return source if source is not None and source.lower_ not in PRONOUNS else None
+
+
+def _reporting_subject(verb: Token) -> Token | None:
+    """Return who says or blames, if `verb` is a reporting verb with a subject."""
+    if verb.lemma_ not in CLAIMING_VERBS or verb.pos_ != "VERB":
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return subject if subject is not None and subject.lower_ not in PRONOUNS else None
+
+
 def find_claimant(trigger: Token, context: SentenceContext) -> str | None:
-    """Return who reports the figure: a claimant's name, else the reporter's words."""
-    reporter = _reporter(trigger)
+    """Return who reports the figure: a claimant's name, else the reporter's words.
+
+    The parse's reporter of the figure first, then the nearest registered
+    source that is not among the dead ("killed 22 Red Crescent volunteers":
+    the Red Crescent did not say so), then whoever reports in the sentence.
+    """
     claimants = [m for m in context.actors if m.is_claimant]
+    reporter = _reporter(trigger)
     if reporter is not None:
         mention = _mention_in(reporter, claimants, claimant=True)
-        if mention is not None:
-            return mention.name
-        if reporter.lower_ not in PRONOUNS:
-            # The one who says this figure, even if a registered source
-            # says another in the same sentence ("media said 22, while the
-            # Observatory put the toll at 24").
-            return _words(reporter)
-    if claimants:
-        return nearest(trigger.idx, claimants).name
-    if reporter is None:
-        reporter = next(
-            (
-                c
-                for t in context.span
-                if t.lemma_ in REPORT_VERBS and t.pos_ == "VERB"
-                for c in t.children
-                if c.dep_ == "nsubj" and c.lower_ not in PRONOUNS
-            ),
-            None,
-        )
-    if reporter is None:
-        return None
-    return _words(reporter)
+        # The one who says this figure, even if a registered source says
+        # another in the same sentence ("media said 22, while the
+        # Observatory put the toll at 24").
+        return mention.name if mention is not None else _words(reporter)
+    victims = [c for c in trigger.children if c.dep_ in VICTIM_DEPS]
+    sources = [m for m in claimants if not any(_among(m, v) for v in victims)]
+    if sources:
+        return nearest(trigger.idx, sources).name
+    reporter = next(
+        (
+            subject
+            for verb in context.span
+            if verb.lemma_ in REPORT_VERBS
+            and (subject := _reporting_subject(verb)) is not None
+        ),
+        None,
+    )
+    return None if reporter is None else _words(reporter)
+
+
+def _among(mention: ActorMention, victims: Token) -> bool:
+    """Return whether `mention` names whom a figure counts: "22 Red Crescent
+    volunteers", "three workers from the White Helmets". Only between the
+    count and its noun, or in a "from" right after the noun: a stripped
+    comma's parse hangs "... the Observatory said" on the noun too."""
+    count = next((c for c in victims.children if c.dep_ == "nummod"), None)
+    if count is None:
+        return False
+    if count.idx <= mention.start and mention.end <= victims.idx:
+        return True
+    doc = victims.doc
+    after = doc[victims.i + 1] if victims.i + 1 < len(doc) else None
+    if after is None or after.lower_ != "from":
+        return False
+    return after.idx < mention.start < after.right_edge.idx + len(after.right_edge)
 
 
 def _words(reporter: Token) -> str | None:

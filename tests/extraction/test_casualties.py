@@ -1135,6 +1135,32 @@ def test_component_conflicting_claims_keep_their_sources(nlp):
     assert observatory.claimed_by == "observatory"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Regime bombing killed three emergency workers from the White Helmets.",
+        "Russian air strikes kill eight White Helmets workers in Idlib.",
+    ],
+)
+def test_component_a_source_among_the_dead_did_not_report_them(nlp, text):
+    [figure] = run(
+        nlp,
+        text,
+        actors=[mention(text, "White Helmets", "White Helmets", claimant=True)],
+    )
+    assert figure.claimed_by is None
+
+
+def test_component_a_source_outside_the_dead_reports_them(nlp):
+    text = "Strikes killed eight people in Idlib the White Helmets said."
+    [figure] = run(
+        nlp,
+        text,
+        actors=[mention(text, "White Helmets", "White Helmets", claimant=True)],
+    )
+    assert figure.claimed_by == "White Helmets"
+
+
 def test_component_without_other_components(nlp):
     text = "A car bomb killed six people in Azaz on Sunday, according to medics."
     [figure] = run(nlp, text)
