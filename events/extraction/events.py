@@ -193,8 +193,15 @@ class EventAssembler:
             same_sentence = context.same_telling(
                 context.sentence_of(draft.figures[0].start), index
             )
-            if more and not same_sentence and figure.kind in kinds:
-                continue  # "Another 42 people were killed": other dead
+            # "Another 42 people were killed": other dead; but "Two people
+            # were killed and 10 other people injured" sets them apart from
+            # the dead told beside them
+            told_beside = any(
+                context.same_telling(context.sentence_of(f.start), index)
+                for f in draft.figures
+            )
+            if more and not told_beside and figure.kind in kinds:
+                continue
             victims = {f.victims for f in draft.figures if f.kind == figure.kind}
             # A second figure of the same kind and victims in another
             # sentence is another incident unless a claimant differs, it

@@ -323,6 +323,16 @@ def test_a_news_agency_dateline_parts_the_headline_from_its_lead(nlp):
     )
 
 
+def test_others_told_beside_the_dead_are_not_other_incidents(nlp):
+    text = (
+        "Sat Nov 12 2016 2 Killed 10 Injured in Shelling in Aleppo. Two people have "
+        "been killed and 10 other people have been injured in a shelling of the "
+        "Sulaymaniyah neighborhood of Aleppo on Saturday."
+    )
+    event = only_event(nlp, text)
+    assert (event.killed_best, event.injured) == (2, 10)
+
+
 def test_the_side_that_lost_fighters_is_the_target(nlp):
     text = "The YPG lost three fighters in clashes in Kobani on Sunday."
     event = only_event(nlp, text)
