@@ -190,6 +190,14 @@ class EventAssembler:
             # (an earlier toll may name the district where the toll names the town)
             if here and places and here not in places and not figure.superseded:
                 continue
+            # "an air strike Saturday ... since an attack on Tuesday that killed 87"
+            if (
+                _on_another_day(figure, draft.figures)
+                and not later
+                and not _told_again(figure, draft.figures)
+                and not _vaguely_told(figure, draft.figures)
+            ):
+                continue
             same_sentence = context.same_telling(
                 context.sentence_of(draft.figures[0].start), index
             )
@@ -454,6 +462,18 @@ def _adds_more(doc: Doc, figure: CasualtyFigure) -> bool:
     return any(t.lower_ in ANOTHER for t in (*before, *span)) or any(
         t.like_num and t.i + 1 < len(doc) and doc[t.i + 1].lower_ in MORE for t in span
     )
+
+
+def _on_another_day(figure: CasualtyFigure, figures: list[CasualtyFigure]) -> bool:
+    """Return whether `figure` is dated to the day, and to none of the days
+    that `figures` are dated to."""
+    days = {_day(f) for f in figures} - {None}
+    return _day(figure) is not None and bool(days) and _day(figure) not in days
+
+
+def _day(figure: CasualtyFigure):
+    when = figure.date
+    return when.value if when is not None and when.precision == "day" else None
 
 
 def _told_again(figure: CasualtyFigure, figures: list[CasualtyFigure]) -> bool:

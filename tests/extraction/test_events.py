@@ -333,6 +333,19 @@ def test_others_told_beside_the_dead_are_not_other_incidents(nlp):
     assert (event.killed_best, event.injured) == (2, 10)
 
 
+def test_a_toll_of_another_day_is_another_incident(nlp):
+    text = (
+        "One woman was killed in an air strike on Saturday on the town of Khan "
+        "Sheikhun, a monitor said. The death was the first in the town since a "
+        "suspected chemical weapons attack on Tuesday that killed 87 civilians."
+    )
+    events = extract(text, published=date(2017, 4, 8), nlp=nlp).events
+    assert sorted((e.date, e.killed_best) for e in events) == [
+        (date(2017, 4, 4), 87),
+        (date(2017, 4, 8), 1),
+    ]
+
+
 def test_the_side_that_lost_fighters_is_the_target(nlp):
     text = "The YPG lost three fighters in clashes in Kobani on Sunday."
     event = only_event(nlp, text)
