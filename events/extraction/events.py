@@ -11,6 +11,7 @@ neighbours), each field with the span it rests on.
 """
 
 from dataclasses import dataclass, field, replace
+from datetime import date
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -467,11 +468,12 @@ def _adds_more(doc: Doc, figure: CasualtyFigure) -> bool:
 def _on_another_day(figure: CasualtyFigure, figures: list[CasualtyFigure]) -> bool:
     """Return whether `figure` is dated to the day, and to none of the days
     that `figures` are dated to."""
+    day = _day(figure)
     days = {_day(f) for f in figures} - {None}
-    return _day(figure) is not None and bool(days) and _day(figure) not in days
+    return day is not None and bool(days) and day not in days
 
 
-def _day(figure: CasualtyFigure):
+def _day(figure: CasualtyFigure) -> date | None:
     when = figure.date
     return when.value if when is not None and when.precision == "day" else None
 

@@ -164,6 +164,8 @@ _AGENCY_PLACE = re.compile(
 
 @dataclass(frozen=True)
 class AgencyDateline:
+    """Where a news agency's dateline stands in a text, and its date."""
+
     start: int
     end: int  # where the story's words begin
     published: date | None  # None when the dateline gives no year
