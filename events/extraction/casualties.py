@@ -55,7 +55,6 @@ from events.extraction.casualty_triggers import (
     INJURED,
     KILLED,
     KILLED_OR_INJURED,
-    MORE,
     PERSON_NOUNS,
     QUANT_HEADS,
     TAKEN,
@@ -64,6 +63,7 @@ from events.extraction.casualty_triggers import (
     companions_leader,
     counted_noun,
     dep_trigger,
+    more_after,
     not_a_count,
     noun_chain,
     number_root,
@@ -480,7 +480,7 @@ def find_figures(sent: SentSpan) -> list[Figure]:
             victims, detail, side = _victims(link.leader, actors)
         if victims == "combatants" and side is None:  # "ISIL lost 13 fighters"
             side = _loser_side(doc[link.trigger], actors)
-        if victims == "unknown" and figures and _is_more(doc, link.number):
+        if victims == "unknown" and figures and more_after(doc, link.number.last):
             victims = figures[-1].victims  # "and millions more displaced"
         segment = _segment(sent, link.trigger)
         if segment not in periods:
@@ -871,10 +871,6 @@ def _total(doc: Doc, parts: list[Figure]) -> Figure | None:
         side=sides.pop() if len(sides) == 1 else None,
         vague=any(f.vague for f in parts),
     )
-
-
-def _is_more(doc: Doc, number: Number) -> bool:
-    return doc[number.last + 1 : number.last + 2].text.lower() in MORE
 
 
 # --- the spaCy component -----------------------------------------------------------

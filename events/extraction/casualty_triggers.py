@@ -38,6 +38,8 @@ QUANT_HEADS = WORDS["quantity_nouns"]
 # Others besides those told before: "five more deaths", "another 42 people"
 MORE = WORDS["more_words"]
 ANOTHER = WORDS["another_words"]
+# Who a headline credits, after its figure: "Air strikes kill 32 - Monitor"
+HEADLINE_SOURCES = WORDS["headline_sources"]
 
 YEAR = re.compile(r"^(?:19|20)\d\d$")
 DATE_TOKEN = re.compile(r"^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}")  # "15.04.2017"
@@ -84,14 +86,16 @@ def number_root(doc: Doc, number: Number) -> Token:
     return doc[number.last]
 
 
+def more_after(doc: Doc, last: int) -> bool:
+    """Return whether the word after a number's `last` token counts people
+    besides those told before: "five more", "20 others"."""
+    return doc[last + 1 : last + 2].text.lower() in MORE
+
+
 def objects_of(token: Token, prepositions) -> list[Token]:
     """Return what the prepositions in `prepositions` under `token` govern:
     for "five" in "five of the dead" and {"of"}, [dead]."""
     return [g for c in token.children if c.lower_ in prepositions for g in c.children]
-
-
-# Who a headline credits, after its figure: "Air strikes kill 32 - Monitor"
-HEADLINE_SOURCES = WORDS["headline_sources"]
 
 
 def counted_noun(root: Token, end: int) -> Token | None:

@@ -18,7 +18,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Token
 
 from events.extraction.casualty_links import BLAME_VERBS
-from events.extraction.casualty_triggers import ANOTHER, MORE, objects_of
+from events.extraction.casualty_triggers import ANOTHER, more_after, objects_of
 from events.extraction.chrome import in_chrome
 from events.extraction.event_context import (
     MIN_STANDALONE_PRIORITY,
@@ -191,13 +191,12 @@ class EventAssembler:
             # (an earlier toll may name the district where the toll names the town)
             if here and places and here not in places and not figure.superseded:
                 continue
+            # the same toll, told again or loosely
+            retold = _told_again(figure, draft.figures) or _vaguely_told(
+                figure, draft.figures
+            )
             # "an air strike Saturday ... since an attack on Tuesday that killed 87"
-            if (
-                _on_another_day(figure, draft.figures)
-                and not later
-                and not _told_again(figure, draft.figures)
-                and not _vaguely_told(figure, draft.figures)
-            ):
+            if _on_another_day(figure, draft.figures) and not (later or retold):
                 continue
             same_sentence = context.same_telling(
                 context.sentence_of(draft.figures[0].start), index
@@ -221,8 +220,7 @@ class EventAssembler:
             # of civilians were killed").
             if (
                 not same_sentence
-                and not _told_again(figure, draft.figures)
-                and not _vaguely_told(figure, draft.figures)
+                and not retold
                 and not later
                 and figure.kind in kinds
                 and figure.victims in victims
@@ -461,7 +459,7 @@ def _adds_more(doc: Doc, figure: CasualtyFigure) -> bool:
         return False
     before = doc[span.start - 1 : span.start] if span.start > 0 else []
     return any(t.lower_ in ANOTHER for t in (*before, *span)) or any(
-        t.like_num and t.i + 1 < len(doc) and doc[t.i + 1].lower_ in MORE for t in span
+        t.like_num and more_after(doc, t.i) for t in span
     )
 
 
