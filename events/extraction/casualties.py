@@ -59,6 +59,7 @@ from events.extraction.casualty_triggers import (
     QUANT_HEADS,
     TAKEN,
     TRIGGERS,
+    active_verb,
     companion_joint,
     companions_leader,
     counted_noun,
@@ -180,6 +181,8 @@ def _noun_after(doc: Doc, number: Number) -> Token | None:
             token.pos_ in {"VERB", "AUX", "ADP", "CCONJ"} and not token.is_upper
         ):
             return None  # an acronym ("IS") mis-tagged as a verb does not stop it
+        if token.like_num or active_verb(token):
+            return None  # "Kills 3 Wounds 20 Militants": the next count's noun
         lower = token.lower_
         if lower in CIVILIAN_NOUNS or lower in PEOPLE_NOUNS or lower in COMBATANT_NOUNS:
             return token

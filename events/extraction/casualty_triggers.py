@@ -18,7 +18,7 @@ from events.extraction.casualty_links import (
     REPORT_VERBS,
     load_casualty_words,
 )
-from events.extraction.numbers import Number
+from events.extraction.numbers import VAGUE, Number
 
 KILLED, INJURED, KILLED_OR_INJURED = "killed", "injured", "killed_or_injured"
 DISPLACED, DETAINED, MISSING = "displaced", "detained", "missing"
@@ -98,10 +98,32 @@ def objects_of(token: Token, prepositions) -> list[Token]:
     return [g for c in token.children if c.lower_ in prepositions for g in c.children]
 
 
+def active_verb(token: Token) -> bool:
+    """Return whether `token` is a casualty verb's bare or present form whose
+    object is the victims: "injure" in "kill 5 injure 50", "wounds" in
+    "kills 12 wounds 50", which spaCy may tag nouns. A number before it
+    counts the doers, never the victims. Not "die" ("5 die in blast"), a
+    participle, a noun ("killed", "deaths") nor "two martyrs" (a plural is
+    a verb only with a number after it, its object)."""
+    word = token.lower_
+    if word.endswith("s"):
+        after = token.nbor() if token.i + 1 < len(token.doc) else None
+        if after is None or not (after.like_num or after.lower_ in VAGUE):
+            return False
+        word = word[:-1]
+    verb = word + "ed" in TRIGGERS or word + "d" in TRIGGERS  # "killed", "injured"
+    return verb and token.lemma_.lower() not in INTRANSITIVE
+
+
 def counted_noun(root: Token, end: int) -> Token | None:
     """Return the noun the number counts ("35 civilians"), if any."""
     head = root.head
-    if root.dep_ in NUM_DEPS and head.i > root.i and head.pos_ in ("NOUN", "PROPN"):
+    if (
+        root.dep_ in NUM_DEPS
+        and head.i > root.i
+        and head.pos_ in ("NOUN", "PROPN")
+        and not active_verb(head)
+    ):
         if head.tag_ == "NNP" and head.lower_ in HEADLINE_SOURCES:
             return None  # "kill 32 Monitor": the headline's source
         return head
@@ -339,7 +361,9 @@ def _object_of_trigger(number: Token) -> bool:
 
 def _participle_like(token: Token) -> bool:
     """Return whether `token` may be a participle: a headline's title case
-    "Killed & Injured" is tagged a proper noun."""
+    "Killed & Injured" is tagged a proper noun (but "Injure" is no participle)."""
+    if active_verb(token):
+        return False
     return token.tag_ in ("VBN", "VBD", "JJ") or (
         token.tag_ == "NNP" and token.is_title
     )
@@ -446,6 +470,8 @@ def window_trigger(
     """Return a trigger right after the counted phrase or right before the number."""
     i = max(number.last, noun.i if noun is not None else number.last) + 1
     for token in doc[i : min(i + 4, sent.end)]:
+        if token.i in triggers and active_verb(token):
+            break  # "kill 5 injure 50": the next clause's verb
         if token.i in triggers:
             acts = token.lemma_ not in INTRANSITIVE and any(
                 c.dep_ == "dobj" and c.i + 1 not in triggers for c in token.children

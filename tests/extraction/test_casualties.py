@@ -356,6 +356,32 @@ KINDS = [
         "The strike killed at least 4 injured 10 in Idlib.",
         [("killed", 4, None, UNK, False), ("injured", 10, 10, UNK, False)],
     ),
+    # a verb's bare form after a number is the next clause's verb, though
+    # spaCy tags "injure" a noun: the number before it is not injured
+    (
+        "Terrorist Attack on Damascus kill 5 injure 50",
+        [("killed", 5, 5, UNK, False), ("injured", 50, 50, UNK, False)],
+    ),
+    (
+        "Terrorist Attack on Damascus Kill 5 Injure 50",
+        [("killed", 5, 5, UNK, False), ("injured", 50, 50, UNK, False)],
+    ),
+    (
+        "Mortar fire in Damascus kills 12 wounds 50",
+        [("killed", 12, 12, UNK, False), ("injured", 50, 50, UNK, False)],
+    ),
+    (
+        "Terrorist Attack Kills Two Injures Three in Aleppo city.",
+        [("killed", 2, 2, UNK, False), ("injured", 3, 3, UNK, False)],
+    ),
+    # but an intransitive one counts it, and a plural without a number after
+    # it is a noun
+    ("Five die in Aleppo shelling", [("killed", 5, 5, UNK, False)]),
+    (
+        "A source said that bodies of two martyrs and several injured civilians "
+        "arrived in the hospital.",
+        [("killed", 2, 2, CIV, False)],
+    ),
 ]
 
 
