@@ -44,10 +44,10 @@ from events.extraction.casualty_links import (
     REPORT_VERBS,
     SentenceContext,
     find_claimant,
+    find_date,
     find_perpetrator,
     find_place,
     load_casualty_words,
-    nearest,
 )
 from events.extraction.casualty_triggers import (
     DISPLACED,
@@ -940,6 +940,7 @@ def _inside(start: int, end: int, mention) -> bool:
 def _casualty(context: SentenceContext, figure: Figure) -> CasualtyFigure:
     sent = context.span
     trigger = sent.doc[figure.trigger]
+    when, date_told = find_date(trigger, context)
     return CasualtyFigure(
         kind=figure.kind,
         low=figure.low,
@@ -948,7 +949,7 @@ def _casualty(context: SentenceContext, figure: Figure) -> CasualtyFigure:
         perpetrator=find_perpetrator(trigger, context.actors),
         claimed_by=find_claimant(trigger, context),
         place=find_place(trigger, context),
-        date=nearest(trigger.idx, context.dates),
+        date=when,
         cumulative=figure.cumulative,
         sentence=Span(sent.start_char, sent.end_char, sent.text),
         start=figure.start,
@@ -960,6 +961,7 @@ def _casualty(context: SentenceContext, figure: Figure) -> CasualtyFigure:
         single=figure.single,
         superseded=_earlier_toll(trigger),
         vague=figure.vague,
+        date_told=date_told,
     )
 
 

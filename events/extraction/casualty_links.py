@@ -45,6 +45,9 @@ LOSS_VERBS = CASUALTY_WORDS["loss_verbs"]
 NOT_KILLERS = INTRANSITIVE | LOSS_VERBS
 REPORT_VERBS = CASUALTY_WORDS["report_verbs"]
 BLAME_VERBS = CASUALTY_WORDS["blame_verbs"]
+# Verbs of telling or publishing: a date they take is when a report came
+# out, not when its dead were killed ("a statement released Saturday").
+RELEASE_VERBS = REPORT_VERBS | CASUALTY_WORDS["release_verbs"]
 ATTACK_NOUNS = CASUALTY_WORDS["attack_nouns"]
 PLACE_PREPOSITIONS = (["in"], ["near"], ["at"])  # the word before a place
 # What an attack phrase aims at ("strikes on army positions") and where it
@@ -249,6 +252,34 @@ def find_place(trigger: Token, context: SentenceContext) -> PlaceMatch | None:
                 ),
             )
     return None
+
+
+def find_date(
+    trigger: Token, context: SentenceContext
+) -> tuple[DateMention | None, bool]:
+    """Return when the figure happened, and whether that is only when it
+    was told: the sentence's date nearest the trigger, unless a verb of
+    telling takes it ("the monitor said on Sunday"), which serves only when
+    the sentence has no other."""
+    doc = trigger.doc
+    told = [d for d in context.dates if _told_on(doc, d)]
+    happened = nearest(trigger.idx, [d for d in context.dates if d not in told])
+    if happened is not None:
+        return happened, False
+    when = nearest(trigger.idx, told)
+    return when, when is not None
+
+
+def _told_on(doc, mention: DateMention) -> bool:
+    """Return whether the nearest verb above the date is one of telling:
+    "a statement released Saturday", "the group said on Monday"."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return False
+    for token in span.root.ancestors:
+        if token.pos_ in ("VERB", "AUX"):
+            return token.lemma_ in RELEASE_VERBS
+    return False
 
 
 def nearest(position: int, mentions: list):

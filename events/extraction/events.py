@@ -412,7 +412,8 @@ class EventAssembler:
     def _date(
         context: "Context", draft: _Draft
     ) -> tuple[DateMention | None, Span | None]:
-        for figure in draft.figures:
+        # when the dead were killed, before when they were told of
+        for figure in sorted(draft.figures, key=lambda f: f.date_told):
             if figure.date and figure.date.value:
                 return figure.date, _span(figure.date)
         for offset in range(0, CONTEXT_SENTENCES + 1):
@@ -464,16 +465,25 @@ def _adds_more(doc: Doc, figure: CasualtyFigure) -> bool:
 
 
 def _on_another_day(figure: CasualtyFigure, figures: list[CasualtyFigure]) -> bool:
-    """Return whether `figure` is dated to the day, and to none of the days
-    that `figures` are dated to."""
-    day = _day(figure)
-    days = {_day(f) for f in figures} - {None}
-    return day is not None and bool(days) and day not in days
+    """Return whether `figure` cannot tell of the dead of any dated one of
+    `figures`: its days and theirs do not meet."""
+    days = _days(figure)
+    others = [d for d in map(_days, figures) if d is not None]
+    return days is not None and bool(others) and not any(_meet(days, d) for d in others)
 
 
-def _day(figure: CasualtyFigure) -> date | None:
+def _days(figure: CasualtyFigure) -> tuple[date | None, date] | None:
+    """Return the first and last day the figure's dead may have been killed
+    on: the day the text says, or any day up to the one it was told on
+    ("the Observatory said on Thursday"; first None)."""
     when = figure.date
-    return when.value if when is not None and when.precision == "day" else None
+    if when is None or when.precision != "day" or when.value is None:
+        return None
+    return None if figure.date_told else when.value, when.value
+
+
+def _meet(a: tuple[date | None, date], b: tuple[date | None, date]) -> bool:
+    return (a[0] is None or a[0] <= b[1]) and (b[0] is None or b[0] <= a[1])
 
 
 def _told_again(figure: CasualtyFigure, figures: list[CasualtyFigure]) -> bool:

@@ -98,6 +98,9 @@ class CasualtyFigure:
     # True for a vague count ("dozens", "scores", "several hundred"): beside a
     # claim that gives a number it widens the event's high, not its best.
     vague: bool = False
+    # True when `date` is when the figure was told ("the monitor said on
+    # Sunday"), the sentence giving no date of the deaths themselves.
+    date_told: bool = False
 
     @property
     def best(self) -> int | None:

@@ -1219,6 +1219,42 @@ def test_component_skips_period_dates_and_orders_by_position(nlp):
 
 
 @pytest.mark.parametrize(
+    ("text", "dates", "expected"),
+    [
+        # the day the dead were killed, not the day it was told
+        (
+            "Regime forces killed 12 rebels on Friday, the monitor said on Saturday.",
+            {"Friday": date(2017, 5, 26), "Saturday": date(2017, 5, 27)},
+            (date(2017, 5, 26), False),
+        ),
+        # told only when: the figure keeps it, marked
+        (
+            "Syrian regime forces killed 48 alleged rebels in Hardatnin village "
+            "according to a statement released Saturday by the commission.",
+            {"Saturday": date(2017, 5, 27)},
+            (date(2017, 5, 27), True),
+        ),
+        (
+            "Russian air strikes had killed at least 14 civilians as they were "
+            "crossing the river, the Observatory said on Friday.",
+            {"Friday": date(2017, 5, 26)},
+            (date(2017, 5, 26), True),
+        ),
+        (
+            "A car bomb killed six people in Azaz on Sunday, the monitor said.",
+            {"Sunday": date(2017, 5, 28)},
+            (date(2017, 5, 28), False),
+        ),
+    ],
+)
+def test_component_dates_a_figure_when_its_dead_were_killed(nlp, text, dates, expected):
+    [figure] = run(
+        nlp, text, dates=[when(text, word, day) for word, day in dates.items()]
+    )
+    assert (figure.date.value, figure.date_told) == expected
+
+
+@pytest.mark.parametrize(
     ("text", "dated", "expected"),
     [
         # a sentence that carries on the tally of the one before is a tally too

@@ -346,6 +346,33 @@ def test_a_toll_of_another_day_is_another_incident(nlp):
     ]
 
 
+def test_the_day_a_toll_was_told_sets_no_incident_apart(nlp):
+    # the statement came out on Saturday; the killing was on Friday night
+    text = (
+        "Regime forces killed 48 people in Hardatnin village in Aleppo according to "
+        "a statement released Saturday by the Syrian Revolution General Commission. "
+        "Regime forces killed 48 civilians by shooting the victims before "
+        "withdrawing from the village Friday night."
+    )
+    event = only_event(nlp, text)
+    assert (event.date, event.killed_best) == (date(2017, 5, 26), 48)
+
+
+def test_a_toll_told_before_another_days_dead_is_another_incident(nlp):
+    # told on Thursday, so not Friday's dead
+    text = (
+        "Activists said that at least 10 civilians were killed in airstrikes by "
+        "Russian forces on Idlib city on Friday morning. The civil administration of "
+        "Idlib on Thursday announced the mobilization of medical services after "
+        "airstrikes by Russian jets that left at least 38 civilians killed."
+    )
+    events = extract(text, published=date(2016, 7, 22), nlp=nlp).events
+    assert sorted((e.date, e.killed_best) for e in events) == [
+        (date(2016, 7, 21), 38),
+        (date(2016, 7, 22), 10),
+    ]
+
+
 def test_the_side_that_lost_fighters_is_the_target(nlp):
     text = "The YPG lost three fighters in clashes in Kobani on Sunday."
     event = only_event(nlp, text)
