@@ -186,15 +186,25 @@ class EventAssembler:
             kinds = {f.kind for f in draft.figures}
             if figure.superseded and figure.kind not in kinds:
                 continue
-            places = {_located(f.place) for f in draft.figures if f.place} - {None}
-            here = _located(figure.place) if figure.place else None
-            # (an earlier toll may name the district where the toll names the town)
-            if here and places and here not in places and not figure.superseded:
-                continue
             # the same toll, told again or loosely
             retold = _told_again(figure, draft.figures) or _vaguely_told(
                 figure, draft.figures
             )
+            places = [f.place for f in draft.figures if _located(f.place)]
+            here = figure.place if _located(figure.place) else None
+            # (an earlier toll may name the district where the toll names the
+            # town; "88 dead in Daraa" may be told again in "Daraa province")
+            if (
+                here
+                and places
+                and not figure.superseded
+                and not any(here.name == p.name for p in places)
+                and not (
+                    (retold or _same_count(figure, draft.figures))
+                    and any(_town_and_governorate(here, p) for p in places)
+                )
+            ):
+                continue
             # "an air strike Saturday ... since an attack on Tuesday that killed 87"
             if _on_another_day(figure, draft.figures) and not (later or retold):
                 continue
@@ -501,10 +511,29 @@ def _vaguely_told(figure: CasualtyFigure, figures: list[CasualtyFigure]) -> bool
     return figure.vague or bool(same_kind) and all(f.vague for f in same_kind)
 
 
-def _located(place: PlaceMatch) -> str | None:
-    """Return the name that tells incidents apart; a whole country does not
+def _located(place: PlaceMatch | None) -> bool:
+    """Return whether `place` tells incidents apart; a whole country does not
     ("Air raid kills 21 at Syria market" is the lead's raid in Aleppo)."""
-    return None if place.precision == "country" else place.name
+    return place is not None and place.precision != "country"
+
+
+def _town_and_governorate(a: PlaceMatch, b: PlaceMatch) -> bool:
+    """Return whether one place is a governorate and the other lies in it
+    ("Khan Shaykhun" and "Idlib province")."""
+    wide, other = (a, b) if a.precision == "governorate" else (b, a)
+    return wide.precision == "governorate" and (wide.country, wide.admin1_code) == (
+        other.country,
+        other.admin1_code,
+    )
+
+
+def _same_count(figure: CasualtyFigure, figures: list[CasualtyFigure]) -> bool:
+    """Return whether `figures` hold a count of the same kind and number
+    ("88 dead", "at least 88 rebel and regime forces have been killed")."""
+    return any(
+        f.kind == figure.kind and f.best is not None and f.best == figure.best
+        for f in figures
+    )
 
 
 def _ground_raid(

@@ -428,12 +428,34 @@ def test_neighbouring_sentences_about_different_places_are_two_events(nlp):
         "Coalition forces in the al-Omar oilfield struck ISIS areas in the eastern "
         "Deir ez-Zor countryside with surface-to-surface missiles. "
         "Since last Wednesday, the Coalition has escalated its raids on the town "
-        "of al-Baghuz al-Fawqani."
+        "of al-Baghuz al-Fawqani, in the Albu Kamal countryside in Deir ez-Zor "
+        "province."
     )
     assert [(sub, place) for _, sub, place, _, _ in events(nlp, text)] == [
         # Placed where the missiles hit, not where they were fired from.
         ("Shelling/artillery/missile attack", "Deir ez-Zor"),
         ("Air/drone strike", "al-Baghuz al-Fawqani"),
+    ]
+
+
+def test_a_town_and_its_governorate_may_tell_one_incident(nlp):
+    # the headline's province and the lead's town, one toll
+    text = (
+        "Syria army kills 32 rebels in Daraa province ambush. Syrian troops killed "
+        "32 rebels in an ambush near the town of Nawa on Sunday, the Observatory said."
+    )
+    event = only_event(nlp, text)
+    assert (event.place.name, event.killed_best) == ("Daraa Governorate", 32)
+
+
+def test_a_province_toll_and_a_towns_other_toll_are_two_events(nlp):
+    text = (
+        "Air strikes killed 42 people in Idlib province on Sunday, the Observatory "
+        "said. The raids on Saraqeb killed 19 people including children."
+    )
+    assert [(place, killed) for _, _, place, _, killed in events(nlp, text)] == [
+        ("Idlib Governorate", 42),
+        ("Saraqeb", 19),
     ]
 
 
