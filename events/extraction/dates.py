@@ -84,7 +84,7 @@ PERIOD_PATTERNS = [
     re.compile(rf"\b(?:between|from)\s+{_DATE_START}.*?\b(?:and|to|until|till)\b"),
     re.compile(
         rf"\b(?:between|from)\s+{_ORDINAL}\s+(?:and|to|until|till)\s+{_ORDINAL}\s+"
-        rf"{_MONTH_NAME}"
+        rf"(?:of\s+)?{_MONTH_NAME}"
     ),
     re.compile(
         r"\bso far\b|\bto date\b|\b(?:in|over)\s+recent\s+(?:weeks|months|years)"

@@ -205,6 +205,7 @@ def test_resolve_unrecognised_is_unknown(expression):
         "Since last Wednesday",
         "between April 23 and May 23",
         "between 3 and 5 May 2017",
+        "Between 21 and 26 of September",
         "Between April 23 and May 23 of this year",
         "from 2011 to 2014",
         "so far this year",
