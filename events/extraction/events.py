@@ -178,11 +178,16 @@ class EventAssembler:
         for draft in reversed(drafts):
             # A breakdown ("three children were among the dead") and an
             # earlier toll ("it had initially given a toll of 22") belong to
-            # the last toll told before them, however far back.
+            # the last toll told before them, however far back; so does the
+            # same toll told again further down ("At least 25 civilians have
+            # been killed" in the lead and in the body).
             later = figure.part_of_total or figure.superseded
             far = index - draft.anchor > MERGE_WINDOW_SENTENCES
-            if far and not later:
-                return None
+            again = not (figure.vague or figure.single) and _told_again(
+                figure, draft.figures
+            )
+            if far and not (later or again):
+                continue
             kinds = {f.kind for f in draft.figures}
             if figure.superseded and figure.kind not in kinds:
                 continue

@@ -488,6 +488,20 @@ def test_a_toll_told_twice_is_one_event(nlp, text, claims):
     assert [c.low for c in event.claims] == claims
 
 
+@pytest.mark.parametrize(
+    ("place", "events_wanted"),
+    [("Hama", 1), ("Daraa", 2)],  # the same toll of another place is another's
+)
+def test_a_toll_told_again_further_down_is_the_same_toll(nlp, place, events_wanted):
+    text = (
+        "At least 25 civilians have been killed in regime airstrikes on Hama on "
+        "Thursday. Rebels launched an offensive last week. They took several "
+        "villages. The army sent reinforcements. At least 25 civilians have been "
+        f"killed by government airstrikes in {place}, the Observatory said."
+    )
+    assert len(events(nlp, text)) == events_wanted
+
+
 def test_a_toll_told_again_lends_its_perpetrator(nlp):
     event = only_event(nlp, TOLD_AGAIN)
     assert event.perpetrator == "Syrian government forces"
