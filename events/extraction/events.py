@@ -206,7 +206,7 @@ class EventAssembler:
                 and not any(here.name == p.name for p in places)
                 and not (
                     (retold or _same_count(figure, draft.figures))
-                    and any(_town_and_governorate(here, p) for p in places)
+                    and any(_town_and_governorate(context, here, p) for p in places)
                 )
             ):
                 continue
@@ -522,13 +522,22 @@ def _located(place: PlaceMatch | None) -> bool:
     return place is not None and place.precision != "country"
 
 
-def _town_and_governorate(a: PlaceMatch, b: PlaceMatch) -> bool:
+def _town_and_governorate(context: "Context", a: PlaceMatch, b: PlaceMatch) -> bool:
     """Return whether one place is a governorate and the other lies in it
-    ("Khan Shaykhun" and "Idlib province")."""
-    wide, other = (a, b) if a.precision == "governorate" else (b, a)
-    return wide.precision == "governorate" and (wide.country, wide.admin1_code) == (
-        other.country,
-        other.admin1_code,
+    ("Khan Shaykhun" and "Idlib province"). In the lead, a city that shares
+    its governorate's name may stand for either: "Syria's Aleppo" there and
+    "Sheikh Maqsoud" further down; in the body "Aleppo" is the city."""
+
+    def wide(place: PlaceMatch) -> bool:
+        return place.precision == "governorate" or (
+            place.name == place.admin1
+            and context.sentence_of(place.start) in context.lead
+        )
+
+    outer, inner = (a, b) if wide(a) else (b, a)
+    return wide(outer) and (outer.country, outer.admin1_code) == (
+        inner.country,
+        inner.admin1_code,
     )
 
 

@@ -448,6 +448,22 @@ def test_a_town_and_its_governorate_may_tell_one_incident(nlp):
     assert (event.place.name, event.killed_best) == ("Daraa Governorate", 32)
 
 
+def test_a_city_named_like_its_governorate_in_the_lead_may_stand_for_it(nlp):
+    # "Syria's Aleppo" in the lead may be the province: Sheikh Maqsoud's six
+    text = (
+        "Rebel shells kill 6 in Syria's Aleppo. The Observatory reported the toll "
+        "on Monday. Six civilians were killed in Sheikh Maqsoud on Monday."
+    )
+    assert only_event(nlp, text).killed_best == 6
+    # in the body "Aleppo" is the city, and Al Hadir's two are other dead
+    text = (
+        "Clashes went on across the north. The army sent reinforcements. Two "
+        "civilians were killed in shelling on Aleppo on Monday. Two civilians were "
+        "killed in Al Hadir."
+    )
+    assert [place for _, _, place, _, _ in events(nlp, text)] == ["Aleppo", "Al Hadir"]
+
+
 def test_a_province_toll_and_a_towns_other_toll_are_two_events(nlp):
     text = (
         "Air strikes killed 42 people in Idlib province on Sunday, the Observatory "
