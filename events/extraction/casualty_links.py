@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SentSpan
-from spacy.tokens import Token
 
 from events.extraction.types import ActorMention, DateMention, PlaceMatch
 
@@ -270,7 +270,7 @@ def find_date(
     return when, when is not None
 
 
-def _told_on(doc, mention: DateMention) -> bool:
+def _told_on(doc: Doc, mention: DateMention) -> bool:
     """Return whether the nearest verb above the date is one of telling:
     "a statement released Saturday", "the group said on Monday"."""
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")

@@ -183,18 +183,16 @@ class EventAssembler:
             # been killed" in the lead and in the body).
             later = figure.part_of_total or figure.superseded
             far = index - draft.anchor > MERGE_WINDOW_SENTENCES
-            again = not (figure.vague or figure.single) and _told_again(
-                figure, draft.figures
-            )
-            if far and not (later or again):
+            told_again = _told_again(figure, draft.figures)
+            # (one person or "dozens" told again far off may be others)
+            exactly_again = told_again and not (figure.vague or figure.single)
+            if far and not (later or exactly_again):
                 continue
             kinds = {f.kind for f in draft.figures}
             if figure.superseded and figure.kind not in kinds:
                 continue
             # the same toll, told again or loosely
-            retold = _told_again(figure, draft.figures) or _vaguely_told(
-                figure, draft.figures
-            )
+            retold = told_again or _vaguely_told(figure, draft.figures)
             places = [f.place for f in draft.figures if _located(f.place)]
             here = figure.place if _located(figure.place) else None
             # (an earlier toll may name the district where the toll names the
@@ -498,6 +496,7 @@ def _days(figure: CasualtyFigure) -> tuple[date | None, date] | None:
 
 
 def _meet(a: tuple[date | None, date], b: tuple[date | None, date]) -> bool:
+    """Return whether two spans of days (first None: open) share a day."""
     return (a[0] is None or a[0] <= b[1]) and (b[0] is None or b[0] <= a[1])
 
 
