@@ -58,6 +58,7 @@ from events.extraction.casualty_triggers import (
     PERSON_NOUNS,
     QUANT_HEADS,
     TAKEN,
+    TOLL_NOUNS,
     TRIGGERS,
     active_verb,
     companion_joint,
@@ -98,7 +99,6 @@ MIXED_PARTS = COMBATANT_NOUNS | {"civilians", "civilian"}
 CAMPAIGN_NOUNS = WORDS["campaign_nouns"]
 EARLIER = WORDS["earlier_words"]  # "had initially given a toll of 22"
 TELLING_VERBS = REPORT_VERBS | {"give"}  # "... had initially given a toll of 22"
-TOLL_NOUNS = QUANT_HEADS | WORDS["noun_only_triggers"]  # "a previous toll of 112"
 
 NEGATIONS = frozenset("not no without nor".split())  # "not a single civilian"
 CLAUSE_BREAKS = frozenset("; while whereas".split())
@@ -978,7 +978,7 @@ def _earlier_toll(trigger: Token) -> bool:
             return token.lemma_ in TELLING_VERBS and any(
                 c.lower_ in EARLIER and c.dep_ == "advmod" for c in token.children
             )
-        if token.lower_ in TOLL_NOUNS and any(
+        if token.lower_ in TOLL_NOUNS and any(  # "a previous toll of 112"
             c.lower_ in EARLIER and c.dep_ == "amod" for c in token.children
         ):
             return True

@@ -35,6 +35,7 @@ PERSON_NOUNS = (
     WORDS["civilian_nouns"] | WORDS["people_nouns"] | WORDS["combatant_nouns"]
 )
 QUANT_HEADS = WORDS["quantity_nouns"]
+TOLL_NOUNS = QUANT_HEADS | NOUN_ONLY_TRIGGERS  # "the number of", "the toll of"
 # Others besides those told before: "five more deaths", "another 42 people"
 MORE = WORDS["more_words"]
 ANOTHER = WORDS["another_words"]
@@ -451,14 +452,14 @@ def _tallied_trigger(tally: Token, triggers: dict[int, str]) -> int | None:
 def tallied_noun(trigger: Token) -> Token | None:
     """Return who a tally counts: "civilians" in "the number of civilians
     killed has risen to 20" and in "the toll of civilians killed"."""
-    if trigger.lower_ in QUANT_HEADS or trigger.lower_ in NOUN_ONLY_TRIGGERS:
+    if trigger.lower_ in TOLL_NOUNS:
         return next(iter(objects_of(trigger, {"of"})), None)  # "the toll of"
     counted, of = trigger.head, trigger.head.head
     if (
         trigger.dep_ in ("acl", "amod", "relcl")
         and counted.dep_ == "pobj"
         and of.lower_ == "of"
-        and (of.head.lower_ in QUANT_HEADS or of.head.lower_ in NOUN_ONLY_TRIGGERS)
+        and of.head.lower_ in TOLL_NOUNS
     ):
         return counted
     return None

@@ -193,19 +193,9 @@ class EventAssembler:
                 continue
             # the same toll, told again or loosely
             retold = told_again or _vaguely_told(figure, draft.figures)
-            places = [f.place for f in draft.figures if _located(f.place)]
-            here = figure.place if _located(figure.place) else None
-            # (an earlier toll may name the district where the toll names the
-            # town; "88 dead in Daraa" may be told again in "Daraa province")
-            if (
-                here
-                and places
-                and not figure.superseded
-                and not any(here.name == p.name for p in places)
-                and not (
-                    (retold or _same_count(figure, draft.figures))
-                    and any(_town_and_governorate(context, here, p) for p in places)
-                )
+            # (an earlier toll may name the district where the toll names the town)
+            if not figure.superseded and _elsewhere_told(
+                context, figure, draft.figures, retold
             ):
                 continue
             # "an air strike Saturday ... since an attack on Tuesday that killed 87"
@@ -519,6 +509,25 @@ def _located(place: PlaceMatch | None) -> bool:
     """Return whether `place` tells incidents apart; a whole country does not
     ("Air raid kills 21 at Syria market" is the lead's raid in Aleppo)."""
     return place is not None and place.precision != "country"
+
+
+def _elsewhere_told(
+    context: "Context",
+    figure: CasualtyFigure,
+    figures: list[CasualtyFigure],
+    retold: bool,
+) -> bool:
+    """Return whether `figure` names a place other than those `figures`
+    name. A town and its governorate are one place for the same toll ("88
+    dead in Daraa" told again in "Daraa province"), not for other counts."""
+    here = figure.place if _located(figure.place) else None
+    places = [f.place for f in figures if _located(f.place)]
+    if here is None or not places or any(here.name == p.name for p in places):
+        return False
+    same_toll = retold or _same_count(figure, figures)
+    return not (
+        same_toll and any(_town_and_governorate(context, here, p) for p in places)
+    )
 
 
 def _town_and_governorate(context: "Context", a: PlaceMatch, b: PlaceMatch) -> bool:
