@@ -314,6 +314,7 @@ class CasualtyClaimAdmin(admin.ModelAdmin):
         "victims",
         "victim_side",
         "claimed_by",
+        "date",
         "cumulative",
         "event",
         "article",
@@ -326,6 +327,7 @@ class CasualtyClaimAdmin(admin.ModelAdmin):
         "part_of_total",
         "superseded",
         "vague",
+        "date_told",
     ]
     search_fields = ["text", "claimed_by", "article__title"]
     raw_id_fields = ["article", "event", "place", "perpetrator"]

@@ -59,6 +59,7 @@ def to_contract(result: ExtractionResult, *, article_id: str, title: str) -> dic
                 "claimed_by": figure.claimed_by,
                 "place": figure.place.name if figure.place else None,
                 "date": _iso(figure.date.value) if figure.date else None,
+                "date_told": figure.date_told,
                 "cumulative": figure.cumulative,
                 "text": figure.text,
                 "start": figure.start,

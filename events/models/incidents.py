@@ -275,6 +275,11 @@ class CasualtyClaim(models.Model):
         Place, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     date = models.DateField(null=True, blank=True)
+    date_told = models.BooleanField(
+        default=False,
+        help_text="The date is when the toll was told ('the monitor said on "
+        "Sunday'); the text gives no date of the deaths themselves.",
+    )
     cumulative = models.BooleanField(default=False)
     start = models.PositiveIntegerField()
     end = models.PositiveIntegerField()

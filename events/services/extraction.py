@@ -325,6 +325,7 @@ def _claim_store(article, figure, event, places: _PlaceRows, actors: _ActorRows)
         claimed_by=(figure.claimed_by or "")[:200],
         place=places.get(figure.place) if figure.place else None,
         date=figure.date.value if figure.date else None,
+        date_told=figure.date_told,
         cumulative=figure.cumulative,
         start=figure.start,
         end=figure.end,

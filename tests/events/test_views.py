@@ -8,7 +8,8 @@ import pytest
 from bs4 import BeautifulSoup
 from django.contrib.auth.models import User
 
-from events.models import Article, Event, EventActor
+from events.models import Article, CasualtyClaim, Event, EventActor
+from events.services import articles_extract
 from tests.events import builders
 
 pytestmark = pytest.mark.django_db
@@ -169,6 +170,24 @@ def test_event_page(analyst, client, seeds):
     claims = page.select("table.claims tbody tr")
     assert len(claims) == event.claims.count()
     assert page.select_one("dd.killed")
+
+
+def test_event_page_says_when_a_claim_is_dated_by_its_telling(analyst, client):
+    told = builders.article(
+        "Strikes on Raqqa",
+        "Russian air strikes had killed at least 14 civilians near Raqqa, "
+        "the Observatory said on Friday.",
+        "AFP",
+        published=dt.date(2017, 5, 28),
+    )
+    articles_extract(articles=Article.objects.filter(pk=told.pk))
+    claim = CasualtyClaim.objects.get(article=told, low=14)
+    # Friday is when the toll was told; the text gives no day of the deaths.
+    assert (claim.date, claim.date_told) == (dt.date(2017, 5, 26), True)
+
+    page = html(client.get(f"/events/{claim.event.pk}/"))
+    [row] = page.select("table.claims tbody tr")
+    assert " ".join(row.select("td")[5].text.split()) == "May 26, 2017 (told)"
 
 
 def test_article_page_highlights_entities(analyst, client, seeds):

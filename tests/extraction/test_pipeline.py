@@ -100,6 +100,7 @@ def test_the_contract_has_every_documented_key(nlp):
         "claimed_by",
         "place",
         "date",
+        "date_told",
         "cumulative",
         "text",
         "start",
