@@ -10,6 +10,7 @@ from django import forms
 from django.db.models import QuerySet
 from django.utils.formats import date_format
 
+from events.extraction.gazetteer import syrian_governorates
 from events.models import Actor, Event, EventType, Place, Source
 
 # ACLED's sub-event types (codebook 2023), by event type.
@@ -44,22 +45,7 @@ SUB_EVENT_TYPES = {
 }
 
 # Syria's 14 governorates by GeoNames admin1 code.
-GOVERNORATES = {
-    "01": "Al-Hasakah",
-    "02": "Latakia",
-    "03": "Quneitra",
-    "04": "Raqqa",
-    "05": "As-Suwayda",
-    "06": "Daraa",
-    "07": "Deir ez-Zor",
-    "08": "Rif Dimashq",
-    "09": "Aleppo",
-    "10": "Hama",
-    "11": "Homs",
-    "12": "Idlib",
-    "13": "Damascus",
-    "14": "Tartus",
-}
+GOVERNORATES = syrian_governorates()
 
 YES_NO = [("", "Any"), ("true", "Yes"), ("false", "No")]
 

@@ -58,6 +58,9 @@ import sys
 from itertools import pairwise
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from events.extraction.gazetteer import syrian_governorates  # noqa: E402
+
 PRECISION = 4  # decimal places kept in the output coordinates
 
 # ISO 3166-1 numeric id in world-atlas -> (English name, ISO 3166-1 alpha-2).
@@ -78,23 +81,8 @@ MERGE_INTO: dict[str, str] = {
     "N. Cyprus": "196",
 }
 
-# GeoNames admin1 code -> common English governorate name.
-GOVERNORATES: dict[str, str] = {
-    "01": "Al-Hasakah",
-    "02": "Latakia",
-    "03": "Quneitra",
-    "04": "Raqqa",
-    "05": "As-Suwayda",
-    "06": "Daraa",
-    "07": "Deir ez-Zor",
-    "08": "Rif Dimashq",
-    "09": "Aleppo",
-    "10": "Hama",
-    "11": "Homs",
-    "12": "Idlib",
-    "13": "Damascus",
-    "14": "Tartus",
-}
+# GeoNames admin1 code -> governorate name, as the gazetteer names them.
+GOVERNORATES: dict[str, str] = syrian_governorates()
 
 Point = tuple[float, float]
 Ring = list[Point]

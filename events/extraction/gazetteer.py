@@ -176,17 +176,35 @@ def load_geonames_cities(
     return entries
 
 
+def admin1_names(entries: list[GazetteerEntry]) -> dict[tuple[str, str], str]:
+    """Return the governorates' names by (country, admin1 code) in `entries`."""
+    return {
+        (e.country, e.admin1_code): e.admin1_name
+        for e in entries
+        if e.feature_type == "governorate"
+    }
+
+
+@cache
+def syrian_governorates() -> dict[str, str]:
+    """Return Syria's 14 governorates' names by GeoNames admin1 code, in code
+    order ("01": "Al-Hasakah" ... "14": "Tartus"), from the supplement."""
+    names = admin1_names(load_supplement())
+    return {
+        code: name
+        for (country, code), name in sorted(names.items())
+        if country == SYRIA
+    }
+
+
 def build_gazetteer(supplement: Path = SUPPLEMENT_PATH) -> Gazetteer:
     """Return a gazetteer of the supplement plus the GeoNames cities."""
     curated = load_supplement(supplement)
-    admin1_names = {
-        (e.country, e.admin1_code): e.admin1_name
-        for e in curated
-        if e.feature_type == "governorate"
-    }
     known_ids = {e.geonameid for e in curated if e.geonameid}
     cities = [
-        e for e in load_geonames_cities(admin1_names) if e.geonameid not in known_ids
+        e
+        for e in load_geonames_cities(admin1_names(curated))
+        if e.geonameid not in known_ids
     ]
     return Gazetteer(curated + cities)
 

@@ -2,6 +2,8 @@
 
 import pytest
 
+from events.extraction.gazetteer import syrian_governorates
+
 
 def places(nlp, text: str) -> list[tuple[str, str, str, str, str]]:
     """Return (text, name, country, admin1 code, precision) of each place."""
@@ -141,3 +143,13 @@ def test_every_place_carries_coordinates_and_governorate(nlp):
 )
 def test_names_that_look_like_places(nlp, text, expected):
     assert [p[1] for p in places(nlp, text)] == expected
+
+
+def test_syrias_fourteen_governorates_are_named_once_in_the_supplement():
+    governorates = syrian_governorates()
+    assert list(governorates) == [f"{code:02d}" for code in range(1, 15)]
+    assert (governorates["07"], governorates["08"], governorates["13"]) == (
+        "Deir ez-Zor",
+        "Rif Dimashq",
+        "Damascus",
+    )
