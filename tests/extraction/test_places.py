@@ -135,6 +135,8 @@ def test_every_place_carries_coordinates_and_governorate(nlp):
         ("The United States accused Damascus of the attack.", []),
         ("Pro-Damascus media said ten were killed.", []),
         ("Damascus lost more than 40 troops in the counter-attack.", []),
+        ("Damascus reported the attack to the Security Council.", []),
+        ("Ankara estimated that 40 fighters had crossed.", []),
         # spaCy calls a headline's "in Aleppo" a nationality (NORP).
         ("35 Dead Dozens Wounded in Terrorist Battle in Aleppo.", ["Aleppo"]),
         # Apostrophes stripped from the text: "Syrias" is Syria's.
