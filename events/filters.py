@@ -204,10 +204,14 @@ class EventFilter(django_filters.FilterSet):
         return self._typed("q") if self.is_searching else ""
 
     def without_search(self) -> QuerySet[Event]:
-        """The events the other filters select, before the full-text search."""
-        data = self.data.copy()
-        data.pop("q", None)
-        return type(self)(data, queryset=self.queryset).qs
+        """The events the other filters select, before the full-text search
+        (the typed actor, place and source resolved once, as for `qs`)."""
+        queryset = self.queryset.all()
+        self.is_valid()  # cleans the form once; invalid fields are left out
+        for name, value in self.form.cleaned_data.items():
+            if name != "q":
+                queryset = self.filters[name].filter(queryset, value)
+        return queryset
 
     def description(self) -> str:
         """Say in words what the active filters select (counts come from the page).

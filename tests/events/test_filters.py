@@ -109,6 +109,22 @@ def test_search_selects_the_events_of_matching_articles(world):
     assert list(found.qs) == [world["strike"]]
 
 
+def test_without_search_keeps_the_other_filters_and_looks_names_up_once(
+    world, django_assert_num_queries
+):
+    found = EventFilter(
+        {"q": "clashes", "actor": "daesh", "governorate": "07"},
+        queryset=Event.objects.all(),
+    )
+    # the actor looked up once: by name, then by alias
+    with django_assert_num_queries(2):
+        assert found.search_text == "clashes"
+        found.without_search()
+        other_filters = found.without_search()
+    with django_assert_num_queries(1):
+        assert list(other_filters) == [world["clash"]]
+
+
 @pytest.mark.parametrize(
     "data, sentence",
     [
