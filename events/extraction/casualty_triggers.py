@@ -127,7 +127,7 @@ def counted_noun(root: Token, end: int) -> Token | None:
     ):
         if head.tag_ == "NNP" and head.lower_ in HEADLINE_SOURCES:
             return None  # "kill 32 Monitor": the headline's source
-        return head
+        return _person_qualified(head) or head
     if head.i < root.i or root.dep_ not in ARG_DEPS:  # "October 3 2016 21 fighters"
         for token in root.doc[root.i + 1 : min(root.i + 5, end)]:
             if token.lower_ in PERSON_NOUNS:
@@ -135,6 +135,16 @@ def counted_noun(root: Token, end: int) -> Token | None:
             if token.pos_ not in ("ADJ", "NOUN", "PROPN"):
                 break
     return None
+
+
+def _person_qualified(noun: Token) -> Token | None:
+    """Return the people a name qualifies: "volunteers" for "Red Crescent" in
+    "22 Red Crescent (SARC) volunteers", which spaCy may give the number."""
+    while noun.lower_ not in PERSON_NOUNS:
+        if noun.dep_ not in ("compound", "nmod") or noun.head.i < noun.i:
+            return None
+        noun = noun.head
+    return noun
 
 
 def noun_chain(start: Token) -> list[Token]:

