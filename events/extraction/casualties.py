@@ -673,7 +673,29 @@ def _links(sent: SentSpan, numbers: list[Number], triggers: dict) -> list[_Link]
         if trigger is not None:
             links.append(replace(link, trigger=trigger))
             taken.add(link.number.last)
-    return sorted(links, key=lambda link: link.number.start)
+    links.sort(key=lambda link: link.number.start)
+    return _parts_of_them(doc, links, triggers)
+
+
+# words after a number that make it a part of the toll told before it
+PART_CLOSERS = frozenset({"of them", "of whom"})
+
+
+def _parts_of_them(doc: Doc, links: list[_Link], triggers: dict) -> list[_Link]:
+    """Return `links` with "two of them" after a toll of the same kind marked
+    a part of it: "17 people were killed, two of them ambulance crew"."""
+    marked: list[_Link] = []
+    for link in links:
+        after = doc[link.number.last + 1 : link.number.last + 3].text.lower()
+        tolls = [
+            earlier
+            for earlier in marked
+            if not earlier.part and triggers[earlier.trigger] == triggers[link.trigger]
+        ]
+        if after in PART_CLOSERS and tolls and not link.part:
+            link = replace(link, trigger=tolls[-1].trigger, part=True)
+        marked.append(link)
+    return marked
 
 
 def _plus_one(number: Number) -> Number:

@@ -694,6 +694,11 @@ TOTALS = [
         "The bombing killed 10 civilians, including 4 children, in Idlib.",
         [(4, 4, CIV, True), (10, 10, CIV, False)],
     ),
+    (  # "six of them" after a toll is a part of it (here without victims: dropped)
+        "The Britain-based Syrian Observatory for Human Rights says 34 people were "
+        "killed 6 of them women or children.",
+        [(34, 34, CIV, False)],
+    ),
     # Who some of the dead were: parts of a toll told elsewhere.
     (
         "The Observatory said at least 14 of the dead were rebels.",
