@@ -631,7 +631,7 @@ def _links(sent: SentSpan, numbers: list[Number], triggers: dict) -> list[_Link]
         )
         if not_a_count(doc, number, noun, person):
             continue
-        part = part_of_toll(root, noun, triggers)
+        part = part_of_toll(root, noun, triggers) or _part_of_them(doc, number, links)
         if part is not None:  # "five of the dead were children"
             trigger, counted = part
             links.append(_Link(number, trigger, root, counted, part=True))
@@ -679,11 +679,35 @@ def _links(sent: SentSpan, numbers: list[Number], triggers: dict) -> list[_Link]
 
 # words after a number that make it a part of the toll told before it
 PART_CLOSERS = frozenset({"of them", "of whom"})
+PART_VERBS = frozenset("were are being was is".split())  # "12 of whom were women"
+
+
+def _who_of_them(doc: Doc, number: Number) -> Token | None:
+    """Return who "five of them" were, when the words after the number say:
+    "children" in "five of them children", "women" in "12 of whom were women";
+    None when they do not say."""
+    after = doc[number.last + 1 : number.last + 3].text.lower()
+    if after not in PART_CLOSERS:
+        return None
+    for token in doc[number.last + 3 : number.last + 7]:
+        if token.lower_ in PERSON_NOUNS:
+            return token
+        if not (token.lower_ in PART_VERBS or token.pos_ in ("DET", "ADJ")):
+            return None
+    return None
+
+
+def _part_of_them(doc: Doc, number: Number, links: list[_Link]) -> tuple | None:
+    """The part_of_toll of "20 people were killed, five of them children": the
+    toll told just before it in the sentence, and who the part were."""
+    who = _who_of_them(doc, number)
+    tolls = [link for link in links if not link.part]
+    return (tolls[-1].trigger, who) if who is not None and tolls else None
 
 
 def _parts_of_them(doc: Doc, links: list[_Link], triggers: dict) -> list[_Link]:
     """Return `links` with "two of them" after a toll of the same kind marked
-    a part of it: "17 people were killed, two of them ambulance crew"."""
+    a part of it: "17 people were killed two of them ambulance crew"."""
     marked: list[_Link] = []
     for link in links:
         after = doc[link.number.last + 1 : link.number.last + 3].text.lower()
@@ -693,7 +717,8 @@ def _parts_of_them(doc: Doc, links: list[_Link], triggers: dict) -> list[_Link]:
             if not earlier.part and triggers[earlier.trigger] == triggers[link.trigger]
         ]
         if after in PART_CLOSERS and tolls and not link.part:
-            link = replace(link, trigger=tolls[-1].trigger, part=True)
+            noun = _who_of_them(doc, link.number) or link.noun
+            link = replace(link, trigger=tolls[-1].trigger, noun=noun, part=True)
         marked.append(link)
     return marked
 

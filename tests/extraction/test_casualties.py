@@ -505,8 +505,9 @@ VICTIMS = [
         [("killed", 17, None, CIV, False)],
     ),
     (
+        # and the child a part of the two (test_totals_and_parts)
         "Two people, one of them a child, killed in a terrorist rocket attack.",
-        [("killed", 2, 2, CIV, False)],
+        [("killed", 2, 2, CIV, False), ("killed", 1, 1, CIV, False)],
     ),
     ("The shelling killed three brothers.", [("killed", 3, 3, CIV, False)]),
 ]
@@ -694,10 +695,23 @@ TOTALS = [
         "The bombing killed 10 civilians, including 4 children, in Idlib.",
         [(4, 4, CIV, True), (10, 10, CIV, False)],
     ),
-    (  # "six of them" after a toll is a part of it (here without victims: dropped)
+    # "five of them", "12 of whom" after a toll: a part of it, and who they were
+    (
         "The Britain-based Syrian Observatory for Human Rights says 34 people were "
         "killed 6 of them women or children.",
-        [(34, 34, CIV, False)],
+        [(6, 6, CIV, True), (34, 34, CIV, False)],
+    ),
+    (
+        "At least 20 people were killed, five of them children, the monitor said.",
+        [(5, 5, CIV, True), (20, None, CIV, False)],
+    ),
+    (
+        "Airstrikes killed 35 people, 12 of whom were women.",
+        [(12, 12, CIV, True), (35, 35, CIV, False)],
+    ),
+    (  # not a part of the abducted: who died of them is told by its own verb
+        "Gunmen abducted 10 workers and five of them were killed.",
+        [(5, 5, UNK, False), (10, 10, CIV, False)],
     ),
     # Who some of the dead were: parts of a toll told elsewhere.
     (
