@@ -836,7 +836,7 @@ def _joined(links: list[_Link], figures: list[Figure], j: int) -> tuple | None:
     """Return (i, "part"|"sibling") when figure j is counted with figure i."""
     token = links[j].phrase
     head = token.head
-    if token.dep_ == "conj" and head.i < token.i:
+    if token.dep_ == "conj" and head.i < token.i and _coordinated(head, token):
         joint, how = head, "sibling"  # "11 regime fighters and 17 IS fighters"
     elif (coordinated := _coordinated_before(links[j], links)) is not None:
         # misparsed coordination: "120 ISIS fighters and 60 mercenaries were
@@ -858,6 +858,14 @@ def _joined(links: list[_Link], figures: list[Figure], j: int) -> tuple | None:
         if phrase == joint or (joint.i == other.trigger and phrase.head == joint):
             return i, how
     return None
+
+
+def _coordinated(first: Token, second: Token) -> bool:
+    """Return whether a word or a comma joins two conjuncts: spaCy also makes a
+    headline run into its lead one ("4 citizens killed in Homs city At least
+    four citizens were killed"), which is the same toll twice, not two parts."""
+    between = first.doc[first.i + 1 : second.i]
+    return any(t.dep_ == "cc" or t.is_punct for t in between)
 
 
 # words between a toll and a part of it: "11 civilians, among them 3 children"

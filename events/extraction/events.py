@@ -87,7 +87,7 @@ class EventAssembler:
         drafts = self._drafts(context)
         counted = {}  # claim_key of a figure -> the figure as its event counts it
         for draft in drafts:
-            marked = _singles_beside_tolls(draft.figures)
+            marked = _parts_told_again(_singles_beside_tolls(draft.figures))
             pairs = zip(draft.figures, marked, strict=True)
             counted |= {claim_key(f): m for f, m in pairs}
             draft.figures = marked
@@ -738,6 +738,41 @@ def _singles_beside_tolls(figures: list[CasualtyFigure]) -> list[CasualtyFigure]
         replace(f, part_of_total=True) if f.single and f.kind in tolls else f
         for f in figures
     ]
+
+
+def _parts_told_again(figures: list[CasualtyFigure]) -> list[CasualtyFigure]:
+    """Return `figures` with a part of a toll told again as a figure of its own
+    marked a part too: "Russia says kills 7 Nusra Front field commanders" above
+    "killed 49 Nusra Front militants including seven of its field commanders",
+    or "the 10 civilians killed in strikes on the bus" after "killed 31
+    civilians including 10 when their bus was hit". Not "five civilians"
+    beside "five children" of a toll: those are other people."""
+    parts = [f for f in figures if f.part_of_total]
+    largest: dict[str, int] = {}
+    for f in figures:
+        if not f.part_of_total and f.best is not None:
+            largest[f.kind] = max(largest.get(f.kind, 0), f.best)
+
+    def told_again(figure: CasualtyFigure) -> bool:
+        return (
+            not figure.part_of_total
+            and figure.best is not None
+            and figure.best < largest[figure.kind]
+            and any(_same_part(part, figure) for part in parts)
+        )
+
+    return [replace(f, part_of_total=True) if told_again(f) else f for f in figures]
+
+
+def _same_part(part: CasualtyFigure, figure: CasualtyFigure) -> bool:
+    """Return whether `figure` counts the same people as the toll's `part`."""
+    same_count = (part.kind, part.low, part.high) == (
+        figure.kind,
+        figure.low,
+        figure.high,
+    )
+    unknown = "unknown" in (part.victims, figure.victims)
+    return same_count and (unknown or part.victim_detail == figure.victim_detail)
 
 
 def claim_key(figure: CasualtyFigure) -> tuple:

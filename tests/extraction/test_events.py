@@ -252,6 +252,25 @@ def test_conflicting_claims_stay_side_by_side(nlp):
             "A commander of the Nusra Front was killed in the blast.",
             45,
         ),
+        # a part told again by itself, as a headline, is still a part
+        (
+            "Russia says kills 7 Nusra Front field commanders in Syria air strike. "
+            "A Russian air strike killed 49 Nusra Front militants including seven "
+            "of its field commanders in Idlib province.",
+            49,
+        ),
+        (
+            "Regime raids on Aleppo killed 31 civilians on Friday, including 10 "
+            "when their bus was hit. The 10 civilians killed on the bus were "
+            "fleeing the city, the civil defence said.",
+            31,
+        ),
+        # a headline run into its lead tells one toll twice, not two parts
+        (
+            "4 citizens killed in terrorist rocket attack in Homs city At least "
+            "four citizens were killed due to a terrorist rocket attack on Homs.",
+            4,
+        ),
     ],
 )
 def test_the_event_counts_a_toll_told_in_parts_once(nlp, text, killed):
