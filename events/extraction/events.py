@@ -729,15 +729,22 @@ def _singles_beside_tolls(figures: list[CasualtyFigure]) -> list[CasualtyFigure]
     """Return `figures` with each person told of singly marked part of the toll.
 
     "At least 19 civilians were killed ... a pregnant woman was also among
-    the dead": she is one of the 19 (or one more), not a claim that one died.
+    the dead", "... One civilian was also killed": she is one of the 19 (or
+    one more), not a claim that one died.
     """
     tolls = {
         f.kind for f in figures if not f.single and not f.part_of_total and f.best != 1
     }
     return [
-        replace(f, part_of_total=True) if f.single and f.kind in tolls else f
+        replace(f, part_of_total=True) if _one_person(f) and f.kind in tolls else f
         for f in figures
     ]
+
+
+def _one_person(figure: CasualtyFigure) -> bool:
+    """Return whether the figure counts one person: "a child was killed",
+    "the commander Abu Taha", "one beheaded"."""
+    return figure.single or (figure.low, figure.high) == (1, 1)
 
 
 def _parts_told_again(figures: list[CasualtyFigure]) -> list[CasualtyFigure]:

@@ -252,6 +252,11 @@ def test_conflicting_claims_stay_side_by_side(nlp):
             "A commander of the Nusra Front was killed in the blast.",
             45,
         ),
+        (
+            "US-led air strikes killed at least 20 Islamic State fighters in Raqqa "
+            "on Sunday. One civilian was also killed in the air strikes, he said.",
+            20,
+        ),
         # a part told again by itself, as a headline, is still a part
         (
             "Russia says kills 7 Nusra Front field commanders in Syria air strike. "
