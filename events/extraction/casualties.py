@@ -1030,11 +1030,23 @@ def _earlier_toll(trigger: Token) -> bool:
     """
     for token in (trigger, *trigger.ancestors):
         if token.pos_ in ("VERB", "AUX"):
-            return token.lemma_ in TELLING_VERBS and any(
+            if token == trigger:  # "reported 15 people were killed": the telling
+                continue
+            if token.lemma_ not in TELLING_VERBS:
+                return False
+            # "had earlier reported", and "an earlier death toll reported 15"
+            subjects = [c for c in token.children if c.dep_ == "nsubj"]
+            return any(
                 c.lower_ in EARLIER and c.dep_ == "advmod" for c in token.children
-            )
-        if token.lower_ in TOLL_NOUNS and any(  # "a previous toll of 112"
-            c.lower_ in EARLIER and c.dep_ == "amod" for c in token.children
-        ):
+            ) or any(_earlier_toll_noun(s) for s in subjects)
+        if _earlier_toll_noun(token):  # "a previous toll of 112"
             return True
     return False
+
+
+def _earlier_toll_noun(token: Token) -> bool:
+    """Return whether `token` is a toll noun said to be earlier: "a previous
+    toll", "an earlier death toll"."""
+    return token.lower_ in TOLL_NOUNS and any(
+        c.lower_ in EARLIER and c.dep_ == "amod" for c in token.children
+    )

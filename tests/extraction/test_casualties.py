@@ -1036,6 +1036,17 @@ def test_seed_sentences(nlp, sentence, expected):
             "toll of 112 dead.",
             [(126, False), (112, True)],
         ),
+        # the telling, not the killing, is what came earlier
+        (
+            "An earlier death toll from the strike on Urum al-Joz reported 15 "
+            "people were killed.",
+            [(15, True)],
+        ),
+        (
+            "Earlier it was reported that airstrikes on Idlib have killed at least "
+            "24 people.",
+            [(24, True)],
+        ),
         # another, earlier incident is no earlier toll of this one
         (
             "An earlier attack by IS fighters on Shaer left 270 people dead.",
