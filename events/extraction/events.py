@@ -10,6 +10,7 @@ its actors, place and date come from the anchor sentence (and its
 neighbours), each field with the span it rests on.
 """
 
+from calendar import monthrange
 from dataclasses import dataclass, field, replace
 from datetime import date
 
@@ -477,10 +478,16 @@ def _on_another_day(figure: CasualtyFigure, figures: list[CasualtyFigure]) -> bo
 
 def _days(figure: CasualtyFigure) -> tuple[date | None, date] | None:
     """Return the first and last day the figure's dead may have been killed
-    on: the day the text says, or any day up to the one it was told on
-    ("the Observatory said on Thursday"; first None)."""
+    on: the day the text says, any day of the month it says ("a double bomb
+    blast in February that killed 57"), or any day up to the one it was told
+    on ("the Observatory said on Thursday"; first None)."""
     when = figure.date
-    if when is None or when.precision != "day" or when.value is None:
+    if when is None or when.value is None:
+        return None
+    if when.precision == "month":
+        last = monthrange(when.value.year, when.value.month)[1]
+        return when.value.replace(day=1), when.value.replace(day=last)
+    if when.precision != "day":
         return None
     return None if figure.date_told else when.value, when.value
 

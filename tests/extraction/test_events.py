@@ -376,6 +376,15 @@ def test_others_told_beside_the_dead_are_not_other_incidents(nlp):
             date(2016, 7, 22),
             [(date(2016, 7, 21), 38), (date(2016, 7, 22), 10)],
         ),
+        # a month that holds neither day of the other toll
+        (
+            "The last attack on Sayyida Zeinab on April 25 killed at least seven "
+            "and wounded dozens. A string of Daesh bombings near the shrine in "
+            "February left 134 people dead most of them civilians according to "
+            "the Observatory.",
+            date(2016, 6, 11),
+            [(date(2016, 2, 1), 134), (date(2016, 4, 25), 7)],
+        ),
     ],
 )
 def test_a_toll_of_another_day_is_another_incident(nlp, text, published, expected):
