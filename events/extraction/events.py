@@ -18,7 +18,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Token
 
-from events.extraction.casualty_links import BLAME_VERBS
+from events.extraction.casualty_links import BLAME_VERBS, CLAIMING_VERBS
 from events.extraction.casualty_triggers import ANOTHER, more_after, objects_of
 from events.extraction.chrome import in_chrome
 from events.extraction.event_context import (
@@ -463,8 +463,28 @@ def _adds_more(doc: Doc, figure: CasualtyFigure) -> bool:
     if span is None:
         return False
     before = doc[span.start - 1 : span.start] if span.start > 0 else []
-    return any(t.lower_ in ANOTHER for t in (*before, *span)) or any(
-        t.like_num and more_after(doc, t.i) for t in span
+    return (
+        any(t.lower_ in ANOTHER for t in (*before, *span))
+        or any(t.like_num and more_after(doc, t.i) for t in span)
+        or _also_done(span)
+    )
+
+
+def _also_done(span) -> bool:
+    """Return whether a verb over the figure's words says "also" of a deed:
+    "airstrikes also killed seven civilians in al-Husainiyah", "terrorists
+    also fired rocket shells ... killing two"; not of a telling ("state
+    media also reported four dead"), the same dead told by another."""
+    verbs = {
+        token
+        for word in span
+        for token in (word, *word.ancestors)
+        if token.pos_ in ("VERB", "AUX") and token.lemma_ not in CLAIMING_VERBS
+    }
+    return any(
+        child.lower_ == "also" and child.dep_ == "advmod"
+        for verb in verbs
+        for child in verb.children
     )
 
 
