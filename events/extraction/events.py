@@ -466,7 +466,8 @@ def _adds_more(doc: Doc, figure: CasualtyFigure) -> bool:
     return (
         any(t.lower_ in ANOTHER for t in (*before, *span))
         or any(t.like_num and more_after(doc, t.i) for t in span)
-        or _also_done(span)
+        # (one person "also killed" is one of the dead: _singles_beside_tolls)
+        or (_also_done(span) and not _one_person(figure))
     )
 
 
