@@ -179,7 +179,7 @@ class PlaceGeocoder:
             if (
                 not span[-1].is_alpha
                 or not _place_context(doc, span)
-                or all(t.lower_ in self.english_words for t in span if t.is_alpha)
+                or all(self._english(t.lower_) for t in span if t.is_alpha)
             ):
                 continue
             # Spelling variants are an Arabic-name problem: Syria's own places
@@ -192,6 +192,12 @@ class PlaceGeocoder:
             if entries:
                 return _Candidate(start, stop, entries, fuzzy=True)
         return None
+
+    def _english(self, word: str) -> bool:
+        """Return whether `word` is an English word or its plural or third
+        person ("Kills" in a headline is no spelling of the town of Kilis)."""
+        words = self.english_words
+        return word in words or (word.endswith("s") and word[:-1] in words)
 
     def _exact(self, tokens: list[str]) -> list[GazetteerEntry]:
         """Entries under the key of `tokens`, or of it without a possessive s."""

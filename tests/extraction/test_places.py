@@ -136,6 +136,9 @@ def test_every_place_carries_coordinates_and_governorate(nlp):
         ("Pro-Damascus media said ten were killed.", []),
         ("Damascus lost more than 40 troops in the counter-attack.", []),
         ("Damascus reported the attack to the Security Council.", []),
+        # an English word's plural or third person is no spelling of a place
+        ("Israeli Strike on Syrian Town Kills 5 Soldiers.", []),
+        ("Coalition strikes hit positions of Al-Qaedas Syria affiliate.", ["Syria"]),
         ("Ankara estimated that 40 fighters had crossed.", []),
         # spaCy calls a headline's "in Aleppo" a nationality (NORP).
         ("35 Dead Dozens Wounded in Terrorist Battle in Aleppo.", ["Aleppo"]),
