@@ -11,6 +11,7 @@ overwrite spaCy's entity labels, so "al-Mansoura" tagged PERSON becomes GPE.
 
 from collections import Counter
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -23,7 +24,7 @@ from events.extraction.gazetteer import (
     GazetteerEntry,
     default_gazetteer,
 )
-from events.extraction.names import ARTICLES, name_tokens, skeleton
+from events.extraction.names import ARTICLES, name_key, name_tokens, skeleton
 from events.extraction.types import PlaceMatch
 
 MAX_NAME_TOKENS = 6
@@ -78,6 +79,11 @@ GOVERNMENT_VERBS = (
     | CLAIMING_VERBS
     | LOSS_VERBS
 )
+# Words that make a name a quarter of a city.
+QUARTER_WORDS = frozenset("neighbourhood neighborhood district quarter".split())
+# How alike (difflib's ratio of the keys) a spelling found by its consonant
+# skeleton must be to a name of the entry.
+MIN_SPELLING_LIKENESS = 0.7
 # Entries that are likely only with a cue or spaCy's agreement.
 MIN_UNCUED_POPULATION = 1000
 MIN_CITY_POPULATION = 50_000
@@ -180,6 +186,7 @@ class PlaceGeocoder:
                 not span[-1].is_alpha
                 or not _place_context(doc, span)
                 or all(self._english(t.lower_) for t in span if t.is_alpha)
+                or _a_quarter(doc, span)
             ):
                 continue
             # Spelling variants are an Arabic-name problem: Syria's own places
@@ -187,7 +194,7 @@ class PlaceGeocoder:
             entries = [
                 e
                 for e in self.gazetteer.by_skeleton.get(skeleton(span.text), ())
-                if e.country == SYRIA or e.curated
+                if (e.country == SYRIA or e.curated) and _spelled_alike(span.text, e)
             ]
             if entries:
                 return _Candidate(start, stop, entries, fuzzy=True)
@@ -378,8 +385,29 @@ def _cued(doc: Doc, span: Span) -> bool:
     return before in LOCATIVE_CUES or after in LOCATIVE_CUES
 
 
+def _a_quarter(doc: Doc, span: Span) -> bool:
+    """Return whether the text calls `span` a quarter of a city ("al-Midan
+    neighbourhood", "the district of Midan"), which a town that only sounds
+    alike is not."""
+    after = doc[span.end].lower_ if span.end < len(doc) else ""
+    before = doc[max(0, span.start - 2) : span.start].text.lower()
+    return after in QUARTER_WORDS or before in {f"{w} of" for w in QUARTER_WORDS}
+
+
 def _overlaps(entity: Span, spans: list[Span]) -> bool:
     return any(entity.start < s.end and s.start < entity.end for s in spans)
+
+
+def _spelled_alike(text: str, entry: GazetteerEntry) -> bool:
+    """Return whether `text` spells one of the entry's names with only small
+    changes beyond their shared consonant skeleton: "Talbisseh" is Tallbisah,
+    "Efrin" Afrin; "al-Midan" is not al-Mayadin, nor "Adra" Daraa."""
+    key, bones = name_key(text), skeleton(text)
+    return any(
+        SequenceMatcher(None, key, name_key(name)).ratio() >= MIN_SPELLING_LIKENESS
+        for name in (entry.name, *entry.alternate_names)
+        if skeleton(name) == bones
+    )
 
 
 def english_words(nlp: Language) -> frozenset[str]:

@@ -136,6 +136,15 @@ def test_every_place_carries_coordinates_and_governorate(nlp):
         ("Pro-Damascus media said ten were killed.", []),
         ("Damascus lost more than 40 troops in the counter-attack.", []),
         ("Damascus reported the attack to the Security Council.", []),
+        # a spelling found by its consonants must still look like the name;
+        # a city's quarter is no town that sounds alike
+        ("Rockets hit the al-Midan neighborhood in Aleppo city.", ["Aleppo"]),
+        ("Rebels captured Urum al-Kubra west of Aleppo.", ["Aleppo"]),
+        (
+            "Air strikes hit Talbisseh in Homs province.",
+            ["Tallbisah", "Homs Governorate"],
+        ),
+        ("Clashes in Deir Ezour killed 10 terrorists.", ["Deir ez-Zor"]),
         # an English word's plural or third person is no spelling of a place
         ("Israeli Strike on Syrian Town Kills 5 Soldiers.", []),
         ("Coalition strikes hit positions of Al-Qaedas Syria affiliate.", ["Syria"]),
