@@ -682,12 +682,16 @@ PART_CLOSERS = frozenset({"of them", "of whom"})
 PART_VERBS = frozenset("were are being was is".split())  # "12 of whom were women"
 
 
+def _of_them(doc: Doc, number: Number) -> bool:
+    """Return whether "of them" or "of whom" follows the number."""
+    return doc[number.last + 1 : number.last + 3].text.lower() in PART_CLOSERS
+
+
 def _who_of_them(doc: Doc, number: Number) -> Token | None:
     """Return who "five of them" were, when the words after the number say:
     "children" in "five of them children", "women" in "12 of whom were women";
     None when they do not say."""
-    after = doc[number.last + 1 : number.last + 3].text.lower()
-    if after not in PART_CLOSERS:
+    if not _of_them(doc, number):
         return None
     for token in doc[number.last + 3 : number.last + 7]:
         if token.lower_ in PERSON_NOUNS:
@@ -710,13 +714,12 @@ def _parts_of_them(doc: Doc, links: list[_Link], triggers: dict) -> list[_Link]:
     a part of it: "17 people were killed two of them ambulance crew"."""
     marked: list[_Link] = []
     for link in links:
-        after = doc[link.number.last + 1 : link.number.last + 3].text.lower()
         tolls = [
             earlier
             for earlier in marked
             if not earlier.part and triggers[earlier.trigger] == triggers[link.trigger]
         ]
-        if after in PART_CLOSERS and tolls and not link.part:
+        if _of_them(doc, link.number) and tolls and not link.part:
             noun = _who_of_them(doc, link.number) or link.noun
             link = replace(link, trigger=tolls[-1].trigger, noun=noun, part=True)
         marked.append(link)

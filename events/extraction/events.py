@@ -17,6 +17,7 @@ from datetime import date
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Token
+from spacy.tokens import Span as TextSpan
 
 from events.extraction.casualty_links import BLAME_VERBS, CLAIMING_VERBS
 from events.extraction.casualty_triggers import ANOTHER, more_after, objects_of
@@ -471,7 +472,7 @@ def _adds_more(doc: Doc, figure: CasualtyFigure) -> bool:
     )
 
 
-def _also_done(span) -> bool:
+def _also_done(span: TextSpan) -> bool:
     """Return whether a verb over the figure's words says "also" of a deed:
     "airstrikes also killed seven civilians in al-Husainiyah", "terrorists
     also fired rocket shells ... killing two"; not of a telling ("state
@@ -801,11 +802,8 @@ def _parts_told_again(figures: list[CasualtyFigure]) -> list[CasualtyFigure]:
 
 def _same_part(part: CasualtyFigure, figure: CasualtyFigure) -> bool:
     """Return whether `figure` counts the same people as the toll's `part`."""
-    same_count = (part.kind, part.low, part.high) == (
-        figure.kind,
-        figure.low,
-        figure.high,
-    )
+    count = (figure.kind, figure.low, figure.high)
+    same_count = (part.kind, part.low, part.high) == count
     unknown = "unknown" in (part.victims, figure.victims)
     return same_count and (unknown or part.victim_detail == figure.victim_detail)
 

@@ -79,8 +79,10 @@ GOVERNMENT_VERBS = (
     | CLAIMING_VERBS
     | LOSS_VERBS
 )
-# Words that make a name a quarter of a city.
+# Words that make a name a quarter of a city: "al-Midan neighbourhood", "the
+# district of Midan".
 QUARTER_WORDS = frozenset("neighbourhood neighborhood district quarter".split())
+QUARTER_OPENERS = frozenset(f"{word} of" for word in QUARTER_WORDS)
 # How alike (difflib's ratio of the keys) a spelling found by its consonant
 # skeleton must be to a name of the entry.
 MIN_SPELLING_LIKENESS = 0.7
@@ -391,7 +393,7 @@ def _a_quarter(doc: Doc, span: Span) -> bool:
     alike is not."""
     after = doc[span.end].lower_ if span.end < len(doc) else ""
     before = doc[max(0, span.start - 2) : span.start].text.lower()
-    return after in QUARTER_WORDS or before in {f"{w} of" for w in QUARTER_WORDS}
+    return after in QUARTER_WORDS or before in QUARTER_OPENERS
 
 
 def _overlaps(entity: Span, spans: list[Span]) -> bool:
