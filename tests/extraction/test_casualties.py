@@ -510,6 +510,15 @@ VICTIMS = [
         [("killed", 2, 2, CIV, False), ("killed", 1, 1, CIV, False)],
     ),
     ("The shelling killed three brothers.", [("killed", 3, 3, CIV, False)]),
+    # communities, clergy and "lives" are no fighters
+    (
+        "Activists said around 15 young Assyrians had been killed by the group.",
+        [("killed", 15, 15, CIV, False)],
+    ),
+    (
+        "Shells landed in the market claiming two lives and injuring three people.",
+        [("killed", 2, 2, CIV, False), ("injured", 3, 3, CIV, False)],
+    ),
 ]
 
 
