@@ -44,8 +44,11 @@ SUB_EVENT_TYPES = {
     EventType.RIOTS: ["Violent demonstration", "Mob violence"],
 }
 
-# Syria's 14 governorates by GeoNames admin1 code.
-GOVERNORATES = syrian_governorates()
+
+def governorate_choices() -> list[tuple[str, str]]:
+    """Syria's 14 governorates as (GeoNames admin1 code, name), by name."""
+    return sorted(syrian_governorates().items(), key=lambda item: item[1])
+
 
 YES_NO = [("", "Any"), ("true", "Yes"), ("false", "No")]
 
@@ -90,7 +93,7 @@ class EventFilter(django_filters.FilterSet):
     )
     governorate = django_filters.ChoiceFilter(
         label="Governorate",
-        choices=sorted(GOVERNORATES.items(), key=lambda item: item[1]),
+        choices=governorate_choices,  # read when the form is built
         method="filter_governorate",
         empty_label="Any governorate",
     )
@@ -231,7 +234,7 @@ class EventFilter(django_filters.FilterSet):
             place = self.place_obj
             words.append(f"at {place.name if place else repr(data['place'])}")
         if data.get("governorate"):
-            words.append(f"in {GOVERNORATES[data['governorate']]}")
+            words.append(f"in {syrian_governorates()[data['governorate']]}")
         if data.get("civilian_targeting"):
             words.append(
                 "targeting civilians"

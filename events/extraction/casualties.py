@@ -872,7 +872,7 @@ def _coordinated(first: Token, second: Token) -> bool:
 
 
 # words between a toll and a part of it: "11 civilians, among them 3 children"
-PART_OPENERS = frozenset({"among them", "among whom", "of them", "of whom"})
+PART_OPENERS = PART_CLOSERS | {"among them", "among whom"}
 
 
 def _coordinated_before(this: _Link, links: list[_Link]) -> tuple | None:
