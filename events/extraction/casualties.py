@@ -108,7 +108,8 @@ TOTAL_CUES = re.compile(
     r"\b(?:this|that|last) (?:week|month|year) alone\b|"  # "in this month alone"
     r"\b(?:\w+-(?:day|week|month|year)-old|ongoing) (?:battle|offensive|campaign|"
     r"siege|war|conflict|fighting)\b|"  # "the two-week-old battle has cost"
-    r"\b(?:in|during|throughout) (?:19|20)\d\d\b"  # a whole year: "killed in 2016"
+    r"\b(?:in|during|throughout) (?:19|20)\d\d\b|"  # a whole year: "killed in 2016"
+    r"\b(?:each|every|per) (?:day|week|month)\b"  # a rate: "dozens killed each day"
 )
 PERIOD_LEADS = frozenset(
     "since between from so during throughout over in within".split()
@@ -381,11 +382,10 @@ def _has_period(doc: Doc, start: int, end: int) -> bool:
         expression = doc[lead : min(following, lead + 8)].text.lower()
         if SHORT_SPAN.match(expression):
             continue
-        if expression.startswith("since") and (
-            SHORT_SINCE.match(expression)
-            or SUPERLATIVE.search(doc[start:lead].text.lower())
-        ):
+        if expression.startswith("since") and SHORT_SINCE.match(expression):
             continue
+        if SUPERLATIVE.search(doc[start:lead].text.lower()):
+            continue  # "the deadliest attack since 2011", "... in a year"
         if is_period(expression):
             return True
     return False
@@ -641,7 +641,9 @@ def _links(sent: SentSpan, numbers: list[Number], triggers: dict) -> list[_Link]
         if leader is not None:  # "the commander and four of his bodyguards": 5
             number = _plus_one(number)
             start = leader
-        trigger = dep_trigger(noun_chain(start), triggers)
+        trigger = _trigger_after_more(doc, number, triggers) or dep_trigger(
+            noun_chain(start), triggers
+        )
         if (
             single
             and trigger is not None
@@ -724,6 +726,16 @@ def _parts_of_them(doc: Doc, links: list[_Link], triggers: dict) -> list[_Link]:
             link = replace(link, trigger=tolls[-1].trigger, noun=noun, part=True)
         marked.append(link)
     return marked
+
+
+def _trigger_after_more(doc: Doc, number: Number, triggers: dict) -> int | None:
+    """Return the trigger right after "more" or "others" after the number:
+    "56 dead including 11 children and dozens more wounded" tells a second
+    toll, whatever the parse joins "dozens" to."""
+    after = number.last + 1
+    if not more_after(doc, number.last) or after + 1 >= len(doc):
+        return None
+    return after + 1 if after + 1 in triggers else None
 
 
 def _plus_one(number: Number) -> Number:

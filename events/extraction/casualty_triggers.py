@@ -53,6 +53,9 @@ INCLUDING = frozenset("including among".split())
 ARG_DEPS = frozenset("nsubj nsubjpass dobj attr oprd dative".split())
 MODIFIER_DEPS = frozenset("amod acl relcl appos".split())
 NUM_DEPS = frozenset("nummod quantmod compound amod nmod npadvmod".split())
+# "The toll could reach dozens", "an offensive may kill thousands": not yet so.
+# With "have" the modal hedges a past claim instead: "may have killed 20".
+MODALS = frozenset("could may might will 'll".split())
 
 
 def trigger_kind(token: Token) -> str | None:
@@ -65,9 +68,17 @@ def trigger_kind(token: Token) -> str | None:
         kind = KILLED  # "ISIL lost 13 of its fighters"
     if kind is None or (text in NOUN_ONLY_TRIGGERS and token.pos_ == "VERB"):
         return None
-    if any(child.dep_ == "neg" for child in token.children):
+    if any(child.dep_ == "neg" for child in token.children) or _hypothetical(token):
         return None
     return kind
+
+
+def _hypothetical(trigger: Token) -> bool:
+    """Return whether the trigger's verb tells what may yet happen: "the toll
+    could reach dozens", "an assault will kill thousands"."""
+    verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
+    auxiliaries = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    return bool(auxiliaries & MODALS) and "have" not in auxiliaries
 
 
 def _loses_people(verb: Token) -> bool:

@@ -37,6 +37,7 @@ NAMED_DAYS = {
     "this afternoon": 0, "this evening": 0, "yesterday": -1, "last night": -1,
     "the day before yesterday": -2,
 }  # fmt: skip
+UNCOUNTED = frozenset({"few", "several"})  # "the past few days"
 # Spans this short still date an event to the day: "in the past 24 hours".
 MAX_SHORT_HOURS = 72
 MAX_SHORT_DAYS = 3
@@ -87,7 +88,19 @@ PERIOD_PATTERNS = [
         rf"(?:of\s+)?{_MONTH_NAME}"
     ),
     re.compile(
-        r"\bso far\b|\bto date\b|\b(?:in|over)\s+recent\s+(?:weeks|months|years)"
+        r"\bso far\b|\bto date\b|\b(?:in|over)\s+recent\s+(?:days|weeks|months|years)"
+    ),
+    # "in the days after the town fell", "in the weeks following the deal"
+    re.compile(r"\bin\s+the\s+(?:days|weeks|months|years)\s+(?:after|following)\b"),
+    # "in a week of intense bombing", "within two months"
+    re.compile(
+        rf"\b(?:in|within)\s+(?:{_COUNT}\s+(?:weeks|months|years)\b"
+        r"(?!\s+(?:ago|earlier|later|before|after))|(?:a|one)\s+(?:week|month|year)\s+of\b)"
+    ),
+    # "in late September and early October": two months in one breath
+    re.compile(
+        rf"\bin\s+(?:(?:early|late|mid)[\s-]+)?{_MONTH_NAME}\s+(?:and|to)\s+"
+        rf"(?:(?:early|late|mid)[\s-]+)?{_MONTH_NAME}"
     ),
     re.compile(
         r"\b(?:during|throughout)\s+(?:the\s+)?(?:(?:19|20)\d\d\b|"
@@ -348,7 +361,11 @@ def is_period(expression: str) -> bool:
     if any(pattern.search(text) for pattern in PERIOD_PATTERNS):
         return True
     past = PAST_SPAN.search(text)
-    return bool(past) and not _is_short(_count(past["count"]), past["unit"])
+    if past is None:
+        return False
+    # "over the past few days" spans days uncounted: more than one to date
+    uncounted = past["count"] in UNCOUNTED and past["unit"] == "days"
+    return uncounted or not _is_short(_count(past["count"]), past["unit"])
 
 
 def is_recognised(expression: str) -> bool:

@@ -122,6 +122,21 @@ KINDS = [
         ],
     ),
     ("The death toll rose to 112 on Sunday.", [("killed", 112, 112, UNK, False)]),
+    # "dozens more wounded" tells a second toll, whatever the parse joins it to
+    (
+        "There are at least 56 dead including 11 children and dozens more wounded "
+        "including some in critical condition.",
+        [
+            ("killed", 56, None, UNK, False),
+            ("killed", 11, 11, CIV, False),
+            ("injured", 24, None, CIV, False),
+        ],
+    ),
+    # a modal with "have" hedges a past toll; it is still told
+    (
+        "At least 20 people may have been killed in the strike.",
+        [("killed", 20, None, CIV, False)],
+    ),
     # a tally counts whom its "of" names: "the number of people killed"
     (
         "The number of people killed in the air strike has risen to 21.",
@@ -896,6 +911,37 @@ CUMULATIVE += [
     ),
     # One raid's toll stays an incident.
     ("Airstrikes have killed 20 people in Idlib.", [("killed", 20, 20, CIV, False)]),
+    # Days and weeks uncounted, or "in the days after": more than one day's toll.
+    (
+        "Hundreds of civilians have been killed over the past few days in Aleppo.",
+        [("killed", 200, None, CIV, True)],
+    ),
+    (
+        "The group has executed tens of its own fighters in recent days.",
+        [("killed", 20, None, COMB, True)],
+    ),
+    (
+        "Scores of soldiers were killed in the days after Palmyra fell to IS.",
+        [("killed", 40, None, COMB, True)],
+    ),
+    (
+        "The raids were scaled down after hundreds were killed in a week of bombing.",
+        [("killed", 200, None, UNK, True)],
+    ),
+    (
+        "The bombing killed hundreds of people in late September and early October.",
+        [("killed", 200, None, CIV, True)],
+    ),
+    # A rate is no incident's toll.
+    (
+        "Dozens of people are being killed each day in eastern Aleppo.",
+        [("killed", 24, None, CIV, True)],
+    ),
+    # A comparison over a span is no span's toll.
+    (
+        "The car bomb killed 20 people, the deadliest attack in a year.",
+        [("killed", 20, 20, CIV, False)],
+    ),
 ]
 
 
@@ -930,6 +976,9 @@ NOTHING = [
     "An airstrike killed two families in Idlib.",
     # a bare number says not what was lost
     "The SDF has lost at least 89 since the offensive began.",
+    # what may yet happen: a projection, not a toll
+    "The death toll could reach dozens of civilians who came to the mosque.",
+    "An assault on the city may kill thousands of civilians, the UN warned.",
 ]
 
 

@@ -220,6 +220,12 @@ def test_resolve_unrecognised_is_unknown(expression):
         "the three-year-long bombing campaign",
         "since the beginning of the year",
         "killed 352 civilians since 2014",
+        "over the past few days",
+        "in recent days",
+        "in the days after the town fell",
+        "in a week of intense bombing",
+        "within two months",
+        "in late September and early October",
     ],
 )
 def test_is_period(expression):
@@ -247,6 +253,10 @@ def test_is_period(expression):
         "from the north to the south",
         "killed during the attack",
         "a 24-hour truce",
+        "over the past few hours",
+        "in a week that saw heavy fighting",
+        "in two weeks ago",
+        "in late September",
     ],
 )
 def test_is_not_period(expression):
