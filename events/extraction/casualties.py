@@ -126,6 +126,7 @@ SHORT_SPAN = re.compile(
     r"night|two days)\b"
 )
 PERIOD_NOUNS = frozenset("day week month year".split())
+RELATIVE_PRONOUNS = frozenset("that which".split())
 SUPERLATIVE = re.compile(
     r"\b(?:deadliest|bloodiest|worst|heaviest|biggest|largest|highest|first|most)\b"
 )
@@ -391,9 +392,20 @@ def _has_period(doc: Doc, start: int, end: int) -> bool:
     return False
 
 
+def _verb_of(trigger: Token) -> Token:
+    """Return the trigger, or the verb it hangs from: "left" in "has left
+    dozens dead", whether "dead" is parsed to hang from "left" or "dozens"."""
+    verb = trigger
+    for _ in range(2):
+        if verb.pos_ in {"VERB", "AUX"} or verb.head == verb:
+            break
+        verb = verb.head
+    return verb
+
+
 def _present_perfect(trigger: Token) -> bool:
     """Return whether the trigger's verb is in the present perfect."""
-    verb = trigger if trigger.pos_ in {"VERB", "AUX"} else trigger.head
+    verb = _verb_of(trigger)
     return any(
         c.dep_ in {"aux", "auxpass"} and c.lower_ in {"has", "have"}
         for c in verb.children
@@ -408,7 +420,7 @@ def _running_tally(trigger: Token) -> bool:
     """
     if not _present_perfect(trigger):
         return False
-    verb = trigger if trigger.pos_ in {"VERB", "AUX"} else trigger.head
+    verb = _verb_of(trigger)
     if any(  # "ISIS has lost 463 fighters in the battle"
         g.lemma_.lower() in CAMPAIGN_NOUNS
         and any(d.lower_ == "the" for d in g.children)
@@ -416,12 +428,24 @@ def _running_tally(trigger: Token) -> bool:
     ):
         return True
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if (
+        subject is not None
+        and subject.lower_ in RELATIVE_PRONOUNS
+        and verb.dep_ == "relcl"
+    ):
+        subject = verb.head  # "an offensive that has left dozens dead"
     if subject is None:
         return False
-    # "The battle has killed", and "a month of infighting has killed".
-    return subject.lemma_.lower() in CAMPAIGN_NOUNS or (
-        subject.lemma_.lower() in PERIOD_NOUNS
-        and any(g.lemma_.lower() in CAMPAIGN_NOUNS for g in objects_of(subject, {"of"}))
+    # "The battle has killed", "a month of infighting has killed", and
+    # "six days of heavy bombing have killed": days of anything are a span.
+    spans = subject.lemma_.lower() in PERIOD_NOUNS and objects_of(subject, {"of"})
+    return (
+        subject.lemma_.lower() in CAMPAIGN_NOUNS
+        or bool(spans)
+        and (
+            subject.tag_ == "NNS"
+            or any(g.lemma_.lower() in CAMPAIGN_NOUNS for g in spans)
+        )
     )
 
 

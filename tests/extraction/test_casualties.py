@@ -911,6 +911,20 @@ CUMULATIVE += [
     ),
     # One raid's toll stays an incident.
     ("Airstrikes have killed 20 people in Idlib.", [("killed", 20, 20, CIV, False)]),
+    ("A day of heavy bombing has killed 20 people.", [("killed", 20, 20, CIV, False)]),
+    # Days of anything, and a campaign told through "that", tally so far.
+    (
+        "Six days of heavy bombing have killed dozens.",
+        [("killed", 24, None, UNK, True)],
+    ),
+    (
+        "It was the fifth day of a major offensive that has left dozens dead.",
+        [("killed", 24, None, UNK, True)],
+    ),
+    (
+        "The army hit back, sparking fierce fighting that has left dozens dead.",
+        [("killed", 24, None, UNK, True)],
+    ),
     # Days and weeks uncounted, or "in the days after": more than one day's toll.
     (
         "Hundreds of civilians have been killed over the past few days in Aleppo.",
