@@ -44,6 +44,8 @@ DEMONYM_FORCES = {
     "french": "France forces",
     "jordanian": "Jordan",
     "syrian": SYRIAN_GOVERNMENT,
+    "assad": SYRIAN_GOVERNMENT,  # "Assad's warplanes"
+    "assads": SYRIAN_GOVERNMENT,  # ... its apostrophe lost: "Assads air force"
     "regime": SYRIAN_GOVERNMENT,
     "government": SYRIAN_GOVERNMENT,
     "pro-government": "Pro-government militias",
@@ -59,6 +61,7 @@ FORCE_NOUNS = frozenset(
     rockets offensive attack attacks fighters units aviation
     """.split()
 )
+POSSESSIVES = frozenset({"'s", "’s"})  # "Assad's warplanes"
 COORDINATORS = frozenset({"and", "or", ","})  # "Syrian and Russian warplanes"
 # Bare words that name one actor in Syria reporting.
 BARE_REFERENCES = {
@@ -135,8 +138,7 @@ class ActorRuler:
 
     def __call__(self, doc: Doc) -> Doc:
         matches = self._registry_matches(doc)
-        taken = {i for match in matches for i in range(match.start, match.end)}
-        matches += self._context_matches(doc, taken)
+        matches += self._context_matches(doc, matches)
         matches.sort(key=lambda m: m.start)
         matches = self._resolve_anaphora(doc, matches)
         doc._.actors = [self._mention(doc, match) for match in matches]
@@ -159,7 +161,8 @@ class ActorRuler:
             matches.append(_Match(start, end, self.entries[name]))
         return matches
 
-    def _context_matches(self, doc: Doc, taken: set[int]) -> list[_Match]:
+    def _context_matches(self, doc: Doc, named: list[_Match]) -> list[_Match]:
+        taken = {i for match in named for i in range(match.start, match.end)}
         matches = []
         for token in doc:
             if token.i in taken:
@@ -176,12 +179,24 @@ class ActorRuler:
                 and not self._qualified(doc, token)
                 and not _describes_territory(doc, token)
             ):
-                name = BARE_REFERENCES[lower]
+                name = self._named_before(doc, token, named) or BARE_REFERENCES[lower]
                 end = token.i + 1
             if name and name in self.entries:
                 matches.append(_Match(token.i, end, self.entries[name]))
                 taken.update(range(token.i, end))
         return matches
+
+    @staticmethod
+    def _named_before(doc: Doc, token, named: list[_Match]) -> str | None:
+        """Return the entry a bare word refers back to: the last one named
+        before it whose name ends in the word ("the Syrian Coalition ... the
+        Coalition said" is not the US-led coalition)."""
+        before = [
+            match
+            for match in named
+            if match.end <= token.i and doc[match.end - 1].lower_ == token.lower_
+        ]
+        return max(before, key=lambda m: m.start).entry.name if before else None
 
     @staticmethod
     def _force_noun_after(doc: Doc, token) -> int | None:
@@ -191,6 +206,8 @@ class ActorRuler:
         Russian warplanes".
         """
         i = token.i + 1
+        if i < len(doc) and doc[i].lower_ in POSSESSIVES:
+            i += 1
         while (
             i + 1 < len(doc)
             and doc[i].lower_ in COORDINATORS

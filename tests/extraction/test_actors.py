@@ -78,6 +78,31 @@ def test_registry_aliases(nlp, text, expected):
         ("Syrias regime bombed it.", [("regime", "Syrian government forces", False)]),
         # Someone else's government is not the Syrian government.
         ("The Iraqi government protested.", []),
+        # Assad's forces, with or without the apostrophe.
+        (
+            "Assads Air Force killed 65 civilians.",
+            [("Assads Air Force", "Syrian government forces", False)],
+        ),
+        (
+            "Assad's warplanes struck Douma.",
+            [("Assad's warplanes", "Syrian government forces", False)],
+        ),
+        # A bare word refers back to the name it ends: the opposition's
+        # Syrian Coalition is not the US-led coalition.
+        (
+            "The Syrian Coalition condemned the bombing, the Coalition said.",
+            [
+                ("Syrian Coalition", "Syrian National Coalition", True),
+                ("Coalition", "Syrian National Coalition", True),
+            ],
+        ),
+        (
+            "US-led coalition jets struck Raqqa, the coalition said.",
+            [
+                ("US-led coalition", "US-led coalition", False),
+                ("coalition", "US-led coalition", False),
+            ],
+        ),
     ],
 )
 def test_context_references(nlp, text, expected):
