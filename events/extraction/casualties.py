@@ -1040,7 +1040,10 @@ def _casualty(context: SentenceContext, figure: Figure) -> CasualtyFigure:
         low=figure.low,
         high=figure.high,
         victims=figure.victims,
-        perpetrator=find_perpetrator(trigger, context.actors),
+        # the words from the number to the trigger count the victims
+        perpetrator=find_perpetrator(
+            trigger, context.actors, (figure.start, trigger.idx)
+        ),
         claimed_by=find_claimant(trigger, context),
         place=find_place(trigger, context),
         date=when,

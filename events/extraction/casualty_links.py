@@ -136,11 +136,20 @@ def _agents(trigger: Token) -> list[Token]:
     return agents
 
 
-def find_perpetrator(trigger: Token, actors: list[ActorMention]) -> str | None:
-    """Return the name of the actor who did the killing, if the parse says."""
+def find_perpetrator(
+    trigger: Token, actors: list[ActorMention], victims: tuple[int, int]
+) -> str | None:
+    """Return the name of the actor who did the killing, if the parse says.
+
+    Not one named among the victims (character offsets `victims`, empty
+    when the trigger comes first): in the headline "47 Leaders of Ahrar
+    al-Sham Killed" spaCy makes the leaders the subject of "Killed", yet they
+    are who died.
+    """
+    start, end = victims
     for agent in _agents(trigger):
         mention = _mention_in(agent, actors, claimant=False)
-        if mention is not None:
+        if mention is not None and not (start <= mention.start and mention.end <= end):
             return mention.name
     return None
 

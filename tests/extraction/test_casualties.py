@@ -1246,6 +1246,27 @@ def test_component_attacker_is_not_what_the_attack_hit(nlp):
     assert (outside.kind, outside.low, outside.perpetrator) == ("injured", 45, None)
 
 
+def test_component_the_dead_group_did_not_kill_its_own(nlp):
+    # spaCy makes a headline's victims the subject of "Killed"; a group named
+    # between the number and "Killed" is whose men died, not the killer. One
+    # named before the toll still is: "the toll from ISIS attacks rose to 30".
+    text = (
+        "47 Leaders of Ahrar al-Sham Killed in Idlib Blast. "
+        "The toll from the ISIS attacks rose to 30."
+    )
+    leaders, toll = run(
+        nlp,
+        text,
+        actors=[
+            mention(text, "Ahrar al-Sham", "Ahrar al-Sham", "rebel"),
+            mention(text, "ISIS", "Islamic State", "isis"),
+        ],
+        places=[place(text, "Idlib")],
+    )
+    assert (leaders.low, leaders.perpetrator) == (47, None)
+    assert (toll.low, toll.perpetrator) == (30, "Islamic State")
+
+
 def test_component_blame_names_the_accused_and_the_accuser(nlp):
     text = (
         "The Syrian government blamed the U.S.-led coalition for airstrikes that "
