@@ -63,6 +63,10 @@ FORCE_NOUNS = frozenset(
 )
 POSSESSIVES = frozenset({"'s", "’s"})  # "Assad's warplanes"
 COORDINATORS = frozenset({"and", "or", ","})  # "Syrian and Russian warplanes"
+# "forces loyal to President Bashar al-Assad": the Syrian government's forces.
+LOYAL_NOUNS = frozenset("forces troops soldiers fighters militiamen units".split())
+LOYAL_TO = frozenset({"assad", "regime"})
+LOYAL_WINDOW = 8  # "to the Syrian dictator Bashar al - Assad"
 # Bare words that name one actor in Syria reporting.
 BARE_REFERENCES = {
     "regime": SYRIAN_GOVERNMENT,
@@ -174,6 +178,10 @@ class ActorRuler:
                 name = DEMONYM_FORCES[lower]
                 coordinated = doc[token.i + 1].lower_ in COORDINATORS
                 end = token.i + 1 if coordinated else force_noun + 1
+            elif (loyal := self._loyal_to_assad(doc, token)) is not None:
+                name, end = SYRIAN_GOVERNMENT, loyal
+                if taken.intersection(range(token.i, end)):
+                    continue  # "forces loyal to the Assad regime": named already
             elif (
                 lower in BARE_REFERENCES
                 and not self._qualified(doc, token)
@@ -185,6 +193,18 @@ class ActorRuler:
                 matches.append(_Match(token.i, end, self.entries[name]))
                 taken.update(range(token.i, end))
         return matches
+
+    @staticmethod
+    def _loyal_to_assad(doc: Doc, token) -> int | None:
+        """Return where "forces loyal to President Bashar al-Assad" ends, when
+        `token` starts such a phrase (Assad, or his regime, within a few words)."""
+        if (
+            token.lower_ not in LOYAL_NOUNS
+            or doc[token.i + 1 : token.i + 3].text.lower() != "loyal to"
+        ):
+            return None
+        window = doc[token.i + 3 : token.i + 3 + LOYAL_WINDOW]
+        return next((t.i + 1 for t in window if t.lower_ in LOYAL_TO), None)
 
     @staticmethod
     def _named_before(doc: Doc, token, named: list[_Match]) -> str | None:

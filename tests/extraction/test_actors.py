@@ -87,6 +87,18 @@ def test_registry_aliases(nlp, text, expected):
             "Assad's warplanes struck Douma.",
             [("Assad's warplanes", "Syrian government forces", False)],
         ),
+        # Forces loyal to Assad, however he is titled; not to anyone else.
+        (
+            "Forces loyal to the Syrian dictator Bashar al-Assad shelled Douma.",
+            [
+                (
+                    "Forces loyal to the Syrian dictator Bashar al-Assad",
+                    "Syrian government forces",
+                    False,
+                )
+            ],
+        ),
+        ("Troops loyal to Haftar advanced on Tripoli.", []),
         # A bare word refers back to the name it ends: the opposition's
         # Syrian Coalition is not the US-led coalition.
         (
