@@ -344,12 +344,13 @@ TOPONYM_PREFIXES = frozenset(
 
 
 def _prefix_only(doc: Doc, span: Span, run_end: int) -> bool:
-    """Return whether `span` is a lone name prefix of a longer capitalised run."""
+    """Return whether `span` is a lone name prefix of a longer run: "Tall" of
+    "Tall Tawil", "Bab" of "Bab al-Saghir" (the town is al-Bab)."""
     return (
         len(span) == 1
         and span[0].lower_ in TOPONYM_PREFIXES
         and span.end < run_end
-        and doc[span.end].is_title
+        and (doc[span.end].is_title or doc[span.end].lower_ in ARTICLES)
     )
 
 

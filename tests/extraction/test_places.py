@@ -127,6 +127,8 @@ def test_every_place_carries_coordinates_and_governorate(nlp):
     [
         # A name prefix alone is not a place ("Tall" of "Tall Tawil").
         ("A bomber blew himself up in Tall Tawil village.", []),
+        # ... nor before an "al-" name: "Bab al-Nayrab" is a quarter, not al-Bab.
+        ("A barrel bomb hit the Bab al-Nayrab neighbourhood of Aleppo.", ["Aleppo"]),
         # English words are not fuzzy place names ("Shrine" is not Sharan).
         ("Eight died near Sayyeda Zeinab Shrine.", ["Sayyida Zaynab"]),
         # Headline capitals: a region inside a mis-labelled name still counts.
