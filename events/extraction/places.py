@@ -153,6 +153,9 @@ class PlaceGeocoder:
             if found is None:
                 i += 1
                 continue
+            if _after_prefix(doc, i):
+                i = found.end  # the rest of a longer name
+                continue
             candidates.append(found)
             i = found.end
         return candidates
@@ -338,7 +341,8 @@ def _may_start(doc: Doc, token) -> bool:
 TOPONYM_PREFIXES = frozenset(
     """
     tal tall tell tel deir dayr ain ayn ein khan bab kafr kfar jisr ras umm abu
-    bir jabal jebel wadi qasr maarat beit bayt mazraat hayy
+    bir jabal jebel wadi qasr maarat beit bayt mazraat hayy tariq tareeq jamiat
+    jamiyet jamiyat karm karam
     """.split()
 )
 
@@ -351,6 +355,17 @@ def _prefix_only(doc: Doc, span: Span, run_end: int) -> bool:
         and span[0].lower_ in TOPONYM_PREFIXES
         and span.end < run_end
         and (doc[span.end].is_title or doc[span.end].lower_ in ARTICLES)
+    )
+
+
+def _after_prefix(doc: Doc, start: int) -> bool:
+    """Return whether an "al-" name at `start` ends a longer name begun by a
+    prefix: "Tariq al-Bab" is a quarter of Aleppo, not the town of al-Bab."""
+    return (
+        start > 0
+        and doc[start].lower_ in ARTICLES
+        and doc[start - 1].lower_ in TOPONYM_PREFIXES
+        and doc[start - 1].is_title
     )
 
 

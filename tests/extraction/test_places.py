@@ -129,6 +129,10 @@ def test_every_place_carries_coordinates_and_governorate(nlp):
         ("A bomber blew himself up in Tall Tawil village.", []),
         # ... nor before an "al-" name: "Bab al-Nayrab" is a quarter, not al-Bab.
         ("A barrel bomb hit the Bab al-Nayrab neighbourhood of Aleppo.", ["Aleppo"]),
+        # ... and an "al-" name after one ends that longer name: "Tariq al-Bab"
+        # and "Jamiat al-Zahra" are quarters of Aleppo.
+        ("A market in the Tariq al-Bab district of Aleppo was hit.", ["Aleppo"]),
+        ("Shells hit Jamiat al-Zahra in Aleppo.", ["Aleppo"]),
         # English words are not fuzzy place names ("Shrine" is not Sharan).
         ("Eight died near Sayyeda Zeinab Shrine.", ["Sayyida Zaynab"]),
         # Headline capitals: a region inside a mis-labelled name still counts.
