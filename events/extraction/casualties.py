@@ -106,8 +106,9 @@ TOTAL_CUES = re.compile(
     r"\ba total of\b|\bin total\b|\boverall\b|\btotal (?:death )?toll\b|"
     r"\btoll since\b|\bcumulative\b|\baltogether\b|"
     r"\b(?:this|that|last) (?:week|month|year) alone\b|"  # "in this month alone"
-    r"\b(?:\w+-(?:day|week|month|year)-old|ongoing) (?:battle|offensive|campaign|"
-    r"siege|war|conflict|fighting)\b|"  # "the two-week-old battle has cost"
+    # "the two-week-old battle has cost", "the ongoing bombing campaign"
+    r"\b(?:\w+-(?:day|week|month|year)-old|ongoing(?: \w+)?) (?:battle|offensive|"
+    r"campaign|siege|war|conflict|fighting)\b|"
     r"\b(?:in|during|throughout) (?:19|20)\d\d\b|"  # a whole year: "killed in 2016"
     r"\b(?:each|every|per) (?:day|week|month)\b"  # a rate: "dozens killed each day"
 )

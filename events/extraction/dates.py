@@ -95,7 +95,8 @@ PERIOD_PATTERNS = [
     # "in a week of intense bombing", "within two months"
     re.compile(
         rf"\b(?:in|within)\s+(?:{_COUNT}\s+(?:weeks|months|years)\b"
-        r"(?!\s+(?:ago|earlier|later|before|after))|(?:a|one)\s+(?:week|month|year)\s+of\b)"
+        r"(?!\s+(?:ago|earlier|later|before|after))|a\s+(?:week|month|year)\s+of\b|"
+        r"one\s+(?:week|month|year)\b)"
     ),
     # "in late September and early October": two months in one breath
     re.compile(

@@ -946,6 +946,15 @@ CUMULATIVE += [
         "The bombing killed hundreds of people in late September and early October.",
         [("killed", 200, None, CIV, True)],
     ),
+    (
+        "Over 500 civilians were killed in one week in the ongoing bombing campaign.",
+        [("killed", 500, None, CIV, True)],
+    ),
+    (
+        "A gas attack killed at least 213 people, the worst use of poison gas in "
+        "the two-year-old civil war.",
+        [("killed", 213, None, CIV, False)],
+    ),
     # A rate is no incident's toll.
     (
         "Dozens of people are being killed each day in eastern Aleppo.",

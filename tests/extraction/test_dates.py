@@ -225,6 +225,7 @@ def test_resolve_unrecognised_is_unknown(expression):
         "in the days after the town fell",
         "in a week of intense bombing",
         "within two months",
+        "in one week",
         "in late September and early October",
     ],
 )
