@@ -675,17 +675,14 @@ def _held_responsible(context: "Context", event: EventRecord) -> EventRecord:
         )
         if not (near or same_kind or definite) or _elsewhere(context, index, event):
             continue
-        # The accused's own words, up to its head noun: what hangs after it
-        # belongs to the accusation ("accused the residents of collaboration
-        # with the Syrian government"), so casualty_links' phrase extent,
-        # which takes it in, would name the wrong actor.
+        # An actor named in the accused's own words, up to its head noun:
+        # what hangs after it belongs to the accusation ("accused the
+        # residents of collaboration with the Syrian government"), so
+        # casualty_links' phrase extent, which takes it in, would name the
+        # wrong actor. A name may run on past the head: "forces loyal to Assad".
         start, end = accused.left_edge.idx, accused.idx + len(accused)
         actor = next(
-            (
-                a
-                for a in context.belligerents(index)
-                if start <= a.start and a.end <= end
-            ),
+            (a for a in context.belligerents(index) if start <= a.start < end),
             None,
         )
         if actor is not None:
@@ -713,6 +710,12 @@ def _accused(doc: Doc, sentence) -> tuple | None:
     for token in sentence:
         if token.lemma_ in BLAME_VERBS and token.pos_ == "VERB":
             accused = next((c for c in token.children if c.dep_ == "dobj"), None)
+            # "blamed the attack on rebels"; spaCy may hang "on" from "attack"
+            on = objects_of(token, {"on"}) or (
+                objects_of(accused, {"on"}) if accused is not None else []
+            )
+            if on:
+                return on[0], accused
             what = token  # "blamed X for the attack", "accused X of gassing"
         elif token.lemma_ in RESPONSIBLE and token.dep_ in ("dobj", "acomp", "attr"):
             # "X bears responsibility for", "X claimed responsibility for"

@@ -189,6 +189,17 @@ def test_raids_are_from_the_air_unless_the_raider_has_no_aircraft(nlp, text, exp
             "Russian planes.",
             "Russia",
         ),
+        # the attack blamed on someone, however the parse hangs "on"
+        (
+            "A car bomb killed 34 people in Hama on Monday. "
+            "The attack was blamed on rebels.",
+            "Syrian opposition groups",
+        ),
+        (
+            "A missile killed 18 civilians in Aleppo on Tuesday. "
+            "The Observatory said so, blaming the attack on forces loyal to Assad.",
+            "Syrian government forces",
+        ),
         # an accusation about another place and year is not this event's
         (
             "A car bomb killed 12 people in Azaz on Monday. Residents fled the town. "
