@@ -10,6 +10,7 @@ its actors, place and date come from the anchor sentence (and its
 neighbours), each field with the span it rests on.
 """
 
+import re
 from calendar import monthrange
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -249,6 +250,8 @@ class EventAssembler:
         if not strong or not local or context.has_totals(index):
             return False
         sentence = context.sentences[index]
+        if _caption(sentence):
+            return False
         past = any(t.tag_ in PAST_TAGS for t in sentence)
         return past and not any(t.lower_ in FUTURE_MARKERS for t in sentence)
 
@@ -426,6 +429,26 @@ class EventAssembler:
                 if mention.value is not None:
                     return mention, _span(mention)
         return None, None
+
+
+# A photo's credit, after its caption: "(AFP Photo)", "(TRT World and Agencies)".
+PHOTO_CREDIT = re.compile(
+    r"\s*(?:\((?:[A-Z][\w ]{0,20} Photo|Photo:? [A-Z][\w ]{0,20}|"
+    r"TRT World and Agencies)\)|\[click to enlarge\])"
+)
+PRESENT_TAGS = frozenset({"VBZ", "VBP"})
+
+
+def _caption(sentence: TextSpan) -> bool:
+    """Return whether `sentence` is a photo's caption: a credit closes it and
+    it tells in the present what the picture shows ("A boy cries as he sits on
+    the rubble after a missile hit..."). It illustrates the story; it is no
+    incident of its own."""
+    text = sentence.text.rstrip(" .")
+    credited = any(
+        m.end() == len(text) for m in PHOTO_CREDIT.finditer(text)
+    ) or PHOTO_CREDIT.match(sentence.doc.text, sentence.end_char)
+    return bool(credited) and sentence.root.tag_ in PRESENT_TAGS
 
 
 def _not_done(trigger: Token) -> bool:

@@ -456,6 +456,10 @@ def test_every_field_has_its_evidence(nlp):
         # Off-topic passages.
         "Tesla hit with $2bn lawsuit over Autopilot crash.",
         "KXIP vs KKR Live Score: Punjab need 40 runs from 18 balls.",
+        # A photo's caption shows the story; it is no incident of its own.
+        "People inspect a site hit by air strikes in Idlib province June 12 2016. "
+        "(TRT World and Agencies)",
+        "A man runs at a site that was hit by air strikes in Aleppo (Reuters Photo)",
         # Force strength, vehicles, distances.
         "Some 3,000 to 4,000 ISIS fighters are holed up in Raqqa.",
         "At least 40 vehicles belonging to ISIS tried to reach the convoy.",
@@ -463,6 +467,12 @@ def test_every_field_has_its_evidence(nlp):
 )
 def test_traps_make_no_event(nlp, text):
     assert events(nlp, text) == []
+
+
+def test_a_news_sentence_before_a_photo_credit_is_still_an_event(nlp):
+    # a credit closes a caption told in the present, not a report's past
+    text = "Russian jets bombed Idlib on Monday. (TRT World and Agencies)"
+    assert len(events(nlp, text)) == 1
 
 
 def test_neighbouring_sentences_about_different_places_are_two_events(nlp):
