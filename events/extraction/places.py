@@ -359,11 +359,11 @@ def _prefix_only(doc: Doc, span: Span, run_end: int) -> bool:
 
 
 def _after_prefix(doc: Doc, start: int) -> bool:
-    """Return whether an "al-" name at `start` ends a longer name begun by a
-    prefix: "Tariq al-Bab" is a quarter of Aleppo, not the town of al-Bab."""
+    """Return whether a name at `start` ends a longer name begun by a prefix
+    the gazetteer does not know whole: "Tariq al-Bab" and "Bab Tadmor" are
+    quarters of Aleppo and Homs, not the towns of al-Bab and Palmyra."""
     return (
         start > 0
-        and doc[start].lower_ in ARTICLES
         and doc[start - 1].lower_ in TOPONYM_PREFIXES
         and doc[start - 1].is_title
     )

@@ -133,6 +133,8 @@ def test_every_place_carries_coordinates_and_governorate(nlp):
         # and "Jamiat al-Zahra" are quarters of Aleppo.
         ("A market in the Tariq al-Bab district of Aleppo was hit.", ["Aleppo"]),
         ("Shells hit Jamiat al-Zahra in Aleppo.", ["Aleppo"]),
+        ("An explosion hit Bab Tadmor in Homs.", ["Homs"]),
+        ("Shells hit Khan Tuman in southern rural Aleppo.", ["Aleppo"]),
         # English words are not fuzzy place names ("Shrine" is not Sharan).
         ("Eight died near Sayyeda Zeinab Shrine.", ["Sayyida Zaynab"]),
         # Headline capitals: a region inside a mis-labelled name still counts.
