@@ -153,8 +153,8 @@ class PlaceGeocoder:
             if found is None:
                 i += 1
                 continue
-            if _after_prefix(doc, i):
-                i = found.end  # the rest of a longer name
+            if _after_prefix(doc, i) or _where_based(doc, found.end):
+                i = found.end  # the rest of a longer name; a group's seat
                 continue
             candidates.append(found)
             i = found.end
@@ -367,6 +367,12 @@ def _after_prefix(doc: Doc, start: int) -> bool:
         and doc[start - 1].lower_ in TOPONYM_PREFIXES
         and doc[start - 1].is_title
     )
+
+
+def _where_based(doc: Doc, end: int) -> bool:
+    """Return whether "-based" follows a name: "the Istanbul-based commission"
+    says where a group sits, not where anything happened."""
+    return doc[end : end + 2].text.lower() in {"-based", "- based"}
 
 
 def _stands_for_government(doc: Doc, token) -> bool:

@@ -135,6 +135,8 @@ def test_every_place_carries_coordinates_and_governorate(nlp):
         ("Shells hit Jamiat al-Zahra in Aleppo.", ["Aleppo"]),
         ("An explosion hit Bab Tadmor in Homs.", ["Homs"]),
         ("Shells hit Khan Tuman in southern rural Aleppo.", ["Aleppo"]),
+        # "-based" says where a group sits, not where anything happened.
+        ("The Istanbul-based commission said 15 were killed in Idlib.", ["Idlib"]),
         # English words are not fuzzy place names ("Shrine" is not Sharan).
         ("Eight died near Sayyeda Zeinab Shrine.", ["Sayyida Zaynab"]),
         # Headline capitals: a region inside a mis-labelled name still counts.
