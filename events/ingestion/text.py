@@ -48,11 +48,15 @@ _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 
 # "10 September 2017", "Tuesday, 21 May 2019", "Wed 05 Apr 2017",
-# "September 10, 2017", "Sept. 10 2017", "2017-09-10".
+# "September 10, 2017", "Sept. 10 2017", "2017-09-10", "Sep 102017".
 DATE_PATTERNS = [
     re.compile(rf"{_WEEKDAY}?{_DAY}\s+{_MONTH},?\s+{_YEAR}", re.IGNORECASE),
     re.compile(rf"{_WEEKDAY}?{_MONTH}\s+{_DAY},?\s+{_YEAR}", re.IGNORECASE),
     re.compile(r"(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)"),
+    # a page stamp that lost the space between day and year: "Jun 142016"
+    re.compile(
+        rf"\b{_MONTH}\s+(?P<day>[0-3]\d)(?P<year>(?:19|20)\d\d)\b", re.IGNORECASE
+    ),
 ]
 # What may follow a date on a line that is only a date: a time, a timezone.
 _DATE_LINE_TAIL = re.compile(
@@ -121,13 +125,17 @@ def date_only_line(line: str) -> date | None:
 
 
 def leading_date(text: str) -> tuple[date, int] | None:
-    """Return the date a body opens with ("Wed 05 Apr 2017 Syria attack...")
-    and the offset where the words after it (and any time) begin."""
-    match = _find_date(text[:60])
+    """Return the date a body opens with ("Wed 05 Apr 2017 Syria attack...",
+    "Published April 6 2017 Syrian activists...") and the offset where the
+    words after it (and any time) begin."""
+    lead = _DATELINE_LEAD.match(text)
+    offset = lead.end() if lead else 0
+    match = _find_date(text[offset : offset + 60])
     if not match or match[1].start() != 0:
         return None
-    rest = re.match(r"(?:\s*(?:at\s+)?\d{1,2}[:.]?\d{2}\b)?\s*", text[match[1].end() :])
-    return match[0], match[1].end() + rest.end()
+    end = offset + match[1].end()
+    rest = re.match(r"(?:\s*(?:at\s+)?\d{1,2}[:.]?\d{2}\b)?\s*", text[end:])
+    return match[0], end + rest.end()
 
 
 # Words a scraped dateline opens with: "Published April 6 2017", "Date of
@@ -144,6 +152,11 @@ _NUMERIC_DATE = re.compile(r"\d{1,2}[-./]\d{1,2}[-./](?:19|20)\d\d\b\s*")
 _CLOCK_TIME = re.compile(r"\s*(?:\d{1,2}[:.]\d{2}\b\s*)?")
 
 
+# A dateline's city in capitals, before the story's first word: one word of
+# five letters or more ("BEIRUT", not "ISIS") or two ("KHAN SHEIKHUN").
+_DATELINE_CITY = re.compile(
+    r"(?:[A-Z][A-Z'’-]{4,}|[A-Z]{2,}\s+[A-Z]{2,})\s+(?=[A-Z][a-z ])"
+)
 HEADLINE_WINDOW = 250  # characters: where a dateline after a headline stands
 HEADLINE_MIN_WORDS = 3
 
@@ -198,7 +211,9 @@ def dateline_end(text: str) -> int | None:
         return None
     # a time only with its colon: "Sat Aug 13 2016 200 Jeish Al Fatah" counts 200
     time = _CLOCK_TIME.match(text, offset + match[1].end())
-    return time.end()
+    # the city it was filed from: "Last updated at Jun 142016 BEIRUT A Daesh..."
+    city = _DATELINE_CITY.match(text, time.end())
+    return city.end() if city else time.end()
 
 
 # The agency before a dateline: "... Monitor AFP Saturday 4 Oct 2014" (the

@@ -138,6 +138,9 @@ def test_date_only_line(line, expected):
         ("Wed 05 Apr 2017 Syria attack", (date(2017, 4, 5), 16)),
         ("Wed 05 Apr 2017 at 12:30 Syria attack", (date(2017, 4, 5), 25)),
         ("10 September 2017 The army", (date(2017, 9, 10), 18)),
+        # after the words that open a page's stamp
+        ("Published April 6 2017 Syrian activists", (date(2017, 4, 6), 23)),
+        ("Last updated at Jun 142016 BEIRUT A", (date(2016, 6, 14), 27)),
         ("Syria attack on 5 April 2017", None),
         ("No date at all", None),
     ],
@@ -155,6 +158,11 @@ def test_leading_date(text, expected):
         ("15-11-2014 Syrian Army Kills", "Syrian Army Kills"),
         ("Saturday 11 April 2015 18:05 Assad Regime", "Assad Regime"),
         ("AFP Saturday 26 Apr 2014 At least 88", "At least 88"),
+        # a stamp that lost the space before its year, then the city filed from
+        ("Last updated at Jun 142016 BEIRUT A Daesh attack", "A Daesh attack"),
+        ("Last updated at Apr 052017 KHAN SHEIKHUN Syria A", "Syria A"),
+        # capitals after a date are no city unless a city's length
+        ("16 July 2015 ISIS Fighters attacked", "ISIS Fighters attacked"),
         # a number after the date is no time without its colon
         (
             "Sat Aug 13 2016 200 Jeish Al Fatah Terrorists",
