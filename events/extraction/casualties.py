@@ -47,6 +47,7 @@ from events.extraction.casualty_links import (
     find_date,
     find_perpetrator,
     find_place,
+    inside_span,
     load_casualty_words,
 )
 from events.extraction.casualty_triggers import (
@@ -73,6 +74,7 @@ from events.extraction.casualty_triggers import (
     part_of_toll,
     tallied_noun,
     trigger_kind,
+    verb_of,
     window_trigger,
 )
 from events.extraction.dates import is_period
@@ -393,20 +395,9 @@ def _has_period(doc: Doc, start: int, end: int) -> bool:
     return False
 
 
-def _verb_of(trigger: Token) -> Token:
-    """Return the trigger, or the verb it hangs from: "left" in "has left
-    dozens dead", whether "dead" is parsed to hang from "left" or "dozens"."""
-    verb = trigger
-    for _ in range(2):
-        if verb.pos_ in {"VERB", "AUX"} or verb.head == verb:
-            break
-        verb = verb.head
-    return verb
-
-
 def _present_perfect(trigger: Token) -> bool:
     """Return whether the trigger's verb is in the present perfect."""
-    verb = _verb_of(trigger)
+    verb = verb_of(trigger)
     return any(
         c.dep_ in {"aux", "auxpass"} and c.lower_ in {"has", "have"}
         for c in verb.children
@@ -421,7 +412,7 @@ def _running_tally(trigger: Token) -> bool:
     """
     if not _present_perfect(trigger):
         return False
-    verb = _verb_of(trigger)
+    verb = verb_of(trigger)
     if any(  # "ISIS has lost 463 fighters in the battle"
         g.lemma_.lower() in CAMPAIGN_NOUNS
         and any(d.lower_ == "the" for d in g.children)
@@ -757,10 +748,8 @@ def _trigger_after_more(doc: Doc, number: Number, triggers: dict) -> int | None:
     """Return the trigger right after "more" or "others" after the number:
     "56 dead including 11 children and dozens more wounded" tells a second
     toll, whatever the parse joins "dozens" to."""
-    after = number.last + 1
-    if not more_after(doc, number.last) or after + 1 >= len(doc):
-        return None
-    return after + 1 if after + 1 in triggers else None
+    following = number.last + 2  # the word after "more"
+    return following if more_after(doc, number.last) and following in triggers else None
 
 
 def _plus_one(number: Number) -> Number:
@@ -987,7 +976,7 @@ def casualty_extractor(doc: Doc) -> Doc:
         if not found:
             previous = (sent, found)
             continue
-        inside = partial(_inside, sent.start_char, sent.end_char)
+        inside = partial(inside_span, sent.start_char, sent.end_char)
         own_dates = [d for d in dates if inside(d)]
         if not own_dates:  # a toll with its own date or span is told for itself
             found = _carry_tally(sent, found, previous)
@@ -1026,10 +1015,6 @@ def _carry_tally(
             return found
         return [replace(f, cumulative=True) if f in perfect else f for f in found]
     return [replace(f, cumulative=True) for f in found]
-
-
-def _inside(start: int, end: int, mention) -> bool:
-    return start <= mention.start and mention.end <= end
 
 
 def _casualty(context: SentenceContext, figure: Figure) -> CasualtyFigure:

@@ -146,12 +146,16 @@ def find_perpetrator(
     al-Sham Killed" spaCy makes the leaders the subject of "Killed", yet they
     are who died.
     """
-    start, end = victims
     for agent in _agents(trigger):
         mention = _mention_in(agent, actors, claimant=False)
-        if mention is not None and not (start <= mention.start and mention.end <= end):
+        if mention is not None and not inside_span(*victims, mention):
             return mention.name
     return None
+
+
+def inside_span(start: int, end: int, mention) -> bool:
+    """Return whether `mention` lies within character offsets start..end."""
+    return start <= mention.start and mention.end <= end
 
 
 def _reporter(trigger: Token) -> Token | None:

@@ -73,10 +73,22 @@ def trigger_kind(token: Token) -> str | None:
     return kind
 
 
+def verb_of(trigger: Token) -> Token:
+    """Return the trigger, or the verb it hangs from: "left" in "has left
+    dozens dead", whether "dead" is parsed to hang from "left" or "dozens";
+    "reach" in "the toll could reach dozens"."""
+    verb = trigger
+    for _ in range(2):
+        if verb.pos_ in {"VERB", "AUX"} or verb.head == verb:
+            break
+        verb = verb.head
+    return verb
+
+
 def _hypothetical(trigger: Token) -> bool:
     """Return whether the trigger's verb tells what may yet happen: "the toll
     could reach dozens", "an assault will kill thousands"."""
-    verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
+    verb = verb_of(trigger)
     auxiliaries = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
     return bool(auxiliaries & MODALS) and "have" not in auxiliaries
 
