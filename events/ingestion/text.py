@@ -128,14 +128,9 @@ def leading_date(text: str) -> tuple[date, int] | None:
     """Return the date a body opens with ("Wed 05 Apr 2017 Syria attack...",
     "Published April 6 2017 Syrian activists...") and the offset where the
     words after it (and any time) begin."""
-    lead = _DATELINE_LEAD.match(text)
-    offset = lead.end() if lead else 0
-    match = _find_date(text[offset : offset + 60])
-    if not match or match[1].start() != 0:
-        return None
-    end = offset + match[1].end()
-    rest = re.match(r"(?:\s*(?:at\s+)?\d{1,2}[:.]?\d{2}\b)?\s*", text[end:])
-    return match[0], end + rest.end()
+    end = dateline_end(text)
+    found = parse_date(text[:end]) if end is not None else None
+    return (found, end) if found is not None else None
 
 
 # Words a scraped dateline opens with: "Published April 6 2017", "Date of
@@ -149,7 +144,7 @@ _DATELINE_LEAD = re.compile(
     re.IGNORECASE,
 )
 _NUMERIC_DATE = re.compile(r"\d{1,2}[-./]\d{1,2}[-./](?:19|20)\d\d\b\s*")
-_CLOCK_TIME = re.compile(r"\s*(?:\d{1,2}[:.]\d{2}\b\s*)?")
+_CLOCK_TIME = re.compile(r"\s*(?:(?:at\s+)?\d{1,2}[:.]\d{2}\b\s*)?")
 
 
 # A dateline's city in capitals, before the story's first word: one word of
