@@ -288,6 +288,9 @@ BANNER = "Tuesday, 21 May 2019\nLatest news\n"
         (f"{BANNER}{HEADING}\n\n{BODY}", None, None),  # the site's "today"
         (f"{BANNER}{HEADING}\n\n10 September 2017\n\n{BODY}", None, date(2017, 9, 10)),
         (BODY, None, None),
+        # a page stamp run into the story's first words
+        (f"Published July 21 2015 {BODY}", None, date(2015, 7, 21)),
+        (f"Last updated at Jun 142016 BEIRUT {BODY}", None, date(2016, 6, 14)),
     ],
 )
 def test_publication_date(text, explicit, expected):
