@@ -117,6 +117,11 @@ def _describes_territory(doc: Doc, token) -> bool:
     )
 
 
+def _opposed(doc: Doc, start: int) -> bool:
+    """Return whether "anti-" comes right before the name at `start`."""
+    return doc[max(0, start - 2) : start].text.lower() in {"anti-", "anti -"}
+
+
 @dataclass(frozen=True)
 class _Match:
     start: int  # token offsets
@@ -143,6 +148,8 @@ class ActorRuler:
     def __call__(self, doc: Doc) -> Doc:
         matches = self._registry_matches(doc)
         matches += self._context_matches(doc, matches)
+        # "the anti-Daesh coalition", "anti-regime protests": against them
+        matches = [m for m in matches if not _opposed(doc, m.start)]
         matches.sort(key=lambda m: m.start)
         matches = self._resolve_anaphora(doc, matches)
         doc._.actors = [self._mention(doc, match) for match in matches]

@@ -99,6 +99,12 @@ def test_registry_aliases(nlp, text, expected):
             ],
         ),
         ("Troops loyal to Haftar advanced on Tripoli.", []),
+        # "anti-" names whom they are against, not who they are.
+        (
+            "The US-led anti-Daesh coalition killed 20 militants.",
+            [("coalition", "US-led coalition", False)],
+        ),
+        ("Anti-regime protesters marched in Daraa.", []),
         # A bare word refers back to the name it ends: the opposition's
         # Syrian Coalition is not the US-led coalition.
         (
