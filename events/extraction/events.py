@@ -432,10 +432,13 @@ class EventAssembler:
 
 
 # A photo's credit, after its caption: "(AFP Photo)", "(TRT World and Agencies)".
-PHOTO_CREDIT = re.compile(
-    r"\s*(?:\((?:[A-Z][\w ]{0,20} Photo|Photo:? [A-Z][\w ]{0,20}|"
+PHOTO_CREDIT = (
+    r"(?:\((?:[A-Z][\w ]{0,20} Photo|Photo:? [A-Z][\w ]{0,20}|"
     r"TRT World and Agencies)\)|\[click to enlarge\])"
 )
+CREDIT_AT_END = re.compile(PHOTO_CREDIT + r"[\s.]*$")
+CREDIT_AT_START = re.compile(PHOTO_CREDIT)
+CREDIT_TOKENS = 8  # a credit is shorter than this
 PRESENT_TAGS = frozenset({"VBZ", "VBP"})
 
 
@@ -444,11 +447,11 @@ def _caption(sentence: TextSpan) -> bool:
     it tells in the present what the picture shows ("A boy cries as he sits on
     the rubble after a missile hit..."). It illustrates the story; it is no
     incident of its own."""
-    text = sentence.text.rstrip(" .")
-    credited = any(
-        m.end() == len(text) for m in PHOTO_CREDIT.finditer(text)
-    ) or PHOTO_CREDIT.match(sentence.doc.text, sentence.end_char)
-    return bool(credited) and sentence.root.tag_ in PRESENT_TAGS
+    if sentence.root.tag_ not in PRESENT_TAGS:
+        return False
+    last = sentence[-CREDIT_TOKENS:].text
+    after = sentence.doc[sentence.end : sentence.end + CREDIT_TOKENS].text
+    return bool(CREDIT_AT_END.search(last) or CREDIT_AT_START.match(after))
 
 
 def _not_done(trigger: Token) -> bool:

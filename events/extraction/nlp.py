@@ -92,12 +92,13 @@ def line_breaks(doc: Doc) -> Doc:
 
 
 def _after_dateline(doc: Doc) -> None:
-    start = len(doc.text) - len(doc.text.lstrip())
-    end = dateline_end(doc.text[start:])
+    text = doc.text  # built anew on each access: read it once
+    start = len(text) - len(text.lstrip())
+    end = dateline_end(text[start:])
     if end is not None:
         _start_at(doc, start + end)
         return
-    inner = inner_dateline(doc.text[start:])  # "headline AFP 1 Jul 2016 lead"
+    inner = inner_dateline(text[start:])  # "headline AFP 1 Jul 2016 lead"
     if inner is None or not _start_at(doc, start + inner[1]):
         return
     if _start_at(doc, start + inner[0]):
