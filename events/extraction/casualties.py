@@ -428,16 +428,17 @@ def _running_tally(trigger: Token) -> bool:
         subject = verb.head  # "an offensive that has left dozens dead"
     if subject is None:
         return False
-    # "The battle has killed", "a month of infighting has killed", and
-    # "six days of heavy bombing have killed": days of anything are a span.
-    spans = subject.lemma_.lower() in PERIOD_NOUNS and objects_of(subject, {"of"})
-    return (
-        subject.lemma_.lower() in CAMPAIGN_NOUNS
-        or bool(spans)
-        and (
-            subject.tag_ == "NNS"
-            or any(g.lemma_.lower() in CAMPAIGN_NOUNS for g in spans)
-        )
+    lemma = subject.lemma_.lower()
+    if lemma in CAMPAIGN_NOUNS:  # "The battle has killed"
+        return True
+    if lemma not in PERIOD_NOUNS:
+        return False
+    # "a month of infighting has killed"; "six days of heavy bombing have
+    # killed": days of anything are a span.
+    spanned = objects_of(subject, {"of"})
+    return bool(spanned) and (
+        subject.tag_ == "NNS"
+        or any(g.lemma_.lower() in CAMPAIGN_NOUNS for g in spanned)
     )
 
 

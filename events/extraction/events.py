@@ -791,7 +791,9 @@ def _singles_beside_tolls(figures: list[CasualtyFigure]) -> list[CasualtyFigure]
     one more), not a claim that one died.
     """
     tolls = {
-        f.kind for f in figures if not f.single and not f.part_of_total and f.best != 1
+        f.kind
+        for f in figures
+        if not (_one_person(f) or f.part_of_total or f.best == 1)  # "at least one"
     }
     return [
         replace(f, part_of_total=True) if _one_person(f) and f.kind in tolls else f

@@ -196,10 +196,11 @@ class PlaceGeocoder:
                 continue
             # Spelling variants are an Arabic-name problem: Syria's own places
             # and the curated list only ("Syrias" must not become Iraq's Soris).
+            bones, key = skeleton(span.text), name_key(span.text)
             entries = [
                 e
-                for e in self.gazetteer.by_skeleton.get(skeleton(span.text), ())
-                if (e.country == SYRIA or e.curated) and _spelled_alike(span.text, e)
+                for e in self.gazetteer.by_skeleton.get(bones, ())
+                if (e.country == SYRIA or e.curated) and _spelled_alike(key, bones, e)
             ]
             if entries:
                 return _Candidate(start, stop, entries, fuzzy=True)
@@ -422,11 +423,11 @@ def _overlaps(entity: Span, spans: list[Span]) -> bool:
     return any(entity.start < s.end and s.start < entity.end for s in spans)
 
 
-def _spelled_alike(text: str, entry: GazetteerEntry) -> bool:
-    """Return whether `text` spells one of the entry's names with only small
-    changes beyond their shared consonant skeleton: "Talbisseh" is Tallbisah,
-    "Efrin" Afrin; "al-Midan" is not al-Mayadin, nor "Adra" Daraa."""
-    key, bones = name_key(text), skeleton(text)
+def _spelled_alike(key: str, bones: str, entry: GazetteerEntry) -> bool:
+    """Return whether a text's spelling (its name `key` and consonant skeleton
+    `bones`) spells one of the entry's names with only small changes beyond
+    their shared skeleton: "Talbisseh" is Tallbisah, "Efrin" Afrin;
+    "al-Midan" is not al-Mayadin, nor "Adra" Daraa."""
     return any(
         SequenceMatcher(None, key, name_key(name)).ratio() >= MIN_SPELLING_LIKENESS
         for name in (entry.name, *entry.alternate_names)
