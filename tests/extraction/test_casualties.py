@@ -893,6 +893,14 @@ CUMULATIVE += [
         "63 rebels.",
         [("killed", 63, None, COMB, True)],
     ),
+    (
+        "This outrageous escalation in Aleppo has killed more than 670 people.",
+        [("killed", 670, None, CIV, True)],
+    ),
+    (
+        "The crackdown on protesters has killed 120 people, activists say.",
+        [("killed", 120, 120, CIV, True)],
+    ),
     ("In this month alone 37 patients have died.", [("killed", 37, 37, CIV, True)]),
     # A period of fighting that "has killed": a toll so far.
     (
