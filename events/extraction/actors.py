@@ -6,7 +6,8 @@ registry, three kinds of reference are resolved in code because they depend
 on context:
 
 - a demonym before a force or attack noun ("Russian air strikes", "Turkish
-  troops") is that state's forces;
+  troops") is that state's forces, and "US-led" or "Kurdish-led" before one
+  is the forces that state or people leads ("a US-led raid");
 - bare "regime"/"government" is the Syrian government, bare "coalition" the
   US-led coalition, bare "rebels"/"insurgents" the opposition;
 - "the group", "the militants", "the jihadists" refer back to the last armed
@@ -61,6 +62,16 @@ FORCE_NOUNS = frozenset(
     rockets offensive attack attacks fighters units aviation
     """.split()
 )
+# "US-led strike", "Kurdish-led fighters": the forces of whoever leads them.
+LED_FORCES = {
+    "us": US_LED_COALITION,
+    "u.s.": US_LED_COALITION,
+    "american": US_LED_COALITION,
+    "kurdish": "Syrian Democratic Forces",
+    "turkish": "Turkish forces",
+    "russian": "Russia",
+}
+LED_NOUNS = FORCE_NOUNS | {"coalitions", "alliance", "alliances", "campaign"}
 POSSESSIVES = frozenset({"'s", "’s"})  # "Assad's warplanes"
 COORDINATORS = frozenset({"and", "or", ","})  # "Syrian and Russian warplanes"
 # "forces loyal to President Bashar al-Assad": the Syrian government's forces.
@@ -183,7 +194,9 @@ class ActorRuler:
             force_noun = (
                 self._force_noun_after(doc, token) if lower in DEMONYM_FORCES else None
             )
-            if force_noun is not None:
+            if (led := self._led_force(doc, token)) is not None:
+                name, end = led
+            elif force_noun is not None:
                 name = DEMONYM_FORCES[lower]
                 coordinated = doc[token.i + 1].lower_ in COORDINATORS
                 end = token.i + 1 if coordinated else force_noun + 1
@@ -248,6 +261,23 @@ class ActorRuler:
         if i < len(doc) and doc[i].lower_ in FORCE_NOUNS:
             return i
         return None
+
+    @staticmethod
+    def _led_force(doc: Doc, token) -> tuple[str, int] | None:
+        """Return (who leads, where the phrase ends) for "US-led air strike",
+        "Kurdish-led fighters", "the U.S.-led military", if `token` starts
+        such a phrase."""
+        leader, _, led = token.lower_.partition("-")
+        i = token.i + 1
+        if not led:  # the tokenizer splits "US-led" but not "U.S.-led"
+            led = "".join(t.lower_ for t in doc[i : i + 2]).removeprefix("-")
+            i += 2
+        if leader not in LED_FORCES or led != "led" or i >= len(doc):
+            return None
+        qualifier = doc[i].lower_ in ("air", "military") and i + 1 < len(doc)
+        if qualifier and doc[i + 1].lower_ in LED_NOUNS:
+            i += 1  # "US-led air strike", "the US-led military campaign"
+        return (LED_FORCES[leader], i + 1) if doc[i].lower_ in LED_NOUNS else None
 
     @staticmethod
     def _qualified(doc: Doc, token) -> bool:

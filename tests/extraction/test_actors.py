@@ -70,6 +70,24 @@ def test_registry_aliases(nlp, text, expected):
             [("Syrian aviation", "Syrian government forces", False)],
         ),
         ("US-led strikes hit Raqqa.", [("US-led strikes", "US-led coalition", False)]),
+        # Whoever leads forces, and any force or attack noun after "-led".
+        (
+            "A US-led raid killed 40 soldiers.",
+            [("US-led raid", "US-led coalition", False)],
+        ),
+        (
+            "The U.S.-led air strike hit a bridge.",
+            [("U.S.-led air strike", "US-led coalition", False)],
+        ),
+        (
+            "The US-led military said it was investigating.",
+            [("US-led military", "US-led coalition", False)],
+        ),
+        (
+            "Kurdish-led fighters entered Manbij.",
+            [("Kurdish-led fighters", "Syrian Democratic Forces", False)],
+        ),
+        ("A Saudi-led strike hit Sanaa.", []),
         # An adjective says what they are; a proper noun makes a name.
         (
             "Syrian Islamist rebels shelled a rally.",
