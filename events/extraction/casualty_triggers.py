@@ -139,6 +139,9 @@ def active_verb(token: Token) -> bool:
     return verb and token.lemma_.lower() not in INTRANSITIVE
 
 
+COUNTED_WINDOW = 7  # a misparsed number's people are within this many words
+
+
 def counted_noun(root: Token, end: int) -> Token | None:
     """Return the noun the number counts ("35 civilians"), if any."""
     head = root.head
@@ -152,10 +155,11 @@ def counted_noun(root: Token, end: int) -> Token | None:
             return None  # "kill 32 Monitor": the headline's source
         return _person_qualified(head) or head
     if head.i < root.i or root.dep_ not in ARG_DEPS:  # "October 3 2016 21 fighters"
-        for token in root.doc[root.i + 1 : min(root.i + 5, end)]:
+        # the words between may be a hyphenated name: "10 Jaish al-Fateh terrorists"
+        for token in root.doc[root.i + 1 : min(root.i + COUNTED_WINDOW, end)]:
             if token.lower_ in PERSON_NOUNS:
                 return token
-            if token.pos_ not in ("ADJ", "NOUN", "PROPN"):
+            if token.pos_ not in ("ADJ", "NOUN", "PROPN") and token.tag_ != "HYPH":
                 break
     return None
 

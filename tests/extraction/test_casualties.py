@@ -612,6 +612,22 @@ VICTIMS += [
 ]
 
 
+# A number the parse hangs on a word before it still counts the people after
+# it, through a hyphenated name ("Idleb province 10 Jaish al-Fateh terrorists",
+# its comma lost) and in a headline.
+VICTIMS += [
+    (
+        "In the neighboring Idleb province 10 Jaish al-Fateh terrorists were "
+        "killed and 19 others were injured in airstrikes.",
+        [("killed", 10, 10, COMB, False), ("injured", 19, 19, COMB, False)],
+    ),
+    (
+        "Syrian Army Kill 7 Al-Nusra Gunmen in Daraa",
+        [("killed", 7, 7, COMB, False)],
+    ),
+]
+
+
 # One person told of singly is a count of one; "a" in "a dozen", a killer's
 # "a", a teller's "a" and a negated "a" are not.
 SINGLES = [
