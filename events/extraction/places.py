@@ -39,6 +39,7 @@ LOCATIVE_CUES = frozenset(
 # Words after a name that widen it to its governorate or surroundings.
 GOVERNORATE_WORDS = frozenset({"province", "governorate"})
 AROUND_WORDS = frozenset({"countryside", "outskirts", "suburbs", "desert", "region"})
+SAME_REGION = {"13": "08"}  # Damascus lies in Rif Dimashq, "Damascus countryside"
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 NAME_LABELS = PLACE_LABELS | {"PERSON", "ORG"}
 # Tokens spaCy has labelled as these are never place names ("Two", "40%").
@@ -227,15 +228,19 @@ class PlaceGeocoder:
         """Governorates named unambiguously, per sentence and in the article."""
         article: Counter = Counter()
         by_sentence: dict[int, Counter] = {}
+        regions: dict[int, set[str]] = {}  # governorates named as such
         for candidate in candidates:
             syrian = {e.admin1_code for e in candidate.entries if e.country == SYRIA}
             if len(syrian) != 1:
                 continue
             code = syrian.pop()
-            sentence = doc[candidate.start].sent.start
+            span = doc[candidate.start : candidate.end]
+            sentence = span.sent.start
             article[code] += 1
             by_sentence.setdefault(sentence, Counter())[code] += 1
-        return {"article": article, "sentence": by_sentence}
+            if _names_region(doc, span):
+                regions.setdefault(sentence, set()).add(_region_code(code))
+        return {"article": article, "sentence": by_sentence, "region": regions}
 
     def _choose(
         self, doc: Doc, candidate: _Candidate, focus: dict
@@ -257,6 +262,17 @@ class PlaceGeocoder:
             )
 
         entry = max(candidate.entries, key=rank)
+        regions = focus["region"].get(span.sent.start, set())
+        elsewhere = (
+            entry.country != SYRIA or _region_code(entry.admin1_code) not in regions
+        )
+        if (
+            regions
+            and elsewhere
+            and not _names_region(doc, span)
+            and self._guess(candidate, entry)
+        ):
+            return None  # "Hadar village in Quneitra province" is not al-Hadir
         return self._widen(doc, span, entry)
 
     def _plausible(self, doc: Doc, span: Span, candidate: _Candidate) -> bool:
@@ -287,6 +303,15 @@ class PlaceGeocoder:
         return notable >= MIN_UNCUED_POPULATION or any(
             e.curated for e in candidate.entries
         )
+
+    @staticmethod
+    def _guess(candidate: _Candidate, entry: GazetteerEntry) -> bool:
+        """Return whether choosing `entry` is a guess a governorate named
+        beside it can overrule: a spelling variant, or a village that shares
+        its name with others GeoNames lacks ("Hadar village in Quneitra" is
+        not Aleppo's al-Hadir)."""
+        small = entry.population < MIN_CITY_POPULATION and not entry.curated
+        return candidate.fuzzy or (entry.precision == "exact" and small)
 
     def _widen(self, doc: Doc, span: Span, entry: GazetteerEntry) -> GazetteerEntry:
         """Use the governorate for "<name> province" when the name is its seat."""
@@ -320,6 +345,28 @@ class PlaceGeocoder:
             end=span.end_char,
             text=span.text,
         )
+
+
+def _names_region(doc: Doc, span: Span) -> bool:
+    """Return whether a name stands for its governorate where something
+    happened: "Quneitra province", "the countryside of Hama", "rural Aleppo",
+    "Damascus countryside"; not where someone came "from"."""
+    after = doc[span.end].lower_ if span.end < len(doc) else ""
+    before = [t.lower_ for t in doc[max(span.start - 4, 0) : span.start]]
+    if "from" in before:
+        return False
+    return (
+        after in GOVERNORATE_WORDS
+        or after == "countryside"
+        or before[-1:] == ["rural"]
+        or before[-2:] == ["countryside", "of"]
+    )
+
+
+def _region_code(code: str) -> str:
+    """The admin1 code a governorate cue is compared by: the countryside of
+    Damascus (Rif Dimashq) and the city are one."""
+    return SAME_REGION.get(code, code)
 
 
 def _may_start(doc: Doc, token) -> bool:

@@ -163,6 +163,28 @@ def test_every_place_carries_coordinates_and_governorate(nlp):
         ("35 Dead Dozens Wounded in Terrorist Battle in Aleppo.", ["Aleppo"]),
         # Apostrophes stripped from the text: "Syrias" is Syria's.
         ("Air strikes kill 12 in Syrias Aleppo Monitor.", ["Syria", "Aleppo"]),
+        # A village GeoNames lacks is not its namesake in another governorate
+        # than the one the sentence places it in; a spelling guess neither.
+        (
+            "A rocket shell hit Hadar village in Quneitra province.",
+            ["Quneitra Governorate"],
+        ),
+        (
+            "Clashes broke out in the village of Qassiab in Hasakeh province.",
+            ["Al-Hasakah Governorate"],
+        ),
+        ("Depots were destroyed in Kafar Hamra in northern rural Aleppo.", ["Aleppo"]),
+        ("A car bomb hit Adra in Damascus countryside.", ["Damascus"]),
+        # ... but Damascus's countryside holds Rankus, and a governorate someone
+        # came "from" places nothing.
+        (
+            "A car bomb killed 70 in Rankus in Damascus countryside.",
+            ["Rankus", "Damascus"],
+        ),
+        (
+            "Rebels from Idlib province shelled the town of Qardaha.",
+            ["Idlib Governorate", "Al Qardahah"],
+        ),
     ],
 )
 def test_names_that_look_like_places(nlp, text, expected):
