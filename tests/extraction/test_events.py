@@ -77,6 +77,16 @@ REMOTE = "Explosions/Remote violence"
             "A chemical attack on Khan Shaykhun killed at least 58 people.",
             [(REMOTE, "Chemical weapon", "Khan Shaykhun", None, 58)],
         ),
+        # Any name for the poison: "chemical substances", "toxic gases".
+        (
+            "Chemical substances were used in the attack on Khan Shaykhun which "
+            "left at least 100 people killed.",
+            [(REMOTE, "Chemical weapon", "Khan Shaykhun", None, 100)],
+        ),
+        (
+            "Shells containing toxic gases hit Marea, killing two civilians.",
+            [(REMOTE, "Chemical weapon", "Marea", None, 2)],
+        ),
         (
             "ISIS executed 15 civilians in al-Mayadin.",
             [
