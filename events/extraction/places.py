@@ -74,7 +74,7 @@ GOVERNMENT_VERBS = (
     frozenset(
         """
         deny reject urge warn insist agree respond condemn demand support back
-        threaten vow call ask
+        threaten vow call ask send write request submit protest sign propose
         """.split()
     )
     | CLAIMING_VERBS
