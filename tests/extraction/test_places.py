@@ -146,7 +146,7 @@ def test_every_place_carries_coordinates_and_governorate(nlp):
         ("Pro-Damascus media said ten were killed.", []),
         ("Damascus lost more than 40 troops in the counter-attack.", []),
         ("Damascus reported the attack to the Security Council.", []),
-        ("On Saturday Damascus sent letters to the UN Security Council.", []),
+        ("Earlier on Saturday Damascus sent letters to the UN Secretary-General.", []),
         ("Ankara sent tanks and troops into northern Syria.", ["Syria"]),
         # a spelling found by its consonants must still look like the name;
         # a city's quarter is no town that sounds alike
