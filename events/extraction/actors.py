@@ -268,11 +268,13 @@ class ActorRuler:
         "Kurdish-led fighters", "the U.S.-led military", if `token` starts
         such a phrase."""
         leader, _, led = token.lower_.partition("-")
+        if leader not in LED_FORCES:
+            return None
         i = token.i + 1
         if not led:  # the tokenizer splits "US-led" but not "U.S.-led"
             led = "".join(t.lower_ for t in doc[i : i + 2]).removeprefix("-")
             i += 2
-        if leader not in LED_FORCES or led != "led" or i >= len(doc):
+        if led != "led" or i >= len(doc):
             return None
         qualifier = doc[i].lower_ in ("air", "military") and i + 1 < len(doc)
         if qualifier and doc[i + 1].lower_ in LED_NOUNS:
