@@ -53,6 +53,7 @@ INCLUDING = frozenset("including among".split())
 ARG_DEPS = frozenset("nsubj nsubjpass dobj attr oprd dative".split())
 MODIFIER_DEPS = frozenset("amod acl relcl appos".split())
 NUM_DEPS = frozenset("nummod quantmod compound amod nmod npadvmod".split())
+COUNTED_WINDOW = 7  # a misparsed number's people are within this many words
 # "The toll could reach dozens", "an offensive may kill thousands": not yet so.
 # With "have" the modal hedges a past claim instead: "may have killed 20".
 MODALS = frozenset("could may might will 'll".split())
@@ -137,9 +138,6 @@ def active_verb(token: Token) -> bool:
         word = word[:-1]
     verb = word + "ed" in TRIGGERS or word + "d" in TRIGGERS  # "killed", "injured"
     return verb and token.lemma_.lower() not in INTRANSITIVE
-
-
-COUNTED_WINDOW = 7  # a misparsed number's people are within this many words
 
 
 def counted_noun(root: Token, end: int) -> Token | None:

@@ -315,7 +315,7 @@ class PlaceGeocoder:
 
     def _widen(self, doc: Doc, span: Span, entry: GazetteerEntry) -> GazetteerEntry:
         """Use the governorate for "<name> province" when the name is its seat."""
-        following = doc[span.end].lower_ if span.end < len(doc) else ""
+        following = _word_after(doc, span)
         if following in GOVERNORATE_WORDS and entry.precision == "exact":
             governorate = self.gazetteer.governorate(entry.country, entry.admin1_code)
             if governorate is not None:
@@ -326,7 +326,7 @@ class PlaceGeocoder:
     def _match(doc: Doc, span: Span, entry: GazetteerEntry) -> PlaceMatch:
         precision = entry.precision
         before = doc[span.start - 2 : span.start] if span.start >= 2 else doc[0:0]
-        after = doc[span.end].lower_ if span.end < len(doc) else ""
+        after = _word_after(doc, span)
         if precision == "exact" and (
             after in AROUND_WORDS or any(t.lower_ in AROUND_WORDS for t in before)
         ):
@@ -347,11 +347,16 @@ class PlaceGeocoder:
         )
 
 
+def _word_after(doc: Doc, span: Span) -> str:
+    """Return the lower-case word right after `span` ("" at the end)."""
+    return doc[span.end].lower_ if span.end < len(doc) else ""
+
+
 def _names_region(doc: Doc, span: Span) -> bool:
     """Return whether a name stands for its governorate where something
     happened: "Quneitra province", "the countryside of Hama", "rural Aleppo",
     "Damascus countryside"; not where someone came "from"."""
-    after = doc[span.end].lower_ if span.end < len(doc) else ""
+    after = _word_after(doc, span)
     before = [t.lower_ for t in doc[max(span.start - 4, 0) : span.start]]
     if "from" in before:
         return False
@@ -453,7 +458,7 @@ def _place_context(doc: Doc, span: Span) -> bool:
 
 def _cued(doc: Doc, span: Span) -> bool:
     before = doc[span.start - 1].lower_ if span.start > 0 else ""
-    after = doc[span.end].lower_ if span.end < len(doc) else ""
+    after = _word_after(doc, span)
     return before in LOCATIVE_CUES or after in LOCATIVE_CUES
 
 
@@ -461,7 +466,7 @@ def _a_quarter(doc: Doc, span: Span) -> bool:
     """Return whether the text calls `span` a quarter of a city ("al-Midan
     neighbourhood", "the district of Midan"), which a town that only sounds
     alike is not."""
-    after = doc[span.end].lower_ if span.end < len(doc) else ""
+    after = _word_after(doc, span)
     before = doc[max(0, span.start - 2) : span.start].text.lower()
     return after in QUARTER_WORDS or before in QUARTER_OPENERS
 
