@@ -25,6 +25,7 @@ TRAILING_LISTS = re.compile(
 # title is repeated.
 SHARE_BAR = re.compile(r"\b(?:Print\s+)?(?:Tweet\s+)?Views\s+\d[\d,]*\s+Related\b")
 TITLE_PREFIX = 40  # characters of the title that must repeat
+RELATED_LIST_CHARS = 600  # the headlines and the lead sentence after them
 
 # A keyword list: "Tags Syria Idlib Russia At least 16 people were killed".
 TAGS = re.compile(r"(?:^|(?<=[\s.]))Tags\s+(?=\S)")
@@ -37,7 +38,9 @@ OPENERS = (
     "The|A|An|At least|More than|Almost|Nearly|Some|Several|Dozens|Hundreds|"
     "Scores".split("|")
 ) + [word.capitalize() for word in NUMBER_WORDS - {"zero"}]  # "Fourteen members"
-TAG_LIST_END = re.compile(r"\.\s+|\s(?=(?:" + "|".join(OPENERS) + r")\s)")
+OPENER = r"\s(?=(?:" + "|".join(OPENERS) + r")\s)"
+TAG_LIST_END = re.compile(r"\.\s+|" + OPENER)
+LEAD_OPENER = re.compile(OPENER)
 TAG_LIST_CHARS = 250  # a keyword list is shorter than this
 # ... and names things: a word of these says a sentence was taken in with it.
 SENTENCE_WORDS = re.compile(
@@ -51,7 +54,9 @@ def chrome_spans(text: str, title: str | None = None) -> list[tuple[int, int]]:
     bar = SHARE_BAR.search(text)
     if bar and title:
         again = text.find(title[:TITLE_PREFIX].strip(), bar.end())
-        if again != -1:
+        if again == -1:
+            again = _related_list_end(text, bar.end())
+        if again is not None:
             spans.append((bar.start(), again))
     trailing = TRAILING_LISTS.search(text)
     if trailing:
@@ -62,6 +67,22 @@ def chrome_spans(text: str, title: str | None = None) -> list[tuple[int, int]]:
         if end is not None:
             spans.append((tags.start(), end))
     return sorted(spans)
+
+
+def _related_list_end(text: str, start: int) -> int | None:
+    """Return where the headlines after a share bar end when the title is not
+    repeated: the lead sentence runs into them with no full stop between,
+    "... in Syrias Aleppo Nearly 40 Syrian soldiers were killed ... said
+    Friday.", so the list ends at the last sentence opener before the first
+    full stop; none, and its end is unknown."""
+    window = text[start : start + RELATED_LIST_CHARS]
+    stop = re.search(r"\.(?:\s|$)", window)
+    if stop is None:
+        return None
+    openers = list(LEAD_OPENER.finditer(window[: stop.start()]))
+    if not openers:
+        return None
+    return start + openers[-1].end()
 
 
 def _tag_list_end(text: str, start: int) -> int | None:

@@ -36,7 +36,21 @@ TRAILING = (
                 "Idlib Category News"
             ],
         ),
-        # Without the title repeated, a share bar's end is unknown: nothing hidden.
+        # Without the title repeated, the headlines end where the lead sentence
+        # opens, the last opener before its full stop ...
+        (
+            "Aleppo tunnel blast AFP Print Tweet Views 1430 Related 43 civilians "
+            "dead in bombardment of Syria rebel-held areas Monitor UN pleads for "
+            "truce in Syrias Aleppo Nearly 40 Syrian soldiers were killed when "
+            "rebels blew up a tunnel in Aleppo city a monitor said Friday.",
+            "Aleppo rebel tunnel blast killed 38 regime forces monitor",
+            [
+                "Print Tweet Views 1430 Related 43 civilians dead in bombardment "
+                "of Syria rebel-held areas Monitor UN pleads for truce in Syrias "
+                "Aleppo "
+            ],
+        ),
+        # ... and with none, its end is unknown: nothing hidden.
         (SHARE_BAR.replace(f"town {TITLE}", "town"), TITLE, []),
         ("Airstrikes killed 12 in Douma.", None, []),
         # A view count before the list of other stories.
