@@ -231,6 +231,10 @@ def _victim_class(noun: Token, actors) -> tuple[str, str | None, str | None]:
     text = noun.lower_
     modifiers = [c for c in noun.children if c.dep_ in ("compound", "amod", "nmod")]
     words = {c.lower_ for c in modifiers}
+    armed = _armed_group(noun, actors) if text in MEMBER_NOUNS else None
+    if armed is not None and not words & CIVILIAN_GROUPS:
+        # "members of the NDF", "people of a local armed group"
+        return "combatants", None, _side(armed, actors)
     if text in ("members", "member"):
         groups = {w.lower_ for g in objects_of(noun, {"of"}) for w in (g, *g.children)}
         owner = _possessor(noun)
@@ -252,6 +256,26 @@ def _victim_class(noun: Token, actors) -> tuple[str, str | None, str | None]:
     if group is not None:  # "killed 35 Daesh": the group's fighters
         return "combatants", None, group.side
     return "unknown", None, None
+
+
+MEMBER_NOUNS = PEOPLE_NOUNS | {"member", "members"}
+ARMED_GROUP_WORDS = frozenset({"armed", "militia", "militias"})
+
+
+def _armed_group(noun: Token, actors) -> Token | None:
+    """Return the armed group that "members of" or "people of" names: a
+    belligerent ("the National Defence Forces"), fighters ("members of the
+    forces") or an armed group ("a local armed group"). The Civil Defence and
+    the Red Crescent are not belligerents."""
+    for group in objects_of(noun, {"of"}):
+        words = {group.lower_} | {c.lower_ for c in group.children}
+        if (
+            _belligerent_at(group, actors) is not None
+            or group.lower_ in COMBATANT_NOUNS
+            or words & ARMED_GROUP_WORDS
+        ):
+            return group
+    return None
 
 
 UNSURE_WHO = re.compile(

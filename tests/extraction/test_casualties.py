@@ -596,6 +596,20 @@ VICTIMS += [
         "Hezbollah said five of its members were killed in Qusayr.",
         [("killed", 5, 5, COMB, False)],
     ),
+    # Members or people of an armed group are its fighters: the Civil Defence
+    # in the words above is not one, the National Defence Forces are.
+    (
+        "Two members of Syria's National Defence Forces were killed.",
+        [("killed", 2, 2, COMB, False)],
+    ),
+    (
+        "Seven people of a local armed group were also killed.",
+        [("killed", 7, 7, COMB, False)],
+    ),
+    (
+        "Eight members of the Civil Defence were killed in the raid.",
+        [("killed", 8, 8, CIV, False)],
+    ),
 ]
 
 # One number for fighters and civilians together: the victims are mixed. A
@@ -817,6 +831,8 @@ DETAILS = [
     ("Syrian troops killed 35 Daesh in Palmyra.", None, "isis"),
     # Those "ISIL lost" are ISIL's.
     ("ISIL also lost 15 militants in the attack.", None, "isis"),
+    # The members' group names their side.
+    ("The raid killed 15 members of Ahrar al-Sham.", None, "opposition"),
 ]
 
 
