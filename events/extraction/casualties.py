@@ -477,7 +477,8 @@ def _candidates(sent: SentSpan) -> bool:
             has_number
             or text in VAGUE
             or token.like_num
-            or text in ("dozen", "a", "an")
+            or text == "dozen"
+            or text in SINGLE_DETERMINERS
             or token.ent_type_ == "PERSON"  # "killing the commander Abu Taha"
         )
         has_trigger = (
@@ -585,11 +586,15 @@ def _argument_of(name: Token, trigger: int) -> bool:
     return name.head.i == trigger and name.dep_ in ("dobj", "nsubjpass", "nsubj")
 
 
+SINGLE_DETERMINERS = frozenset({"a", "an", "another"})
+
+
 def _with_singulars(sent: SentSpan, numbers: list[Number]) -> list[Number]:
     """Return `numbers` and a count of one for each person told of singly.
 
-    "A child was killed", "killing an ISIS commander": the article "a" counts
-    one person, linked to its trigger like any number. Not "a dozen
+    "A child was killed", "killing an ISIS commander", "another terrorist
+    leader was also killed": the article counts one person, linked to its
+    trigger like any number. Not "a dozen
     soldiers", which is a number already. A name with what the person was,
     "the terrorist commander Abu Taha", "Salqeen, the leader of Ahrar
     al-Sham", counts one too; a bare name does not say who died.
@@ -599,9 +604,10 @@ def _with_singulars(sent: SentSpan, numbers: list[Number]) -> list[Number]:
     singles = [
         One(token.i, token.i, token.i, 1, 1, person=token.head.i, anchor=token.head.i)
         for token in sent
-        if token.lower_ in ("a", "an")
+        if token.lower_ in SINGLE_DETERMINERS
         and token.dep_ == "det"
         and token.i not in taken
+        and not any(c.dep_ == "nummod" for c in token.head.children)  # "another 15"
         and not {t.lower_ for t in doc[max(token.i - 2, 0) : token.i]} & NEGATIONS
         and _one_person(token.head)
     ]
@@ -610,7 +616,10 @@ def _with_singulars(sent: SentSpan, numbers: list[Number]) -> list[Number]:
         title = _title_of(name)
         if title is not None and title.i not in counted and name.i not in taken:
             i = min(name.i, title.i)
-            singles.append(One(i, i, i, 1, 1, person=title.i, anchor=name.i))
+            # the title is what the parse links to the trigger when the name
+            # stands beside it: "killing the commander Abu Taha"
+            anchor = title.i if name.head == title else name.i
+            singles.append(One(i, i, i, 1, 1, person=title.i, anchor=anchor))
     if not singles:
         return numbers
     return sorted(numbers + singles, key=lambda number: number.start)
@@ -629,6 +638,8 @@ def _title_of(name: Token) -> Token | None:
     """Return what the named person was: "commander" in "the commander Abu
     Taha" and in "Abu Taha, the commander of the brigade" ("Journalist Marie
     Colvin" too, which spaCy tags a proper noun)."""
+    if name.dep_ == "appos" and _one_person(name.head):
+        return name.head  # "killed the terrorist commander Abu Taha"
     for child in name.children:
         before = child.dep_ == "compound" and child.i < name.i
         if not (before or child.dep_ == "appos"):

@@ -173,7 +173,8 @@ def _person_qualified(noun: Token) -> Token | None:
 
 
 def noun_chain(start: Token) -> list[Token]:
-    """Return `start` and the noun phrases it sits in: "a total of", "deaths of"."""
+    """Return `start` and the noun phrases it sits in: "a total of", "deaths of",
+    the name a title stands beside."""
     chain = [start]
     token = start
     while len(chain) < 6:
@@ -189,6 +190,8 @@ def noun_chain(start: Token) -> list[Token]:
             token = head
         elif (joint := companion_joint(token)) is not None:
             token = joint  # "29 fighters were killed along with six terrorists"
+        elif token.dep_ == "appos" and token.tag_ == "NN" and head.tag_ == "NNP":
+            token = head  # "Karam Ammoun, another terrorist leader, was killed"
         else:
             break
         chain.append(token)

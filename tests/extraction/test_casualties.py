@@ -690,6 +690,29 @@ SINGLES = [
         [("killed", 1, 1, COMB, False)],
     ),
     ("Journalist Marie Colvin was killed in Homs.", [("killed", 1, 1, CIV, False)]),
+    # the title the name stands beside, before or after it
+    (
+        "The army killed the terrorist commander Abu Taha.",
+        [("killed", 1, 1, COMB, False)],
+    ),
+    (
+        "Karam Ammoun another terrorist leader was also killed.",
+        [("killed", 1, 1, COMB, False)],
+    ),
+    # "another" counts one like "a"; not in "another 15", a number already
+    (
+        "A woman and her three children as well as another child were killed.",
+        [
+            ("killed", 1, 1, CIV, False),
+            ("killed", 3, 3, CIV, False),
+            ("killed", 1, 1, CIV, False),
+            ("killed", 5, 5, CIV, False),
+        ],
+    ),
+    (
+        "The army captured another 15 terrorists in the raid.",
+        [("detained", 15, 15, COMB, False)],
+    ),
     (
         "Abu Firas al-Suri, his son and at least 20 jihadists were killed.",
         [("killed", 20, None, COMB, False)],
