@@ -20,7 +20,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as TextSpan
 
-from events.extraction.casualty_links import BLAME_VERBS, CLAIMING_VERBS
+from events.extraction.casualty_links import ATTACK_NOUNS, BLAME_VERBS, CLAIMING_VERBS
 from events.extraction.casualty_triggers import ANOTHER, more_after, objects_of
 from events.extraction.chrome import in_chrome
 from events.extraction.event_context import (
@@ -223,11 +223,14 @@ class EventAssembler:
             # tells the same toll again ("At least 29 rebels were killed ...
             # At least 29 rebels were killed in clashes overnight"), or one
             # of the two is vague ("... killed at least 85 civilians. Dozens
-            # of civilians were killed").
+            # of civilians were killed"), or the next sentence counts as
+            # many ("killed at least eight members of Hezbollah ... killing
+            # eight fighters").
             if (
                 not same_sentence
                 and not retold
                 and not later
+                and not _next_told(context, figure, index, draft.figures)
                 and figure.kind in kinds
                 and figure.victims in victims
                 and figure.claimed_by
@@ -485,7 +488,8 @@ def _not_done(trigger: Token) -> bool:
 
 def _adds_more(doc: Doc, figure: CasualtyFigure) -> bool:
     """Return whether the figure counts dead besides those told before it:
-    "Another 42 people were killed", "It reported five more deaths"."""
+    "Another 42 people were killed", "It reported five more deaths", "Another
+    airstrike killed ..."."""
     span = doc.char_span(figure.start, figure.end, alignment_mode="expand")
     if span is None:
         return False
@@ -495,6 +499,25 @@ def _adds_more(doc: Doc, figure: CasualtyFigure) -> bool:
         or any(t.like_num and more_after(doc, t.i) for t in span)
         # (one person "also killed" is one of the dead: _singles_beside_tolls)
         or (_also_done(span) and not _one_person(figure))
+        or _another_attack(span)
+    )
+
+
+OTHER_ATTACK = ANOTHER | {"second", "separate"}
+
+
+def _another_attack(span: TextSpan) -> bool:
+    """Return whether the deed that killed them is another attack: "Another
+    airstrike ... hit a village on Tuesday killing a woman and nine children",
+    "a separate raid killed five"."""
+    return any(
+        child.dep_ in ("nsubj", "nsubjpass")
+        and child.lower_ in ATTACK_NOUNS
+        and any(g.lower_ in OTHER_ATTACK for g in child.children)
+        for word in span
+        for verb in (word, *word.ancestors)
+        if verb.pos_ in ("VERB", "AUX")
+        for child in verb.children
     )
 
 
@@ -550,6 +573,21 @@ def _told_again(figure: CasualtyFigure, figures: list[CasualtyFigure]) -> bool:
     return any(
         (f.kind, f.low, f.high, f.victims)
         == (figure.kind, figure.low, figure.high, figure.victims)
+        for f in figures
+    )
+
+
+def _next_told(
+    context: "Context",
+    figure: CasualtyFigure,
+    index: int,
+    figures: list[CasualtyFigure],
+) -> bool:
+    """Return whether a figure of `figures` in the sentence before `index`
+    counts as many of the same kind and people as `figure`."""
+    return any(
+        context.sentence_of(f.start) == index - 1
+        and (f.kind, f.victims, f.best) == (figure.kind, figure.victims, figure.best)
         for f in figures
     )
 

@@ -559,6 +559,14 @@ TOLD_AGAIN = (
             TOLD_AGAIN,
             [29, 29],
         ),
+        # ... and so is its count told again there, by the same source.
+        (
+            "A drone strike on Monday killed at least eight members of the "
+            "Hezbollah militia in Syria, a monitor said. A drone hit a Hezbollah "
+            "position near the town of Sukhna killing eight fighters, the monitor "
+            "said.",
+            [8, 8],
+        ),
     ],
 )
 def test_a_toll_told_twice_is_one_event(nlp, text, claims):
@@ -605,6 +613,13 @@ def test_a_toll_told_again_lends_its_perpetrator(nlp):
             "A car bomb killed at least six people in Azaz on Sunday, the Observatory "
             "said. State media also reported that four people had been killed.",
             [4],
+        ),
+        # another attack killed other people, however many
+        (
+            "An overnight airstrike struck a town held by ISIS in the east killing "
+            "at least 10 people, activists said. Another airstrike hit a village in "
+            "the northwest on Tuesday killing a woman and nine children.",
+            [10, 10],
         ),
     ],
 )
