@@ -569,10 +569,12 @@ def _meet(a: tuple[date | None, date], b: tuple[date | None, date]) -> bool:
 
 
 def _told_again(figure: CasualtyFigure, figures: list[CasualtyFigure]) -> bool:
-    """Return whether `figures` hold the same count of the same people."""
+    """Return whether `figures` hold the same count of the same people (or of
+    people the other telling does not say who were: "the names of all 18
+    killed")."""
     return any(
-        (f.kind, f.low, f.high, f.victims)
-        == (figure.kind, figure.low, figure.high, figure.victims)
+        (f.kind, f.low, f.high) == (figure.kind, figure.low, figure.high)
+        and (f.victims == figure.victims or "unknown" in (f.victims, figure.victims))
         for f in figures
     )
 
