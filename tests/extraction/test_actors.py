@@ -159,6 +159,14 @@ def test_the_group_refers_back_to_the_last_jihadist_actor(nlp):
             "the Syrian Observatory for Human Rights said",
             "Syrian Observatory for Human Rights",
         ),
+        # the Observatory by a word of its name, its possessive stripped of
+        # the apostrophe, or what AFP calls it
+        ("according to an Observatory toll", "Syrian Observatory for Human Rights"),
+        ("the observatorys chief said", "Syrian Observatory for Human Rights"),
+        (
+            "a Britain-based monitoring group said",
+            "Syrian Observatory for Human Rights",
+        ),
         ("State-run SANA news reported", "SANA"),
         ("the United Nations said", "United Nations"),
     ],
