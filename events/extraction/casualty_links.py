@@ -175,7 +175,7 @@ def _according_to(token: Token) -> Token | None:
         return None
     to = next((c for c in token.children if c.lower_ == "to"), None)
     source = next((g for g in to.children if g.dep_ == "pobj"), None) if to else None
-    return source if source is not None and source.lower_ not in PRONOUNS else None
+    return source if source is not None and _may_tell(source) else None
 
 
 def _reporting_subject(verb: Token) -> Token | None:
@@ -183,7 +183,19 @@ def _reporting_subject(verb: Token) -> Token | None:
     if verb.lemma_ not in CLAIMING_VERBS or verb.pos_ != "VERB":
         return None
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    return subject if subject is not None and subject.lower_ not in PRONOUNS else None
+    return subject if subject is not None and _may_tell(subject) else None
+
+
+def _may_tell(subject: Token) -> bool:
+    """Return whether `subject` may be someone who tells: not a pronoun, an
+    attack ("the attack claimed the lives of 12", "air strikes left ...") nor
+    people counted ("eight persons", "six others")."""
+    return not (
+        subject.lower_ in PRONOUNS
+        or subject.lower_ in ATTACK_NOUNS
+        or subject.like_num
+        or any(c.dep_ == "nummod" for c in subject.children)
+    )
 
 
 def find_claimant(trigger: Token, context: SentenceContext) -> str | None:

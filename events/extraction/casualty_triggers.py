@@ -312,8 +312,15 @@ def _among_the_toll(noun: Token | None, triggers: dict[int, str]) -> tuple | Non
     while first.dep_ == "conj" and first.head.i < first.i:  # "five children and
         first = first.head  # two women"
     verb = first.head
-    if first.dep_ not in ("nsubj", "nsubjpass", "attr") or verb.lemma_ != "be":
+    if first.dep_ not in ("nsubj", "nsubjpass", "attr"):
         return None
+    if verb.lemma_ != "be":
+        # a stripped comma misparses "Among the dead were seven people killed
+        # ... the group said": "were" is still the word before them
+        before = first.left_edge.i - 1
+        verb = noun.doc[before] if before >= 0 else verb
+        if verb.lemma_ != "be":
+            return None
     whole = next(iter(objects_of(verb, {"among"})), None)
     trigger = _toll_word(whole, triggers)
     return None if trigger is None else (trigger, noun)

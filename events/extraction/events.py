@@ -230,7 +230,7 @@ class EventAssembler:
                 not same_sentence
                 and not retold
                 and not later
-                and not _next_told(context, figure, index, draft.figures)
+                and not _counted_again(figure, draft.figures)
                 and figure.kind in kinds
                 and figure.victims in victims
                 and figure.claimed_by
@@ -579,17 +579,11 @@ def _told_again(figure: CasualtyFigure, figures: list[CasualtyFigure]) -> bool:
     )
 
 
-def _next_told(
-    context: "Context",
-    figure: CasualtyFigure,
-    index: int,
-    figures: list[CasualtyFigure],
-) -> bool:
-    """Return whether a figure of `figures` in the sentence before `index`
-    counts as many of the same kind and people as `figure`."""
+def _counted_again(figure: CasualtyFigure, figures: list[CasualtyFigure]) -> bool:
+    """Return whether `figures` count as many of the same kind and people as
+    `figure`, however loosely ("at least eight" and "eight")."""
     return any(
-        context.sentence_of(f.start) == index - 1
-        and (f.kind, f.victims, f.best) == (figure.kind, figure.victims, figure.best)
+        (f.kind, f.victims, f.best) == (figure.kind, figure.victims, figure.best)
         for f in figures
     )
 

@@ -809,6 +809,11 @@ TOTALS = [
         "Among the dead were five children and two women.",
         [(2, 2, CIV, True), (5, 5, CIV, True), (7, 7, CIV, True)],
     ),
+    (  # a stripped comma makes them the subject of "said"
+        "Among the dead were seven people killed as they queued to buy yoghurt at "
+        "a market in the Bustan al-Qasr neighbourhood the monitoring group said.",
+        [(7, 7, CIV, True)],
+    ),
     ("Fifteen of the wounded were in critical condition.", []),
     # "among them" parsed as a second subject of the verb
     (
@@ -1401,6 +1406,19 @@ def test_component_a_source_outside_the_dead_reports_them(nlp):
         actors=[mention(text, "White Helmets", "White Helmets", claimant=True)],
     )
     assert figure.claimed_by == "White Helmets"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an attack is no teller: "claimed the lives" is not a claim
+        "A car bomb claimed the lives of 12 people in Homs.",
+        # nor are people counted, whom a stripped comma makes the subject
+        '"At least 36 people were killed and 50 others injured in the attack" he said.',
+    ],
+)
+def test_component_what_or_whom_a_figure_counts_did_not_report_it(nlp, text):
+    assert {figure.claimed_by for figure in run(nlp, text)} == {None}
 
 
 def test_component_without_other_components(nlp):

@@ -561,13 +561,19 @@ TOLD_AGAIN = (
             TOLD_AGAIN,
             [29, 29],
         ),
-        # ... and so is its count told again there, by the same source.
+        # ... and so is its count told again nearby, by the same source.
         (
             "A drone strike on Monday killed at least eight members of the "
             "Hezbollah militia in Syria, a monitor said. A drone hit a Hezbollah "
             "position near the town of Sukhna killing eight fighters, the monitor "
             "said.",
             [8, 8],
+        ),
+        (
+            "At least 20 people were killed in barrel bomb attacks on Aleppo on "
+            'Saturday. Rescuers searched the rubble. "Twenty people were killed and '
+            '30 others injured in the attack" he said.',
+            [20, 20, 30],
         ),
     ],
 )
