@@ -49,6 +49,7 @@ from events.extraction.casualty_links import (
     find_place,
     inside_span,
     load_casualty_words,
+    sentence_teller,
 )
 from events.extraction.casualty_triggers import (
     DISPLACED,
@@ -999,6 +1000,9 @@ def _total(doc: Doc, parts: list[Figure]) -> Figure | None:
 # --- the spaCy component -----------------------------------------------------------
 
 
+TELLER_SENTENCES = 2  # how far back "he said" looks for who he is
+
+
 @Language.component("cw_casualties")
 def casualty_extractor(doc: Doc) -> Doc:
     """Set doc._.casualties to the casualty figures of `doc`, by position."""
@@ -1007,21 +1011,26 @@ def casualty_extractor(doc: Doc) -> Doc:
     dates = list(doc._.dates or ())
     figures = []
     previous: tuple[SentSpan, list[Figure]] | None = None
+    tellers: list[str | None] = []  # of each sentence so far
     for sent in doc.sents:
+        inside = partial(inside_span, sent.start_char, sent.end_char)
+        own_actors = [m for m in actors if inside(m)]
+        teller_before = next((t for t in tellers[-TELLER_SENTENCES:][::-1] if t), None)
+        tellers.append(sentence_teller(sent, own_actors))
         found = find_figures(sent)
         if not found:
             previous = (sent, found)
             continue
-        inside = partial(inside_span, sent.start_char, sent.end_char)
         own_dates = [d for d in dates if inside(d)]
         if not own_dates:  # a toll with its own date or span is told for itself
             found = _carry_tally(sent, found, previous)
         previous = (sent, found)
         context = SentenceContext(
             sent,
-            [m for m in actors if inside(m)],
+            own_actors,
             [p for p in places if inside(p)],
             [d for d in own_dates if not is_period(d.text)],
+            teller_before,
         )
         figures.extend(_casualty(context, figure) for figure in found)
     doc._.casualties = sorted(figures, key=lambda figure: figure.start)

@@ -75,6 +75,8 @@ class SentenceContext:
     actors: list[ActorMention]
     places: list[PlaceMatch]
     dates: list[DateMention]
+    # who the sentences just before named as telling: the "he" of "he said"
+    teller_before: str | None = None
 
 
 def _extent(token: Token, *, doer: bool = False) -> tuple[int, int]:
@@ -217,6 +219,8 @@ def find_claimant(trigger: Token, context: SentenceContext) -> str | None:
     sources = [m for m in claimants if not any(_among(m, v) for v in victims)]
     if sources:
         return nearest(trigger.idx, sources).name
+    if _told_by_pronoun(context.span):  # '"... 50 others injured" he said'
+        return context.teller_before
     reporter = next(
         (
             subject
@@ -227,6 +231,42 @@ def find_claimant(trigger: Token, context: SentenceContext) -> str | None:
         None,
     )
     return None if reporter is None else _words(reporter)
+
+
+TELLING_PRONOUNS = frozenset("he she".split())
+
+
+def _told_by_pronoun(sent: SentSpan) -> bool:
+    """Return whether a reporting verb of `sent` has "he" or "she" for subject
+    (with no reporter of its own, a figure in the sentence is theirs)."""
+    return any(
+        verb.lemma_ in CLAIMING_VERBS
+        and verb.pos_ == "VERB"
+        and any(
+            c.dep_ == "nsubj" and c.lower_ in TELLING_PRONOUNS for c in verb.children
+        )
+        for verb in sent
+    )
+
+
+def sentence_teller(sent: SentSpan, actors: list[ActorMention]) -> str | None:
+    """Return who `sent` says tells something: the first reporting verb's
+    subject ("official Leys al-Faris told Anadolu Agency"), a registered
+    source by its name, anyone else by their words."""
+    claimants = [m for m in actors if m.is_claimant]
+    for verb in sent:
+        subject = _reporting_subject(verb)
+        if subject is None:
+            continue
+        mention = _mention_in(subject, claimants, claimant=True)
+        if mention is not None:
+            return mention.name
+        # a person by the whole name, which the parse may have split
+        name = next(
+            (e for e in sent.ents if subject in e and e.label_ == "PERSON"), None
+        )
+        return name.text.lower() if name is not None else _words(subject)
+    return None
 
 
 def _among(mention: ActorMention, victims: Token) -> bool:

@@ -1421,6 +1421,31 @@ def test_component_what_or_whom_a_figure_counts_did_not_report_it(nlp, text):
     assert {figure.claimed_by for figure in run(nlp, text)} == {None}
 
 
+HE_SAID = (
+    '"At least 36 people were killed and 50 others injured in the attack" he said.'
+)
+
+
+@pytest.mark.parametrize(
+    ("before", "teller"),
+    [
+        # "he" is who the sentence before named as telling ...
+        (
+            "A local civil defence official told reporters the market was hit. ",
+            "local civil defence official",
+        ),
+        # ... but not someone named three sentences back
+        (
+            "A local civil defence official told reporters the market was hit. "
+            "Rescuers dug. The market burned. ",
+            None,
+        ),
+    ],
+)
+def test_component_he_said_is_who_was_named_telling_just_before(nlp, before, teller):
+    assert {figure.claimed_by for figure in run(nlp, before + HE_SAID)} == {teller}
+
+
 def test_component_without_other_components(nlp):
     text = "A car bomb killed six people in Azaz on Sunday, according to medics."
     [figure] = run(nlp, text)
