@@ -6,7 +6,7 @@ and 15" is (12, 15), "hundreds" is (200, None). Pure: no Django.
 """
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SentSpan
@@ -204,6 +204,54 @@ def parse_numbers(sent: SentSpan) -> list[Number]:
                 break
         number = _parse(doc, first, last, sent.start)
         if number is not None:
+            number = _range_to_qualified(doc, number, end)
             numbers.append(number)
+            last = max(last, number.last)
         i = last + 1
     return numbers
+
+
+RANGE_QUALIFIER_WORDS = 3  # words between "to" and the upper number at most
+QUALIFIER_HEDGES = frozenset({"well", "just", "slightly"})  # "to well over 1000"
+RISE_VERBS = frozenset("rise climb increase jump grow soar mount".split())
+
+
+def _range_to_qualified(doc: Doc, number: Number, end: int) -> Number:
+    """Return `number` widened to a range whose upper end is qualified: "from
+    500 to well over 1000" is 500 or more, "from 10000 to nearly 30000" is
+    10000 to 30000. A bare "from 500 to 1000" is joined already."""
+    to = number.last + 1
+    if not (
+        number.start > 0
+        and doc[number.start].lower_ == "from"
+        and doc[number.start - 1].lemma_ not in RISE_VERBS  # "rose from 20 to 30"
+        and to < end
+        and doc[to].lower_ == "to"
+    ):
+        return number
+    upper = next(
+        (
+            i
+            for i in range(to + 1, min(to + 2 + RANGE_QUALIFIER_WORDS, end))
+            if _is_number(doc[i])
+        ),
+        None,
+    )
+    if upper is None:
+        return number
+    words = [t.lower_ for t in doc[to + 1 : upper] if t.lower_ not in QUALIFIER_HEDGES]
+    qualifier = " ".join(words)
+    last = upper
+    while last + 1 < end and _is_number(doc[last + 1]) and _joins(doc, last, last + 1):
+        last += 1  # "to more than two thousand"
+    second = _parse(doc, upper, last, upper)
+    if second is None:
+        return number
+    if qualifier in LOW_QUALIFIERS:
+        high = None
+    elif qualifier in HIGH_QUALIFIERS or qualifier in EXACT_QUALIFIERS:
+        high = second.high
+    else:
+        return number
+    # the upper number links the range to its trigger, as it did alone
+    return replace(number, first=upper, last=last, high=high)

@@ -52,6 +52,11 @@ NUMBERS = [
     ("several hundred", [(200, None)]),
     ("3,000 to 4,000", [(3000, 4000)]),
     ("between 20 and 30", [(20, 30)]),
+    # a range whose upper end is qualified: its bound, open for "more than"
+    ("killed from 500 to well over 1000", [(500, None)]),
+    ("killed from 10 to nearly 30", [(10, 30)]),
+    # a toll that rose from one count to another is the latter
+    ("rose from 500 to more than 1000", [(500, 500), (1000, None)]),
     ("20-30", [(20, 30)]),
     ("two or three", [(2, 3)]),
     ("at least 22", [(22, None)]),
