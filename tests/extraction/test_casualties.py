@@ -1451,6 +1451,32 @@ def test_component_he_said_is_who_was_named_telling_just_before(nlp, before, tel
     assert {figure.claimed_by for figure in run(nlp, before + HE_SAID)} == {teller}
 
 
+def abroad(text, phrase, country):
+    start = text.index(phrase)
+    return PlaceMatch(
+        phrase, 34.0, 36.0, country, "", "", None, "city", "PPLC",
+        start, start + len(phrase), phrase,
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "city", "where"),
+    [
+        # a city abroad run into the sentence's first word is its dateline
+        (
+            "Beirut Syrian government air strikes on Tuesday killed at least 39 "
+            "people in the north of the country.",
+            ("Beirut", "LB"),
+            None,
+        ),
+        ("Mosul was hit by strikes that killed 20 fighters.", ("Mosul", "IQ"), "Mosul"),
+    ],
+)
+def test_component_a_dateline_is_not_where_they_died(nlp, text, city, where):
+    [figure] = run(nlp, text, places=[abroad(text, *city)])
+    assert (figure.place.name if figure.place else None) == where
+
+
 def test_component_without_other_components(nlp):
     text = "A car bomb killed six people in Azaz on Sunday, according to medics."
     [figure] = run(nlp, text)
