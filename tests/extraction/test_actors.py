@@ -168,6 +168,7 @@ def test_the_group_refers_back_to_the_last_jihadist_actor(nlp):
             "Syrian Observatory for Human Rights",
         ),
         ("State-run SANA news reported", "SANA"),
+        ("Lebanese TV channel Al-Mayadin reported", "Al Mayadeen"),
         ("the United Nations said", "United Nations"),
     ],
 )

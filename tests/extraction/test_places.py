@@ -105,6 +105,8 @@ def test_precision_follows_the_wording(nlp, text, name, precision):
         "The attack happened in March.",
         "The Syrian army advanced.",
         "Two people were killed.",
+        # a television channel named like a town
+        "Lebanese TV channel Al-Mayadin reported the attack.",
     ],
 )
 def test_dates_numbers_and_demonyms_are_not_places(nlp, text):
