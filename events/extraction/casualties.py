@@ -113,7 +113,9 @@ TOTAL_CUES = re.compile(
     r"\b(?:\w+-(?:day|week|month|year)-old|ongoing(?: \w+)?) (?:battle|offensive|"
     r"campaign|siege|war|conflict|fighting)\b|"
     r"\b(?:in|during|throughout) (?:19|20)\d\d\b|"  # a whole year: "killed in 2016"
-    r"\b(?:each|every|per) (?:day|week|month)\b"  # a rate: "dozens killed each day"
+    r"\b(?:each|every|per) (?:day|week|month)\b|"  # a rate: "dozens killed each day"
+    # a campaign's length: "on the forty-fifth consecutive day", "for 12 straight days"
+    r"\b(?:consecutive|straight) (?:days?|weeks?|months?)\b"
 )
 PERIOD_LEADS = frozenset(
     "since between from so during throughout over in within".split()
@@ -1051,6 +1053,10 @@ def _carry_tally(
     if previous is None:
         return found
     before, before_figures = previous
+    if _parts_of_a_tally(found, before_figures):
+        # "At least 502 civilians have been killed [in 45 days]. Among those
+        # killed were 105 children": parts of the tally are tallies too
+        return [replace(f, cumulative=True) for f in found]
     opening = next((t.lower_ for t in sent if not t.is_punct), "")
     continues = opening in CONTINUATIONS and any(f.cumulative for f in before_figures)
     doc = sent.doc
@@ -1060,6 +1066,19 @@ def _carry_tally(
             return found
         return [replace(f, cumulative=True) if f in perfect else f for f in found]
     return [replace(f, cumulative=True) for f in found]
+
+
+def _parts_of_a_tally(found: list[Figure], before: list[Figure]) -> bool:
+    """Return whether `found` only breaks down the toll the sentence before
+    gave, and that toll was a running or period tally."""
+    wholes = [f for f in before if not f.part_of_total]
+    return (
+        bool(found)
+        and all(f.part_of_total for f in found)
+        and bool(wholes)
+        and all(f.cumulative for f in wholes if f.kind == found[0].kind)
+        and any(f.kind == found[0].kind for f in wholes)
+    )
 
 
 def _casualty(context: SentenceContext, figure: Figure) -> CasualtyFigure:

@@ -1574,6 +1574,20 @@ def test_component_dates_a_figure_when_its_dead_were_killed(nlp, text, dates, ex
             None,
             [(20, False)],
         ),
+        # a campaign's length is a period; who was among its dead is tallied too
+        (
+            "The bombing continues in Aleppo on the forty-fifth consecutive day. "
+            "At least 502 civilians have been killed in the bombing. Among those "
+            "killed were 105 children.",
+            None,
+            [(502, True), (105, True)],
+        ),
+        (
+            "Strikes killed 30 people in Aleppo on Monday. Among those killed were "
+            "10 children.",
+            None,
+            [(30, False), (10, False)],
+        ),
     ],
 )
 def test_component_carries_a_tally_into_the_next_sentence(nlp, text, dated, expected):
