@@ -36,6 +36,11 @@ def actors(nlp, text: str) -> list[tuple[str, str, bool]]:
             [("Deir Ezzor Military Council", "Syrian Democratic Forces", False)],
         ),
         ("The YPG held the line.", [("YPG", "YPG", False)]),
+        # the party's armed wing is the YPG, not the party
+        (
+            "The PYD's armed wing shelled the village.",
+            [("PYD's armed wing", "YPG", False)],
+        ),
         ("HTS took Saraqeb.", [("HTS", "Hay'at Tahrir al-Sham", False)]),
         ("Jabhat al-Nusra fighters", [("Jabhat al-Nusra", "al-Nusra Front", False)]),
         ("Jaysh al-Islam withdrew.", [("Jaysh al-Islam", "Jaysh al-Islam", False)]),
