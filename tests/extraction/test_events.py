@@ -99,6 +99,20 @@ REMOTE = "Explosions/Remote violence"
                 )
             ],
         ),
+        # an execution by its manner, not a fight
+        (
+            "ISIS killed 33 young men near al-Mayadin. ISIS members slit the "
+            "throats of the men on Wednesday.",
+            [
+                (
+                    "Violence against civilians",
+                    "Attack",
+                    "al-Mayadin",
+                    "Islamic State",
+                    33,
+                )
+            ],
+        ),
         (
             "Clashes between the SDF and ISIS in Hajin killed 20 fighters.",
             [("Battles", "Armed clash", "Hajin", "Syrian Democratic Forces", 20)],
