@@ -55,6 +55,7 @@ NO_AIRCRAFT_KINDS = frozenset(
 )
 
 INCIDENT_KINDS = frozenset({"killed", "injured", "killed_or_injured"})
+ABDUCTION = "Abduction/forced disappearance"
 MERGE_WINDOW_SENTENCES = 2
 CONTEXT_SENTENCES = 1
 PAST_TAGS = frozenset({"VBD", "VBN"})
@@ -342,6 +343,12 @@ class EventAssembler:
                 or perpetrator.side in GOVERNMENT_SIDES
             )
             sub_event_type = GOVERNMENT_TAKES if government else NON_STATE_TAKES
+        if sub_event_type == ABDUCTION and any(
+            f.kind == "killed" for f in draft.figures
+        ):
+            # ACLED: captives killed are an attack ("ISIS began to kill the
+            # abducted Christians"), an abduction has no dead
+            return trigger.event_type, "Attack", trigger.method
         return trigger.event_type, sub_event_type, trigger.method
 
     @staticmethod

@@ -99,6 +99,31 @@ REMOTE = "Explosions/Remote violence"
                 )
             ],
         ),
+        # captives killed are an attack, an abduction has no dead
+        (
+            "ISIS abducted 20 Christians in Hasakah and killed 15 of them.",
+            [
+                (
+                    "Violence against civilians",
+                    "Attack",
+                    "Al-Hasakah",
+                    "Islamic State",
+                    15,
+                )
+            ],
+        ),
+        (
+            "ISIS kidnapped 15 Assyrian Christians in Hasakah.",
+            [
+                (
+                    "Violence against civilians",
+                    "Abduction/forced disappearance",
+                    "Al-Hasakah",
+                    "Islamic State",
+                    None,
+                )
+            ],
+        ),
         # an execution by its manner, not a fight
         (
             "ISIS killed 33 young men near al-Mayadin. ISIS members slit the "
