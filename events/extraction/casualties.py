@@ -50,6 +50,7 @@ from events.extraction.casualty_links import (
     inside_span,
     load_casualty_words,
     sentence_teller,
+    told_by_pronoun,
 )
 from events.extraction.casualty_triggers import (
     DISPLACED,
@@ -1013,30 +1014,40 @@ def casualty_extractor(doc: Doc) -> Doc:
     dates = list(doc._.dates or ())
     figures = []
     previous: tuple[SentSpan, list[Figure]] | None = None
-    tellers: list[str | None] = []  # of each sentence so far
-    for sent in doc.sents:
-        inside = partial(inside_span, sent.start_char, sent.end_char)
-        own_actors = [m for m in actors if inside(m)]
-        teller_before = next((t for t in tellers[-TELLER_SENTENCES:][::-1] if t), None)
-        tellers.append(sentence_teller(sent, own_actors))
+    sentences = list(doc.sents)
+    for index, sent in enumerate(sentences):
         found = find_figures(sent)
         if not found:
             previous = (sent, found)
             continue
+        inside = partial(inside_span, sent.start_char, sent.end_char)
         own_dates = [d for d in dates if inside(d)]
         if not own_dates:  # a toll with its own date or span is told for itself
             found = _carry_tally(sent, found, previous)
         previous = (sent, found)
         context = SentenceContext(
             sent,
-            own_actors,
+            [m for m in actors if inside(m)],
             [p for p in places if inside(p)],
             [d for d in own_dates if not is_period(d.text)],
-            teller_before,
+            _teller_before(sentences, index, actors),
         )
         figures.extend(_casualty(context, figure) for figure in found)
     doc._.casualties = sorted(figures, key=lambda figure: figure.start)
     return doc
+
+
+def _teller_before(sentences: list[SentSpan], index: int, actors) -> str | None:
+    """Return who "he" is in a sentence that says only "he said": who the
+    sentences just before named as telling."""
+    if not told_by_pronoun(sentences[index]):
+        return None
+    for sent in reversed(sentences[max(0, index - TELLER_SENTENCES) : index]):
+        inside = partial(inside_span, sent.start_char, sent.end_char)
+        teller = sentence_teller(sent, [m for m in actors if inside(m)])
+        if teller is not None:
+            return teller
+    return None
 
 
 CONTINUATIONS = frozenset("meanwhile another and also additionally".split())

@@ -75,7 +75,8 @@ class SentenceContext:
     actors: list[ActorMention]
     places: list[PlaceMatch]
     dates: list[DateMention]
-    # who the sentences just before named as telling: the "he" of "he said"
+    # who "he" is when the sentence says only "he said": who the sentences
+    # just before named as telling
     teller_before: str | None = None
 
 
@@ -219,7 +220,7 @@ def find_claimant(trigger: Token, context: SentenceContext) -> str | None:
     sources = [m for m in claimants if not any(_among(m, v) for v in victims)]
     if sources:
         return nearest(trigger.idx, sources).name
-    if _told_by_pronoun(context.span):  # '"... 50 others injured" he said'
+    if context.teller_before is not None:  # '"... 50 others injured" he said'
         return context.teller_before
     reporter = next(
         (
@@ -236,7 +237,7 @@ def find_claimant(trigger: Token, context: SentenceContext) -> str | None:
 TELLING_PRONOUNS = frozenset("he she".split())
 
 
-def _told_by_pronoun(sent: SentSpan) -> bool:
+def told_by_pronoun(sent: SentSpan) -> bool:
     """Return whether a reporting verb of `sent` has "he" or "she" for subject
     (with no reporter of its own, a figure in the sentence is theirs)."""
     return any(
