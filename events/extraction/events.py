@@ -521,8 +521,7 @@ def _another_attack(span: TextSpan) -> bool:
         child.dep_ in ("nsubj", "nsubjpass")
         and child.lower_ in ATTACK_NOUNS
         and any(g.lower_ in OTHER_ATTACK for g in child.children)
-        for word in span
-        for verb in (word, *word.ancestors)
+        for verb in (span.root, *span.root.ancestors)
         if verb.pos_ in ("VERB", "AUX")
         for child in verb.children
     )
