@@ -1082,14 +1082,10 @@ def _carry_tally(
 def _parts_of_a_tally(found: list[Figure], before: list[Figure]) -> bool:
     """Return whether `found` only breaks down the toll the sentence before
     gave, and that toll was a running or period tally."""
-    wholes = [f for f in before if not f.part_of_total]
-    return (
-        bool(found)
-        and all(f.part_of_total for f in found)
-        and bool(wholes)
-        and all(f.cumulative for f in wholes if f.kind == found[0].kind)
-        and any(f.kind == found[0].kind for f in wholes)
-    )
+    if not found or not all(f.part_of_total for f in found):
+        return False
+    wholes = [f for f in before if not f.part_of_total and f.kind == found[0].kind]
+    return bool(wholes) and all(f.cumulative for f in wholes)
 
 
 def _casualty(context: SentenceContext, figure: Figure) -> CasualtyFigure:

@@ -224,9 +224,9 @@ class EventAssembler:
             # tells the same toll again ("At least 29 rebels were killed ...
             # At least 29 rebels were killed in clashes overnight"), or one
             # of the two is vague ("... killed at least 85 civilians. Dozens
-            # of civilians were killed"), or the next sentence counts as
-            # many ("killed at least eight members of Hezbollah ... killing
-            # eight fighters").
+            # of civilians were killed"), or it counts as many however
+            # loosely ("killed at least eight members of Hezbollah ...
+            # killing eight fighters").
             if (
                 not same_sentence
                 and not retold
