@@ -302,7 +302,6 @@ def find_place(trigger: Token, context: SentenceContext) -> PlaceMatch | None:
     "in the town of Mayadeen in Deir al-Zor province" is Mayadeen.
     """
     places, text, offset = context.places, context.span.text, context.span.start_char
-    places = [p for p in places if not _dateline(p, context.span)]
     after = [p for p in places if p.start >= trigger.idx]
     governed = [
         p for p in after if text[: p.start - offset].split()[-1:] in PLACE_PREPOSITIONS
@@ -319,19 +318,6 @@ def find_place(trigger: Token, context: SentenceContext) -> PlaceMatch | None:
                 ),
             )
     return None
-
-
-def _dateline(place: PlaceMatch, sent: SentSpan) -> bool:
-    """Return whether `place` is where the story was filed, not where anything
-    happened: a city abroad that opens the sentence, run into its first word
-    ("Beirut Syrian government air strikes on Tuesday killed ...")."""
-    if place.country == "SY" or place.start != sent.start_char:
-        return False
-    after = sent.doc.char_span(place.start, place.end, alignment_mode="expand")
-    following = (
-        sent.doc[after.end] if after is not None and after.end < sent.end else None
-    )
-    return following is not None and following.is_title and following.pos_ != "VERB"
 
 
 def find_date(

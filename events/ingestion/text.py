@@ -148,9 +148,13 @@ _CLOCK_TIME = re.compile(r"\s*(?:(?:at\s+)?\d{1,2}[:.]\d{2}\b\s*)?")
 
 
 # A dateline's city in capitals, before the story's first word: one word of
-# five letters or more ("BEIRUT", not "ISIS") or two ("KHAN SHEIKHUN").
+# five letters or more ("BEIRUT", not "ISIS") or two ("KHAN SHEIKHUN"); or a
+# city abroad that stories are filed from, in title case ("Beirut Syrian
+# government air strikes ..."), never a Syrian one, which may open a headline.
+_FILING_CITIES = "Beirut|Amman|Moscow|Ankara|Istanbul|Gaziantep|Cairo|Geneva|Washington"
 _DATELINE_CITY = re.compile(
-    r"(?:[A-Z][A-Z'’-]{4,}|[A-Z]{2,}\s+[A-Z]{2,})\s+(?=[A-Z][a-z ])"
+    rf"(?:[A-Z][A-Z'’-]{{4,}}|[A-Z]{{2,}}\s+[A-Z]{{2,}}|(?:{_FILING_CITIES}))"
+    r"\s+(?=[A-Z][a-z ])"
 )
 HEADLINE_WINDOW = 250  # characters: where a dateline after a headline stands
 HEADLINE_MIN_WORDS = 3

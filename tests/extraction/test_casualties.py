@@ -1462,10 +1462,11 @@ def abroad(text, phrase, country):
 @pytest.mark.parametrize(
     ("text", "city", "where"),
     [
-        # a city abroad run into the sentence's first word is its dateline
+        # the city a page stamp names, run into the story's first word, is its
+        # dateline
         (
-            "Beirut Syrian government air strikes on Tuesday killed at least 39 "
-            "people in the north of the country.",
+            "Last updated at Jan 202015 Beirut Syrian government air strikes on "
+            "Tuesday killed at least 39 people in the north of the country.",
             ("Beirut", "LB"),
             None,
         ),

@@ -161,6 +161,10 @@ def test_leading_date(text, expected):
         # a stamp that lost the space before its year, then the city filed from
         ("Last updated at Jun 142016 BEIRUT A Daesh attack", "A Daesh attack"),
         ("Last updated at Apr 052017 KHAN SHEIKHUN Syria A", "Syria A"),
+        # a city abroad stories are filed from may stand in title case; a
+        # Syrian one may open the headline
+        ("Last updated at Jan 202015 Beirut Syrian government", "Syrian government"),
+        ("16 July 2015 Aleppo Rebels attacked", "Aleppo Rebels attacked"),
         # capitals after a date are no city unless a city's length
         ("16 July 2015 ISIS Fighters attacked", "ISIS Fighters attacked"),
         # a number after the date is no time without its colon
