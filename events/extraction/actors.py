@@ -191,12 +191,12 @@ class ActorRuler:
                 continue
             lower = token.lower_
             name = None
-            force_noun = (
-                self._force_noun_after(doc, token) if lower in DEMONYM_FORCES else None
-            )
             if (led := self._led_force(doc, token)) is not None:
                 name, end = led
-            elif force_noun is not None:
+            elif (
+                lower in DEMONYM_FORCES
+                and (force_noun := self._force_noun_after(doc, token)) is not None
+            ):
                 name = DEMONYM_FORCES[lower]
                 coordinated = doc[token.i + 1].lower_ in COORDINATORS
                 end = token.i + 1 if coordinated else force_noun + 1

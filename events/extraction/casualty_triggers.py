@@ -318,9 +318,9 @@ def _among_the_toll(noun: Token | None, triggers: dict[int, str]) -> tuple | Non
         # a stripped comma misparses "Among the dead were seven people killed
         # ... the group said": "were" is still the word before them
         before = first.left_edge.i - 1
-        verb = noun.doc[before] if before >= 0 else verb
-        if verb.lemma_ != "be":
+        if before < 0 or noun.doc[before].lemma_ != "be":
             return None
+        verb = noun.doc[before]
     whole = next(iter(objects_of(verb, {"among"})), None)
     trigger = _toll_word(whole, triggers)
     return None if trigger is None else (trigger, noun)

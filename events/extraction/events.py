@@ -588,10 +588,7 @@ def _told_again(figure: CasualtyFigure, figures: list[CasualtyFigure]) -> bool:
 def _counted_again(figure: CasualtyFigure, figures: list[CasualtyFigure]) -> bool:
     """Return whether `figures` count as many of the same kind and people as
     `figure`, however loosely ("at least eight" and "eight")."""
-    return any(
-        (f.kind, f.victims, f.best) == (figure.kind, figure.victims, figure.best)
-        for f in figures
-    )
+    return _same_count(figure, [f for f in figures if f.victims == figure.victims])
 
 
 def _vaguely_told(figure: CasualtyFigure, figures: list[CasualtyFigure]) -> bool:
