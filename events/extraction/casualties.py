@@ -725,7 +725,9 @@ def _links(sent: SentSpan, numbers: list[Number], triggers: dict) -> list[_Link]
             _is_single(link.number) and {link.noun, doc[link.number.anchor]} & leaders
         )
     ]
-    taken = {link.number.last for link in links}
+    taken = {link.number.last for link in links} | {
+        link.trigger for link in links if link.trigger == link.number.start - 1
+    }  # a trigger right before a number counts it: "Executed 18 People"
     for link in pending:
         trigger = window_trigger(doc, link.number, link.noun, triggers, taken, sent)
         if trigger is not None:

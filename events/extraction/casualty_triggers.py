@@ -151,6 +151,8 @@ def counted_noun(root: Token, end: int) -> Token | None:
     ):
         if head.tag_ == "NNP" and head.lower_ in HEADLINE_SOURCES:
             return None  # "kill 32 Monitor": the headline's source
+        if any(_counts(token, head) for token in root.doc[root.i + 1 : head.i]):
+            return None  # "kidnapped 900 Executed 18 People": 18 counts them
         return _person_qualified(head) or head
     if head.i < root.i or root.dep_ not in ARG_DEPS:  # "October 3 2016 21 fighters"
         # the words between may be a hyphenated name: "10 Jaish al-Fateh terrorists"
@@ -160,6 +162,11 @@ def counted_noun(root: Token, end: int) -> Token | None:
             if token.pos_ not in ("ADJ", "NOUN", "PROPN") and token.tag_ != "HYPH":
                 break
     return None
+
+
+def _counts(token: Token, noun: Token) -> bool:
+    """Return whether `token` is a number counting `noun`."""
+    return token.like_num and token.head == noun and token.dep_ == "nummod"
 
 
 def _person_qualified(noun: Token) -> Token | None:
@@ -398,11 +405,15 @@ def _trigger_after(number: Token, triggers: dict[int, str]) -> int | None:
 
 
 def _object_of_trigger(number: Token) -> bool:
-    """Return whether the parse makes `number` the object of a casualty word
-    before it: "killed 4"."""
+    """Return whether `number` is the object of a casualty word before it:
+    "killed 4", or "kidnapped 900" in the headline "kidnapped 900 Executed
+    18 People", which spaCy parses as three words on "People"."""
     head = number.head
     before = head.i < number.i
-    return number.dep_ in ARG_DEPS and before and trigger_kind(head) is not None
+    if number.dep_ in ARG_DEPS and before and trigger_kind(head) is not None:
+        return True
+    previous = number.doc[number.i - 1] if number.i > 0 else None
+    return previous is not None and trigger_kind(previous) is not None
 
 
 def _participle_like(token: Token) -> bool:
@@ -513,11 +524,15 @@ def tallied_noun(trigger: Token) -> Token | None:
 def window_trigger(
     doc: Doc, number: Number, noun: Token | None, triggers, taken: set[int], sent
 ) -> int | None:
-    """Return a trigger right after the counted phrase or right before the number."""
+    """Return a trigger right after the counted phrase or right before the number.
+
+    `taken` holds the last words of numbers already linked, and the triggers
+    that count a number after them ("Executed" in "Executed 18 People").
+    """
     i = max(number.last, noun.i if noun is not None else number.last) + 1
     for token in doc[i : min(i + 4, sent.end)]:
-        if token.i in triggers and active_verb(token):
-            break  # "kill 5 injure 50": the next clause's verb
+        if token.i in triggers and (active_verb(token) or token.i in taken):
+            break  # "kill 5 injure 50", "900 Executed 18 People": the next one's
         if token.i in triggers:
             acts = token.lemma_ not in INTRANSITIVE and any(
                 c.dep_ == "dobj" and c.i + 1 not in triggers for c in token.children

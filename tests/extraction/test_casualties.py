@@ -397,6 +397,16 @@ KINDS = [
         "The strike killed at least 4 injured 10 in Idlib.",
         [("killed", 4, None, UNK, False), ("injured", 10, 10, UNK, False)],
     ),
+    # two numbers before one noun: the nearer counts it, the farther is the
+    # object of the verb before it, and the participle between is the nearer's
+    (
+        "Daesh kidnapped 900 Executed 18 People in Aleppo",
+        [("detained", 900, 900, UNK, False), ("killed", 18, 18, CIV, False)],
+    ),
+    (
+        "Kurds kill 83 Injured 100 ISIS Terrorists Near Efrin",
+        [("killed", 83, 83, UNK, False), ("injured", 100, 100, COMB, False)],
+    ),
     # a verb's bare form after a number is the next clause's verb, though
     # spaCy tags "injure" a noun: the number before it is not injured
     (
