@@ -57,6 +57,8 @@ NO_AIRCRAFT_KINDS = frozenset(
 INCIDENT_KINDS = frozenset({"killed", "injured", "killed_or_injured"})
 ABDUCTION = "Abduction/forced disappearance"
 MERGE_WINDOW_SENTENCES = 2
+# a count at least this large, told loosely again far off, is the same dead
+DISTINCT_COUNT = 10
 CONTEXT_SENTENCES = 1
 PAST_TAGS = frozenset({"VBD", "VBN"})
 FUTURE_MARKERS = frozenset(
@@ -179,18 +181,37 @@ class EventAssembler:
         context: "Context", drafts: list[_Draft], figure: CasualtyFigure, index: int
     ) -> _Draft | None:
         more = _adds_more(context.doc, figure)
+        # The same count far off tells the same dead again: "leaving at least
+        # 27 people dead ... The LCC said 27 people were killed". Not a few
+        # dead counted loosely ("at least two"), which another incident may
+        # number as well, nor a count two drafts hold.
+        distinct = (
+            figure.best is not None
+            and figure.best >= DISTINCT_COUNT
+            and sum(_same_count(figure, d.figures) for d in drafts) == 1
+        )
+        # A breakdown ("three children were among the dead") and an earlier
+        # toll ("it had initially given a toll of 22") belong to the last toll
+        # told before them, however far back, though that toll joined an
+        # earlier draft; so does the same toll told again further down ("At
+        # least 25 civilians have been killed" in the lead and in the body).
+        later = figure.part_of_total or figure.superseded
+        if later:
+            drafts = sorted(drafts, key=lambda d: d.figures[-1].start)
         for draft in reversed(drafts):
-            # A breakdown ("three children were among the dead") and an
-            # earlier toll ("it had initially given a toll of 22") belong to
-            # the last toll told before them, however far back; so does the
-            # same toll told again further down ("At least 25 civilians have
-            # been killed" in the lead and in the body).
-            later = figure.part_of_total or figure.superseded
             far = index - draft.anchor > MERGE_WINDOW_SENTENCES
             told_again = _told_again(figure, draft.figures)
             # (one person or "dozens" told again far off may be others)
-            exactly_again = told_again and not (figure.vague or figure.single)
-            if far and not (later or exactly_again):
+            exactly_again = (
+                told_again or (distinct and _counted_again(figure, draft.figures))
+            ) and not (figure.vague or figure.single)
+            # a figure told beside one of the draft's, however far its anchor:
+            # "It killed 18 civilians and wounded dozens", the toll told again
+            told_beside = any(
+                context.same_telling(context.sentence_of(f.start), index)
+                for f in draft.figures
+            )
+            if far and not (later or exactly_again or told_beside):
                 continue
             kinds = {f.kind for f in draft.figures}
             if figure.superseded and figure.kind not in kinds:
@@ -211,10 +232,6 @@ class EventAssembler:
             # "Another 42 people were killed": other dead; but "Two people
             # were killed and 10 other people injured" sets them apart from
             # the dead told beside them
-            told_beside = any(
-                context.same_telling(context.sentence_of(f.start), index)
-                for f in draft.figures
-            )
             if more and not told_beside and figure.kind in kinds:
                 continue
             victims = {f.victims for f in draft.figures if f.kind == figure.kind}

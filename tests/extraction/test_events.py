@@ -645,6 +645,68 @@ def test_a_toll_told_again_without_saying_who_died_is_the_same_toll(nlp):
     assert len(events(nlp, text)) == 1
 
 
+FILLER = (
+    "Rebels launched an offensive last week. They took several villages. The army "
+    "sent reinforcements. "
+)
+
+
+def test_a_count_told_loosely_again_further_down_is_the_same_toll(nlp):
+    text = (
+        "A warplane crashed in Ariha on Monday leaving at least 27 people dead, a "
+        f"monitoring group said. {FILLER}The Local Coordination Committees said 27 "
+        "people were killed."
+    )
+    event = only_event(nlp, text)
+    assert [c.low for c in event.claims] == [27, 27]
+
+
+def test_the_wounded_told_with_a_toll_told_again_join_its_event(nlp):
+    text = (
+        "A missile fired by government forces killed at least 18 civilians in "
+        f"Aleppo on Tuesday, the Observatory said. {FILLER}It killed 18 civilians "
+        "and wounded dozens of others, the Observatory said."
+    )
+    event = only_event(nlp, text)
+    assert (event.killed_best, event.injured) == (18, 24)
+
+
+@pytest.mark.parametrize(
+    ("text", "told_apart"),
+    [
+        # a few dead: another incident may number as many
+        (
+            "Rebel shelling killed two people in Damascus on Sunday, SANA said. "
+            f"{FILLER}Three suicide bombers killed at least two people near a "
+            "police station in Damascus.",
+            "killed at least two people",
+        ),
+        # two incidents number as many: the count tells neither again
+        (
+            "Airstrikes killed at least 10 people in Raqqa on Monday, activists "
+            "said. Another airstrike hit a village in Idlib on Tuesday killing at "
+            f"least 10 people. {FILLER}An activist said 10 people were killed.",
+            "10 people were killed",
+        ),
+    ],
+)
+def test_a_count_far_off_that_may_be_others_is_not_the_same_toll(nlp, text, told_apart):
+    last = extract(text, published=PUBLISHED, nlp=nlp).events[-1]
+    assert [c.text for c in last.claims] == [told_apart]
+
+
+def test_a_breakdown_goes_with_the_toll_told_just_before_it(nlp):
+    text = (
+        "Airstrikes killed at least 22 people in Idlib on Monday. Clashes in Aleppo "
+        f"killed at least 49 people on Monday. {FILLER}22 people were killed during "
+        f"the airstrikes. {FILLER}The clashes in Aleppo resulted in at least 49 "
+        "civilian deaths on Monday. Five children were among the dead."
+    )
+    idlib, aleppo = extract(text, published=PUBLISHED, nlp=nlp).events
+    assert [c.low for c in idlib.claims] == [22, 22]
+    assert [c.low for c in aleppo.claims] == [49, 49, 5]
+
+
 def test_a_toll_told_again_lends_its_perpetrator(nlp):
     event = only_event(nlp, TOLD_AGAIN)
     assert event.perpetrator == "Syrian government forces"
