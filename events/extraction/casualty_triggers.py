@@ -104,9 +104,11 @@ def _loses_people(verb: Token) -> bool:
 
 
 def number_root(doc: Doc, number: Number) -> Token:
-    """Return the token of the number whose head lies outside it."""
-    for token in doc[number.first : number.last + 1]:
-        if not number.first <= token.head.i <= number.last or token.head == token:
+    """Return the token of the number whose head lies outside it (of its
+    upper number, for a widened range: "from 500 to well over 1000")."""
+    first = number.linking
+    for token in doc[first : number.last + 1]:
+        if not first <= token.head.i <= number.last or token.head == token:
             return token
     return doc[number.last]
 
@@ -560,13 +562,14 @@ def not_a_count(doc: Doc, number: Number, noun: Token | None, person: bool) -> b
     after = doc[number.last + 1 : number.last + 2].text.lower()
     if after in ("%", "percent"):
         return True
-    near = doc[max(number.first - 1, 0) : number.last + 2]
+    first = number.linking  # a widened range's upper number counts
+    near = doc[max(first - 1, 0) : number.last + 2]
     if any(token.lower_.rstrip(".") in MONTHS for token in near):
         return True  # "12 June 2016", "Jul 2015"
-    if number.first == number.last and YEAR.match(doc[number.first].text):
-        dated = number.first > 0 and doc[number.first - 1].like_num  # "August 12 2016"
+    if first == number.last and YEAR.match(doc[first].text):
+        dated = first > 0 and doc[first - 1].like_num  # "August 12 2016"
         return dated or noun is None or noun.i != number.last + 1
     if person:
         return False
-    tokens = doc[number.first : number.last + 1]
+    tokens = doc[first : number.last + 1]
     return any(token.ent_type_ in NOT_A_COUNT_ENTS for token in tokens)

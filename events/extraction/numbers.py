@@ -62,6 +62,15 @@ class Number:
     low: int | None
     high: int | None
     vague: bool = False  # "dozens", "tens of thousands", "several hundred"
+    # where a widened range's upper number starts: "1000" of "from 500 to
+    # well over 1000", which links the range to the sentence as it did alone
+    upper: int | None = None
+
+    @property
+    def linking(self) -> int:
+        """Return where the words that link the number to the sentence start:
+        its upper number for a widened range, else its first token."""
+        return self.first if self.upper is None else self.upper
 
 
 def _is_number(token: Token) -> bool:
@@ -253,5 +262,4 @@ def _range_to_qualified(doc: Doc, number: Number, end: int) -> Number:
         high = second.high
     else:
         return number
-    # the upper number links the range to its trigger, as it did alone
-    return replace(number, first=upper, last=last, high=high)
+    return replace(number, last=last, high=high, upper=upper)
