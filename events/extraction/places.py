@@ -193,19 +193,43 @@ class PlaceGeocoder:
                 or not _place_context(doc, span)
                 or all(self._english(t.lower_) for t in span if t.is_alpha)
                 or _a_quarter(doc, span)
+                or self._first_of_longer_name(doc, span)
             ):
                 continue
-            # Spelling variants are an Arabic-name problem: Syria's own places
-            # and the curated list only ("Syrias" must not become Iraq's Soris).
-            bones, key = skeleton(span.text), name_key(span.text)
-            entries = [
-                e
-                for e in self.gazetteer.by_skeleton.get(bones, ())
-                if (e.country == SYRIA or e.curated) and _spelled_alike(key, bones, e)
-            ]
+            entries = self._spelled_like(span.text)
             if entries:
                 return _Candidate(start, stop, entries, fuzzy=True)
         return None
+
+    def _first_of_longer_name(self, doc: Doc, span: Span) -> bool:
+        """Return whether the span starts a longer name the gazetteer lacks:
+        "Masaken" of "Masaken Hanano", "Jabal" of "Jabal Akrad", "Kafr" of
+        "Kafr Awid" only look like Maskanah, Jablah and Kefraya. The next
+        word is a name that is neither English nor a place of its own, as
+        the next town of a list run together by stripped commas ("Arbin
+        Kafarbatna Jisreen") is."""
+        if span.end >= len(doc):
+            return False
+        after = doc[span.end]
+        if not (after.is_title and after.is_alpha) or self._english(after.lower_):
+            return False
+        return not self._spelled_as_place(after.text)
+
+    def _spelled_as_place(self, word: str) -> bool:
+        """Return whether `word` names a place, however spelled."""
+        tokens = name_tokens(word)
+        return bool(tokens and self._exact(tokens) or self._spelled_like(word))
+
+    def _spelled_like(self, text: str) -> list[GazetteerEntry]:
+        """Return the places `text` spells with small changes. Spelling
+        variants are an Arabic-name problem: Syria's own places and the
+        curated list only ("Syrias" must not become Iraq's Soris)."""
+        bones, key = skeleton(text), name_key(text)
+        return [
+            e
+            for e in self.gazetteer.by_skeleton.get(bones, ())
+            if (e.country == SYRIA or e.curated) and _spelled_alike(key, bones, e)
+        ]
 
     def _english(self, word: str) -> bool:
         """Return whether `word` is an English word or its plural or third

@@ -189,6 +189,16 @@ def test_every_place_carries_coordinates_and_governorate(nlp):
             "Rebels from Idlib province shelled the town of Qardaha.",
             ["Idlib Governorate", "Al Qardahah"],
         ),
+        # the first word of a longer name the gazetteer lacks only looks like a
+        # town: Masaken Hanano is no Maskanah, Kafr Awid no Kefraya
+        ("A shell hit the Masaken Hanano area in Aleppo.", ["Aleppo"]),
+        ("Two were killed in the nearby town of Kafr Awid.", []),
+        ("The army took villages in the Jabal Akrad district.", []),
+        # ... but a town of a list run together by stripped commas is one
+        (
+            "Regime forces pounded the towns of Ghanto Talbeesah and Zafarana.",
+            ["Al Ghantu"],
+        ),
     ],
 )
 def test_names_that_look_like_places(nlp, text, expected):
