@@ -105,6 +105,15 @@ def _mention_in(token: Token, mentions, *, claimant: bool):
     return None
 
 
+def _bare_participle(trigger: Token) -> bool:
+    """Return whether the trigger is a headline's passive without its
+    auxiliary, whose subject is who died: "Al-Nusra Spokesman Son 20
+    Terrorists Killed in Idleb Strikes"."""
+    return trigger.tag_ == "VBN" and not any(
+        c.dep_ in ("aux", "auxpass", "dobj") for c in trigger.children
+    )
+
+
 def _agents(trigger: Token) -> list[Token]:
     """Return the tokens that may name who did the killing, best first."""
     agents = [g for c in trigger.children if c.dep_ == "agent" for g in c.children]
@@ -119,7 +128,11 @@ def _agents(trigger: Token) -> list[Token]:
     ):
         verb = verb.head  # "..., killing six": the subject of the main verb
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if subject is not None and trigger.lemma_ not in NOT_KILLERS:
+    if (
+        subject is not None
+        and trigger.lemma_ not in NOT_KILLERS
+        and not _bare_participle(trigger)
+    ):
         agents.append(subject)
     for prep in trigger.children:
         if prep.dep_ == "prep" and prep.lower_ in ("in", "by", "from", "during"):

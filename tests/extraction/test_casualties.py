@@ -1359,6 +1359,16 @@ def test_component_the_dead_group_did_not_kill_its_own(nlp):
     assert (toll.low, toll.perpetrator) == (30, "Islamic State")
 
 
+def test_component_a_headlines_bare_participle_names_no_killer(nlp):
+    # "Killed" without its auxiliary: the group before the toll is whose men
+    # died ("Al-Nusra Spokesman Son 20 Terrorists Killed"), not who killed them
+    text = "Al-Nusra Spokesman Son 20 Terrorists Killed in Idleb Strikes."
+    [figure] = run(
+        nlp, text, actors=[mention(text, "Al-Nusra", "al-Nusra Front", "jihadist")]
+    )
+    assert (figure.low, figure.perpetrator) == (20, None)
+
+
 def test_component_blame_names_the_accused_and_the_accuser(nlp):
     text = (
         "The Syrian government blamed the U.S.-led coalition for airstrikes that "
