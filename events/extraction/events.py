@@ -127,8 +127,13 @@ class EventAssembler:
                 or _not_done(doc[start:end].root)
             ):
                 continue
+            trigger = self.triggers[doc.vocab.strings[key]]
+            if trigger.sub_event_type == TERRITORY and _tells_of_a_place(
+                doc[start:end].root
+            ):
+                continue
             taken.update(range(start, end))
-            hits.append(Hit(self.triggers[doc.vocab.strings[key]], start, end))
+            hits.append(Hit(trigger, start, end))
         return sorted(hits, key=lambda h: h.start)
 
     # --- anchoring -----------------------------------------------------------
@@ -479,6 +484,24 @@ def _caption(sentence: TextSpan) -> bool:
     last = sentence[-CREDIT_TOKENS:].text
     after = sentence.doc[sentence.end : sentence.end + CREDIT_TOKENS].text
     return bool(CREDIT_AT_END.search(last) or CREDIT_AT_START.match(after))
+
+
+PLACE_NOUNS = frozenset(
+    "town towns city village villages area district neighbourhood neighborhood "
+    "region province".split()
+)
+
+
+def _tells_of_a_place(trigger: Token) -> bool:
+    """Return whether a capture only tells what a place is: "a town in
+    northern Syria recently captured by Kurdish forces" is where IS attacked,
+    not an event of its own."""
+    place = trigger.head
+    return (
+        trigger.tag_ == "VBN"
+        and trigger.dep_ in ("acl", "relcl", "amod")
+        and (place.lower_ in PLACE_NOUNS or place.ent_type_ in ("GPE", "LOC"))
+    )
 
 
 def _not_done(trigger: Token) -> bool:

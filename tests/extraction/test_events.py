@@ -183,6 +183,16 @@ def test_territory_changes_by_who_took_it(nlp, text, sub_event_type, perpetrator
     )
 
 
+def test_a_capture_that_only_tells_what_a_place_is_is_no_event(nlp):
+    text = (
+        "At least 18 people were killed Thursday when Islamic State group "
+        "jihadists attacked a town in northern Syria recently captured by Kurdish "
+        "forces, a monitor said."
+    )
+    [(_, sub, _, _, killed)] = events(nlp, text)
+    assert (sub, killed) == ("Attack", 18)  # what IS did, not the capture
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
