@@ -10,9 +10,10 @@ import re
 from datetime import date, datetime
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from events.extraction.dates import (
+    MONTH_NUMBERS,
     NAMED_DAYS,
     PART_OF_DAY,
     THIS_PART,
@@ -82,6 +83,8 @@ def _candidate_spans(doc: Doc) -> list[tuple[int, int]]:
     text = doc.text
     spans, names = [], []
     for ent in doc.ents:
+        if ent.label_ in DATE_LABELS:
+            ent = _without_count(ent)
         span = (ent.start_char, ent.end_char)
         (spans if ent.label_ in DATE_LABELS else names).append(span)
     for match in REGEX_PASS.finditer(text):
@@ -95,6 +98,25 @@ def _candidate_spans(doc: Doc) -> list[tuple[int, int]]:
                 if match.start() == 0 or not text[match.start() - 1].isalnum():
                     spans.append(match.span())
     return spans
+
+
+def _without_count(ent: Span) -> Span | None:
+    """Return a date entity without the number at its end that counts the
+    people or things after it: stripped commas let the model read "In March
+    two blasts occurred" as the date "March two" and "On Sunday 15 people
+    were killed" as "Sunday 15". A year or a month's day stays."""
+    doc, last = ent.doc, ent[-1]
+    if len(ent) < 2 or not last.like_num or ent.end >= len(doc):
+        return ent
+    counted = doc[ent.end]
+    before = ent[-2].lower_
+    if (
+        counted.tag_ not in ("NNS", "NNPS")
+        or HAS_YEAR_DIGITS.fullmatch(last.text)
+        or (last.is_digit and before in MONTH_NUMBERS)
+    ):
+        return ent
+    return Span(doc, ent.start, ent.end - 1, label=ent.label_)
 
 
 def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

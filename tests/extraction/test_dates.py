@@ -469,6 +469,23 @@ SEED_003_HEADER = (
                 DateMention(date(2017, 1, 1), "year", 36, 52, "So far this year"),
             ],
         ),
+        # a stripped comma runs the date into the count after it: the model's
+        # "March two" and "Sunday 15" are March and Sunday; a year stays
+        (
+            "In March two blasts occurred near the cemetery.",
+            SUNDAY,
+            [DateMention(date(2017, 3, 1), "month", 3, 8, "March")],
+        ),
+        (
+            "On Sunday 15 people were killed in Idlib.",
+            SUNDAY,
+            [DateMention(SUNDAY, "day", 3, 9, "Sunday")],
+        ),
+        (
+            "On March 15 2016 rebels shelled Aleppo.",
+            SUNDAY,
+            [DateMention(date(2016, 3, 15), "day", 3, 16, "March 15 2016")],
+        ),
     ],
 )
 def test_component_resolves_mentions(nlp, text, published, expected):
