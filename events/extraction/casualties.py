@@ -615,6 +615,16 @@ def _with_singulars(sent: SentSpan, numbers: list[Number]) -> list[Number]:
         and not {t.lower_ for t in doc[max(token.i - 2, 0) : token.i]} & NEGATIONS
         and _one_person(token.head)
     ]
+    # "a woman and child": the determiner counts the noun joined to its own
+    singles += [
+        One(noun.i, noun.i, noun.i, 1, 1, person=noun.i, anchor=noun.i)
+        for one in singles
+        for noun in doc[one.person].conjuncts
+        if noun.i > one.person
+        and _one_person(noun)
+        and not any(c.dep_ in ("det", "nummod", "poss") for c in noun.children)
+        and noun.i not in taken
+    ]
     counted = {one.person for one in singles}
     for name in (ent.root for ent in sent.ents if ent.label_ == "PERSON"):
         title = _title_of(name)

@@ -675,6 +675,15 @@ SINGLES = [
             ("killed", 3, 3, COMB, False),
         ],
     ),
+    # the determiner counts a person joined to its own noun too
+    (
+        "A woman and child were killed after terrorists shelled Damascus.",
+        [
+            ("killed", 1, 1, CIV, False),
+            ("killed", 1, 1, CIV, False),
+            ("killed", 2, 2, CIV, False),
+        ],
+    ),
     ("A dozen soldiers were killed.", [("killed", 12, 12, COMB, False)]),
     (
         "The army killed a terrorist commander as well as five of his entourage.",
