@@ -100,7 +100,7 @@ def _candidate_spans(doc: Doc) -> list[tuple[int, int]]:
     return spans
 
 
-def _without_count(ent: Span) -> Span | None:
+def _without_count(ent: Span) -> Span:
     """Return a date entity without the number at its end that counts the
     people or things after it: stripped commas let the model read "In March
     two blasts occurred" as the date "March two" and "On Sunday 15 people

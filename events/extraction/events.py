@@ -201,9 +201,8 @@ class EventAssembler:
         # earlier draft; so does the same toll told again further down ("At
         # least 25 civilians have been killed" in the lead and in the body).
         later = figure.part_of_total or figure.superseded
-        if later:
-            drafts = sorted(drafts, key=lambda d: d.figures[-1].start)
-        for draft in reversed(drafts):
+        ordered = sorted(drafts, key=lambda d: d.figures[-1].start) if later else drafts
+        for draft in reversed(ordered):  # the latest first
             far = index - draft.anchor > MERGE_WINDOW_SENTENCES
             told_again = _told_again(figure, draft.figures)
             # (one person or "dozens" told again far off may be others)

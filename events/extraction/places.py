@@ -206,8 +206,8 @@ class PlaceGeocoder:
         "Masaken" of "Masaken Hanano", "Jabal" of "Jabal Akrad", "Kafr" of
         "Kafr Awid" only look like Maskanah, Jablah and Kefraya. The next
         word is a name that is neither English nor a place of its own, as
-        the next town of a list run together by stripped commas ("Arbin
-        Kafarbatna Jisreen") is."""
+        the next town of a list run together by stripped commas ("Ghanto
+        Talbeesah and Zafarana") is."""
         if span.end >= len(doc):
             return False
         after = doc[span.end]
