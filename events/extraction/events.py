@@ -292,7 +292,7 @@ class EventAssembler:
         )
         if event_type is None:
             return None
-        place, place_span = self._place(context, draft)
+        place, place_span = self._place(context, draft, hit)
         when, date_span = self._date(context, draft)
         killed = [f for f in draft.figures if f.kind == "killed"]
         injured = [f for f in draft.figures if f.kind == "injured"]
@@ -429,15 +429,18 @@ class EventAssembler:
 
     @staticmethod
     def _place(
-        context: "Context", draft: _Draft
+        context: "Context", draft: _Draft, hit: Hit | None
     ) -> tuple[PlaceMatch | None, Span | None]:
         for figure in draft.figures:
             if figure.place and figure.place.precision != "country":
                 return figure.place, _span(figure.place)
         # The anchor sentence, the one before, then the lead (a headline
-        # usually says where: "Air strikes kill 12 in Syria's Aleppo").
+        # usually says where: "Air strikes kill 12 in Syria's Aleppo"), then
+        # the sentence after when it tells more of the same attack ("Air
+        # strikes on a market killed 29 civilians in a town in northern Syria.
+        # The air strikes hit the town of Atareb").
         nearby = range(draft.anchor, draft.anchor - CONTEXT_SENTENCES - 1, -1)
-        for index in [*nearby, *context.lead]:
+        for index in [*nearby, *context.lead, *_telling_more(context, draft, hit)]:
             places = context.syrian_places(index)
             local = [p for p in places if p.precision != "country"]
             if local:
@@ -471,6 +474,29 @@ CREDIT_AT_END = re.compile(PHOTO_CREDIT + r"[\s.]*$")
 CREDIT_AT_START = re.compile(PHOTO_CREDIT)
 CREDIT_TOKENS = 8  # a credit is shorter than this
 PRESENT_TAGS = frozenset({"VBZ", "VBP"})
+
+
+def _telling_more(context: "Context", draft: _Draft, hit: Hit | None) -> list[int]:
+    """Return the sentence after the draft's anchor if it tells more of the
+    same attack, else []: a trigger of the same kind, and no dead, day or
+    "also" of its own ("Assad's forces are also stepping up chlorine
+    attacks ... near Damascus", "the late Monday strike on Boukamal" after
+    "Another airstrike ... on Tuesday" tell of other attacks)."""
+    after = draft.anchor + 1
+    if hit is None or after >= len(context.sentences):
+        return []
+    told = {context.sentence_of(f.start) for f in draft.figures}
+    others = {context.sentence_of(f.start) for f in context.figures} - told
+    same_kind = any(
+        h.trigger.sub_event_type == hit.trigger.sub_event_type
+        for h in context.hits_in(after)
+    )
+    own = (
+        after in others
+        or context.dates_in(after)
+        or any(t.lower_ == "also" for t in context.sentences[after])
+    )
+    return [after] if same_kind and not own else []
 
 
 def _caption(sentence: TextSpan) -> bool:

@@ -717,6 +717,26 @@ def test_a_breakdown_goes_with_the_toll_told_just_before_it(nlp):
     assert [c.low for c in aleppo.claims] == [49, 49, 5]
 
 
+@pytest.mark.parametrize(
+    ("after", "place"),
+    [
+        # the sentence after tells more of the same attack: it says where
+        ("The air strikes hit the town of Atareb in Aleppo province.", "Al Atarib"),
+        # ... not when it tells of other attacks, or of another day
+        ("Government forces are also stepping up air strikes near Damascus.", "Syria"),
+        ("On Monday air strikes hit the town of Atareb in Aleppo province.", "Syria"),
+    ],
+)
+def test_the_sentence_after_may_say_where_the_attack_was(nlp, after, place):
+    text = (
+        "Rebels launched an offensive last week. They took several villages. Air "
+        "strikes on a market killed at least 29 civilians in a town in northern "
+        f"Syria, a monitor said. {after}"
+    )
+    event = only_event(nlp, text)
+    assert (event.place.name, event.killed_best) == (place, 29)
+
+
 def test_a_toll_told_again_lends_its_perpetrator(nlp):
     event = only_event(nlp, TOLD_AGAIN)
     assert event.perpetrator == "Syrian government forces"
