@@ -32,6 +32,7 @@ from events.extraction.event_context import (
     is_target,
     load_triggers,
 )
+from events.extraction.places import PLACE_NOUNS
 from events.extraction.types import (
     ActorMention,
     CasualtyFigure,
@@ -511,12 +512,6 @@ def _caption(sentence: TextSpan) -> bool:
     return bool(CREDIT_AT_END.search(last) or CREDIT_AT_START.match(after))
 
 
-PLACE_NOUNS = frozenset(
-    "town towns city village villages area district neighbourhood neighborhood "
-    "region province".split()
-)
-
-
 def _tells_of_a_place(trigger: Token) -> bool:
     """Return whether a capture only tells what a place is: "a town in
     northern Syria recently captured by Kurdish forces" is where IS attacked,
@@ -525,7 +520,7 @@ def _tells_of_a_place(trigger: Token) -> bool:
     return (
         trigger.tag_ == "VBN"
         and trigger.dep_ in ("acl", "relcl", "amod")
-        and (place.lower_ in PLACE_NOUNS or place.ent_type_ in ("GPE", "LOC"))
+        and (place.lemma_ in PLACE_NOUNS or place.ent_type_ in ("GPE", "LOC"))
     )
 
 

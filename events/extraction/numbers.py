@@ -221,7 +221,6 @@ def parse_numbers(sent: SentSpan) -> list[Number]:
 
 
 RANGE_QUALIFIER_WORDS = 3  # words between "to" and the upper number at most
-QUALIFIER_HEDGES = frozenset({"well", "just", "slightly"})  # "to well over 1000"
 RISE_VERBS = frozenset("rise climb increase jump grow soar mount".split())
 
 
@@ -248,18 +247,11 @@ def _range_to_qualified(doc: Doc, number: Number, end: int) -> Number:
     )
     if upper is None:
         return number
-    words = [t.lower_ for t in doc[to + 1 : upper] if t.lower_ not in QUALIFIER_HEDGES]
-    qualifier = " ".join(words)
     last = upper
     while last + 1 < end and _is_number(doc[last + 1]) and _joins(doc, last, last + 1):
         last += 1  # "to more than two thousand"
-    second = _parse(doc, upper, last, upper)
-    if second is None:
-        return number
-    if qualifier in LOW_QUALIFIERS:
-        high = None
-    elif qualifier in HIGH_QUALIFIERS or qualifier in EXACT_QUALIFIERS:
-        high = second.high
-    else:
-        return number
-    return replace(number, last=last, high=high, upper=upper)
+    # the upper number read with its own qualifier, which _qualify finds
+    second = _parse(doc, upper, last, floor=to + 1)
+    if second is None or second.start == upper:
+        return number  # no qualifier: not a range this widens
+    return replace(number, last=last, high=second.high, upper=upper)

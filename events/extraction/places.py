@@ -28,13 +28,16 @@ from events.extraction.names import ARTICLES, name_key, name_tokens, skeleton
 from events.extraction.types import PlaceMatch
 
 MAX_NAME_TOKENS = 6
-# Words before a name that make it a place even if spaCy thinks otherwise.
-LOCATIVE_CUES = frozenset(
+# What a place is called: "the town of Mayadeen", "a town ... captured by".
+PLACE_NOUNS = frozenset(
     """
-    in at near into to toward towards from outside around across of
     town village city province governorate district countryside suburb
     suburbs outskirts neighbourhood neighborhood
     """.split()
+)
+# Words before a name that make it a place even if spaCy thinks otherwise.
+LOCATIVE_CUES = PLACE_NOUNS | frozenset(
+    "in at near into to toward towards from outside around across of".split()
 )
 # Words after a name that widen it to its governorate or surroundings.
 GOVERNORATE_WORDS = frozenset({"province", "governorate"})
