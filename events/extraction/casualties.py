@@ -630,9 +630,11 @@ def _with_singulars(sent: SentSpan, numbers: list[Number]) -> list[Number]:
         title = _title_of(name)
         if title is not None and title.i not in counted and name.i not in taken:
             i = min(name.i, title.i)
-            # the title is what the parse links to the trigger when the name
-            # stands beside it: "killing the commander Abu Taha"
-            anchor = title.i if name.head == title else name.i
+            # what the name stands beside is what the parse links to the
+            # trigger: "killing the commander Abu Taha", "killing the Imam
+            # Sheikh, Salman al-Afandi"
+            beside = name.head == title or name.dep_ == "appos"
+            anchor = name.head.i if beside else name.i
             singles.append(One(i, i, i, 1, 1, person=title.i, anchor=anchor))
     if not singles:
         return numbers
@@ -654,16 +656,30 @@ def _title_of(name: Token) -> Token | None:
     Colvin" too, which spaCy tags a proper noun)."""
     if name.dep_ == "appos" and _one_person(name.head):
         return name.head  # "killed the terrorist commander Abu Taha"
-    for child in name.children:
-        before = child.dep_ == "compound" and child.i < name.i
-        if not (before or child.dep_ == "appos"):
-            continue
+    for child in _titles_beside(name):
         if any(c.dep_ == "poss" for c in child.children):
             continue  # "Abu Firas, his son and 20 jihadists": another person
         singular_proper = child.tag_ == "NNP" and not child.lower_.endswith("s")
         if _one_person(child) or (singular_proper and _person_word(child.lower_)):
             return child
     return None
+
+
+def _titles_beside(name: Token) -> list[Token]:
+    """Return the words that may say what a named person was: the name's
+    appositions and the compounds before it, with theirs ("the Imam Sheikh
+    Salman al-Afandi" hangs "Imam" from "Sheikh", not from the name, or the
+    name from "Sheikh")."""
+    words = []
+    if name.dep_ == "appos":  # "the Imam Sheikh, Salman al-Afandi"
+        words += [c for c in name.head.children if c.dep_ == "compound"]
+    for child in name.children:
+        if child.dep_ == "appos":
+            words.append(child)
+        elif child.dep_ == "compound" and child.i < name.i:
+            words.append(child)
+            words += [c for c in child.children if c.dep_ == "compound"]
+    return words
 
 
 @dataclass(frozen=True)

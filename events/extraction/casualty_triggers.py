@@ -65,13 +65,33 @@ def trigger_kind(token: Token) -> str | None:
     if text in TAKEN and token.i > 0 and token.doc[token.i - 1].lemma_ == "take":
         return DETAINED
     kind = TRIGGERS.get(text) or TRIGGERS.get(token.lemma_.lower())
+    if kind is None and token.pos_ == "VERB":
+        kind = _became(token)  # "25 people fell as martyrs"
     if token.lemma_ in LOSS_VERBS and token.pos_ == "VERB" and _loses_people(token):
         kind = KILLED  # "ISIL lost 13 of its fighters"
-    if kind is None or (text in NOUN_ONLY_TRIGGERS and token.pos_ == "VERB"):
+    if kind is None or (text in NOUN_ONLY_TRIGGERS and not _counting_noun(token)):
         return None
     if any(child.dep_ == "neg" for child in token.children) or _hypothetical(token):
         return None
     return kind
+
+
+def _became(verb: Token) -> str | None:
+    """Return the kind of a trigger noun the verb's subject became: killed
+    for "fell" in "25 people fell as martyrs"."""
+    for noun in objects_of(verb, {"as"}):
+        if noun.lower_ in NOUN_ONLY_TRIGGERS:
+            return TRIGGERS[noun.lower_]
+    return None
+
+
+def _counting_noun(token: Token) -> bool:
+    """Return whether a trigger that is only ever a noun ("lives", "bodies",
+    "martyrs") stands as one that may be counted; not a verb's tag, nor what
+    the people became ("people fell as martyrs", whose count is the verb's)."""
+    return token.pos_ != "VERB" and not (
+        token.dep_ == "pobj" and token.head.lower_ == "as"
+    )
 
 
 def verb_of(trigger: Token) -> Token:

@@ -428,6 +428,16 @@ KINDS = [
     # but an intransitive one counts it, and a plural without a number after
     # it is a noun
     ("Five die in Aleppo shelling", [("killed", 5, 5, UNK, False)]),
+    # a count of martyrs is a count of the dead
+    (
+        "A motorcycle bomb went off near the mosque in Latakia city leaving 5 martyrs.",
+        [("killed", 5, 5, UNK, False)],
+    ),
+    # ... and so do those who fell as martyrs, not what the martyrs include
+    (
+        "Twenty-five people fell as martyrs including women and children, SANA said.",
+        [("killed", 25, 25, CIV, False)],
+    ),
     (
         "A source said that bodies of two martyrs and several injured civilians "
         "arrived in the hospital.",
@@ -714,6 +724,11 @@ SINGLES = [
         [("killed", 1, 1, COMB, False)],
     ),
     ("Journalist Marie Colvin was killed in Homs.", [("killed", 1, 1, CIV, False)]),
+    # the title may stand before an honorific the parse hangs it from
+    (
+        "A bomb went off on Friday killing the Imam Sheikh Salman al-Afandi.",
+        [("killed", 1, 1, CIV, False)],
+    ),
     # the title the name stands beside, before or after it
     (
         "The army killed the terrorist commander Abu Taha.",
@@ -1089,6 +1104,7 @@ NOTHING = [
     # a number of families is no count of the dead
     "Abdel Rahman said all the dead were from six families.",
     "An airstrike killed two families in Idlib.",
+    "The blood of the martyrs will only increase our determination.",
     # a bare number says not what was lost
     "The SDF has lost at least 89 since the offensive began.",
     # what may yet happen: a projection, not a toll
