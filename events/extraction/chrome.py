@@ -3,8 +3,9 @@
 Scraped pages carry "Related News" lists and share-bar widgets ("Print Tweet
 Views 729 Related ...") whose headlines report other incidents, and keyword
 lists ("Tags Syria Aleppo Russia Islamic State") that name actors and places
-the story may not be about. Nothing is extracted from them. Pure: text in,
-character spans out.
+the story may not be about. Nothing is extracted from them. `title_span`
+finds the article's title where the text repeats it at its top. Pure: text
+in, character spans out.
 """
 
 import re
@@ -25,6 +26,7 @@ TRAILING_LISTS = re.compile(
 # title is repeated.
 SHARE_BAR = re.compile(r"\b(?:Print\s+)?(?:Tweet\s+)?Views\s+\d[\d,]*\s+Related\b")
 TITLE_PREFIX = 40  # characters of the title that must repeat
+TITLE_WITHIN = 60  # a dateline or byline may come before the headline
 RELATED_LIST_CHARS = 600  # the headlines and the lead sentence after them
 
 # A keyword list: "Tags Syria Idlib Russia At least 16 people were killed".
@@ -94,6 +96,18 @@ def _tag_list_end(text: str, start: int) -> int | None:
     if found is None or SENTENCE_WORDS.search(window[: found.start()]):
         return None
     return start + found.end()
+
+
+def title_span(text: str, title: str | None) -> tuple[int, int] | None:
+    """Return the (start, end) character span of the title where the text
+    repeats it at its top ("03-07-2015 Terrorist Blast Kills Grand Mosque
+    Imam in Damascus. A terrorist ..."), else None."""
+    if not title or not title.strip():
+        return None
+    start = text.find(title.strip(), 0, TITLE_WITHIN + len(title))
+    if start == -1 or start > TITLE_WITHIN:
+        return None
+    return start, start + len(title.strip())
 
 
 def in_chrome(start: int, spans: list[tuple[int, int]] | None) -> bool:

@@ -32,7 +32,7 @@ from events.extraction.event_context import (
     is_target,
     load_triggers,
 )
-from events.extraction.places import PLACE_NOUNS
+from events.extraction.places import PLACE_NOUNS, region_code
 from events.extraction.types import (
     ActorMention,
     CasualtyFigure,
@@ -105,10 +105,17 @@ class EventAssembler:
                 events.append(_infer_victims(event, context))
         if events and events[0].perpetrator is None:
             events[0] = _held_responsible(context, events[0])
-        doc._.events = events
         inferred = {claim_key(f): f for e in events for f in e.claims}
         figures = [counted.get(claim_key(f), f) for f in context.figures]
-        doc._.casualties = [inferred.get(claim_key(f), f) for f in figures]
+        figures = _title_victims(
+            [inferred.get(claim_key(f), f) for f in figures], doc._.title_span
+        )
+        told = {claim_key(f): f for f in figures if f.victims_inferred}
+        doc._.events = [
+            replace(e, claims=tuple(told.get(claim_key(c), c) for c in e.claims))
+            for e in events
+        ]
+        doc._.casualties = figures
         return doc
 
     def _hits(self, doc: Doc) -> list[Hit]:
@@ -432,9 +439,22 @@ class EventAssembler:
     def _place(
         context: "Context", draft: _Draft, hit: Hit | None
     ) -> tuple[PlaceMatch | None, Span | None]:
-        for figure in draft.figures:
-            if figure.place and figure.place.precision != "country":
-                return figure.place, _span(figure.place)
+        placed = [f.place for f in draft.figures if _located(f.place)]
+        if placed:
+            # the town a retelling names inside the area the first telling
+            # named: "kills 60 in Damascus suburb ... in the town of Rankus";
+            # not "Idlib", which may be the province again
+            place = next(
+                (
+                    p
+                    for p in placed[1:]
+                    if _within(context, placed[0], p)
+                    and not _wide(context, p)
+                    and p.name != p.admin1
+                ),
+                placed[0],
+            )
+            return place, _span(place)
         # The anchor sentence, the one before, then the lead (a headline
         # usually says where: "Air strikes kill 12 in Syria's Aleppo"), then
         # the sentence after when it tells more of the same attack ("Air
@@ -684,20 +704,29 @@ def _elsewhere_told(
 
 def _town_and_governorate(context: "Context", a: PlaceMatch, b: PlaceMatch) -> bool:
     """Return whether one place is a governorate and the other lies in it
-    ("Khan Shaykhun" and "Idlib province"). In the lead, a city that shares
-    its governorate's name may stand for either: "Syria's Aleppo" there and
-    "Sheikh Maqsoud" further down; in the body "Aleppo" is the city."""
+    ("Khan Shaykhun" and "Idlib province")."""
+    return _within(context, a, b) or _within(context, b, a)
 
-    def wide(place: PlaceMatch) -> bool:
-        return place.precision == "governorate" or (
-            place.name == place.admin1
-            and context.sentence_of(place.start) in context.lead
-        )
 
-    outer, inner = (a, b) if wide(a) else (b, a)
-    return wide(outer) and (outer.country, outer.admin1_code) == (
-        inner.country,
-        inner.admin1_code,
+def _within(context: "Context", outer: PlaceMatch, inner: PlaceMatch) -> bool:
+    """Return whether `outer` is a governorate, or stands for one, and
+    `inner` lies in it. The countryside of Damascus (Rif Dimashq) counts as
+    the city's: "near Damascus" in the headline, "Sayyida Zaynab" in the
+    lead."""
+    return (
+        _wide(context, outer)
+        and outer.country == inner.country
+        and region_code(outer.admin1_code) == region_code(inner.admin1_code)
+    )
+
+
+def _wide(context: "Context", place: PlaceMatch) -> bool:
+    """Return whether `place` is a governorate, or stands for one. In the
+    lead, a city that shares its governorate's name may stand for either:
+    "Syria's Aleppo" there and "Sheikh Maqsoud" further down; in the body
+    "Aleppo" is the city."""
+    return place.precision == "governorate" or (
+        place.name == place.admin1 and context.sentence_of(place.start) in context.lead
     )
 
 
@@ -764,6 +793,39 @@ def _infer_victims(event: EventRecord, context: "Context") -> EventRecord:
             claim = replace(claim, victims="combatants", victims_inferred=True)
         claims.append(claim)
     return replace(event, claims=tuple(claims))
+
+
+def _title_victims(
+    figures: list[CasualtyFigure], title: tuple[int, int] | None
+) -> list[CasualtyFigure]:
+    """Return `figures` with the title's bare counts told who they were.
+
+    A headline shortens: "Three killed over 70 injured in terrorist attacks"
+    over a story whose every dead is a civilian ("two persons including a
+    child were killed", "a woman was killed") counts civilians. The story's
+    figures of the same kind must all name the one class, civilians or
+    combatants; a story that names none, or both, leaves the count unknown.
+    `title` is where the text repeats the article's title (doc._.title_span).
+    """
+    if title is None:
+        return figures
+
+    def in_title(figure: CasualtyFigure) -> bool:
+        return title[0] <= figure.start < title[1]
+
+    told = []
+    for figure in figures:
+        if figure.victims == "unknown" and not figure.cumulative and in_title(figure):
+            classes = {
+                f.victims
+                for f in figures
+                if f.kind == figure.kind
+                and not (f.cumulative or in_title(f) or f.victims == "unknown")
+            }
+            if len(classes) == 1 and classes <= {"civilians", "combatants"}:
+                figure = replace(figure, victims=classes.pop(), victims_inferred=True)
+        told.append(figure)
+    return told
 
 
 RESPONSIBLE = frozenset({"responsibility", "responsible"})

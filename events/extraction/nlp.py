@@ -30,6 +30,7 @@ BRACKET_NORMS = {"[": "(", "]": ")"}
 DOC_EXTENSIONS = (
     "published",
     "chrome",
+    "title_span",
     "actors",
     "places",
     "dates",

@@ -8,7 +8,7 @@ from typing import NamedTuple
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from events.extraction.chrome import chrome_spans, in_chrome
+from events.extraction.chrome import chrome_spans, in_chrome, title_span
 from events.extraction.dates import publication_date
 from events.extraction.nlp import get_nlp
 from events.extraction.types import ExtractionResult
@@ -109,6 +109,7 @@ def _make_doc(nlp: Language, article: ArticleText) -> Doc:
     doc = nlp.make_doc(article.text)
     doc._.published = publication_date(article.text, article.published)
     doc._.chrome = chrome_spans(article.text, article.title)
+    doc._.title_span = title_span(article.text, article.title)
     return doc
 
 

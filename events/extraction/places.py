@@ -266,7 +266,7 @@ class PlaceGeocoder:
             article[code] += 1
             by_sentence.setdefault(sentence, Counter())[code] += 1
             if _names_region(doc, span):
-                regions.setdefault(sentence, set()).add(_region_code(code))
+                regions.setdefault(sentence, set()).add(region_code(code))
         return {"article": article, "sentence": by_sentence, "region": regions}
 
     def _choose(
@@ -291,7 +291,7 @@ class PlaceGeocoder:
         entry = max(candidate.entries, key=rank)
         regions = focus["region"].get(span.sent.start, set())
         elsewhere = (
-            entry.country != SYRIA or _region_code(entry.admin1_code) not in regions
+            entry.country != SYRIA or region_code(entry.admin1_code) not in regions
         )
         if (
             regions
@@ -395,7 +395,7 @@ def _names_region(doc: Doc, span: Span) -> bool:
     )
 
 
-def _region_code(code: str) -> str:
+def region_code(code: str) -> str:
     """The admin1 code a governorate cue is compared by: the countryside of
     Damascus (Rif Dimashq) and the city are one."""
     return SAME_REGION.get(code, code)

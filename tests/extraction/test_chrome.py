@@ -2,7 +2,7 @@
 
 import pytest
 
-from events.extraction.chrome import chrome_spans
+from events.extraction.chrome import chrome_spans, title_span
 from events.extraction.pipeline import extract
 
 TITLE = "Double bomb attack kills 31 in Syrian Kurdish city state TV"
@@ -106,3 +106,28 @@ def test_headlines_in_a_related_list_give_no_figures(nlp):
         (15, "killed at least 15 civilians")
     ]
     assert [p.name for p in result.places] == ["Raqqa"]
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "span"),
+    [
+        # the title repeated at the top, after a dateline
+        (
+            "03-07-2015 Terrorist Blast Kills Imam. A bomb went off.",
+            "Terrorist Blast Kills Imam",
+            "Terrorist Blast Kills Imam",
+        ),
+        # a text that does not repeat it, or repeats it only further down
+        ("A bomb went off in the mosque.", "Terrorist Blast Kills Imam", None),
+        (
+            "A bomb went off in the mosque on Friday during the prayers, witnesses "
+            "said. Terrorist Blast Kills Imam",
+            "Terrorist Blast Kills Imam",
+            None,
+        ),
+        ("A bomb went off.", None, None),
+    ],
+)
+def test_title_span(text, title, span):
+    found = title_span(text, title)
+    assert (text[found[0] : found[1]] if found else None) == span
