@@ -98,9 +98,16 @@ def _extent(token: Token, *, doer: bool = False) -> tuple[int, int]:
 
 
 def _mention_in(token: Token, mentions, *, claimant: bool):
+    """Return the first mention inside `token`'s phrase, or running into it
+    ("[Kurdish Democratic Union Partys] military wing": the parse may leave
+    the start of a name out of the phrase)."""
     start, end = _extent(token, doer=not claimant)
     for mention in mentions:
-        if mention.is_claimant == claimant and start <= mention.start < end:
+        if (
+            mention.is_claimant == claimant
+            and mention.start < end
+            and mention.end > start
+        ):
             return mention
     return None
 

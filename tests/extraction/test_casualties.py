@@ -1394,6 +1394,23 @@ def test_component_a_headlines_bare_participle_names_no_killer(nlp):
     assert (figure.low, figure.perpetrator) == (20, None)
 
 
+def test_component_a_name_the_parse_cuts_short_still_names_the_killer(nlp):
+    # spaCy makes "Partys" a verb: the subject is "military wing" alone, and
+    # the name runs into it from before
+    text = (
+        "Kurdish Democratic Union Partys military wing dubbed Peoples Protection "
+        "Units killed 17 Turkish servicemen."
+    )
+    [figure] = run(
+        nlp,
+        text,
+        actors=[
+            mention(text, "Democratic Union Partys military wing", "YPG", "kurdish")
+        ],
+    )
+    assert (figure.low, figure.perpetrator) == (17, "YPG")
+
+
 def test_component_blame_names_the_accused_and_the_accuser(nlp):
     text = (
         "The Syrian government blamed the U.S.-led coalition for airstrikes that "
