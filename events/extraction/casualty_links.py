@@ -141,13 +141,16 @@ def _agents(trigger: Token) -> list[Token]:
         and not _bare_participle(trigger)
     ):
         agents.append(subject)
-    for prep in trigger.children:
-        if prep.dep_ == "prep" and prep.lower_ in ("in", "by", "from", "during"):
-            agents.extend(
-                g
-                for g in prep.children
-                if g.lower_ in ATTACK_NOUNS or prep.lower_ == "by"
-            )
+    for prep in _cause_preps(trigger):
+        for g in prep.children:
+            if prep.lower_ == "by":
+                agents.append(g)
+            elif g.lower_ in ATTACK_NOUNS:
+                # "in airstrikes and barrel bomb attacks by the Assad regime"
+                agents.append(g)
+                agents += [
+                    a for c in g.children if c.lower_ == "by" for a in c.children
+                ]
     for agent in list(agents):  # "blamed the coalition for airstrikes that killed"
         if agent.dep_ != "pobj" or agent.head.lower_ != "for":
             continue
@@ -157,6 +160,30 @@ def _agents(trigger: Token) -> list[Token]:
         elif held.dep_ == "dobj" and held.head.lemma_ in BLAME_VERBS:
             agents.insert(0, held)
     return agents
+
+
+CAUSE_PREPOSITIONS = frozenset({"in", "by", "from", "during"})
+
+
+def _cause_preps(trigger: Token) -> list[Token]:
+    """Return the prepositions under the trigger that may say what killed:
+    "killed in airstrikes", "killed by the regime". A toll told with the
+    wounded may leave them to the last of the two: "135 civilians have been
+    killed and hundreds more injured in airstrikes by the Assad regime"."""
+
+    def causes(token: Token) -> list[Token]:
+        return [
+            c
+            for c in token.children
+            if c.dep_ == "prep" and c.lower_ in CAUSE_PREPOSITIONS
+        ]
+
+    preps = causes(trigger)
+    for joined in (c for c in trigger.children if c.dep_ == "conj"):
+        if not preps:
+            told = [joined, *(c for c in joined.children if c.dep_ in ("amod", "acl"))]
+            preps = [p for t in told for p in causes(t)]
+    return preps
 
 
 def find_perpetrator(

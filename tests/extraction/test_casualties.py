@@ -1411,6 +1411,25 @@ def test_component_a_name_the_parse_cuts_short_still_names_the_killer(nlp):
     assert (figure.low, figure.perpetrator) == (17, "YPG")
 
 
+def test_component_a_toll_told_with_the_wounded_shares_their_attacker(nlp):
+    # "in airstrikes ... by the Assad regime" hangs from "injured", the last of
+    # the two, and "by" from the first of the two attacks
+    text = (
+        "Activists said that at least 135 civilians have been killed and hundreds "
+        "more injured in airstrikes and barrel bomb attacks by the Assad regime "
+        "on the province over the past three days."
+    )
+    figures = run(
+        nlp,
+        text,
+        actors=[mention(text, "Assad regime", "Syrian government forces", "gov")],
+    )
+    assert [(f.kind, f.perpetrator) for f in figures] == [
+        ("killed", "Syrian government forces"),
+        ("injured", "Syrian government forces"),
+    ]
+
+
 def test_component_blame_names_the_accused_and_the_accuser(nlp):
     text = (
         "The Syrian government blamed the U.S.-led coalition for airstrikes that "
