@@ -140,17 +140,13 @@ def _agents(trigger: Token) -> list[Token]:
         and trigger.lemma_ not in NOT_KILLERS
         and not _bare_participle(trigger)
     ):
-        agents.append(subject)
+        agents += [subject, *_done_by(subject)]
     for prep in _cause_preps(trigger):
         for g in prep.children:
             if prep.lower_ == "by":
                 agents.append(g)
             elif g.lower_ in ATTACK_NOUNS:
-                # "in airstrikes and barrel bomb attacks by the Assad regime"
-                agents.append(g)
-                agents += [
-                    a for c in g.children if c.lower_ == "by" for a in c.children
-                ]
+                agents += [g, *_done_by(g)]
     for agent in list(agents):  # "blamed the coalition for airstrikes that killed"
         if agent.dep_ != "pobj" or agent.head.lower_ != "for":
             continue
@@ -184,6 +180,21 @@ def _cause_preps(trigger: Token) -> list[Token]:
             told = [joined, *(c for c in joined.children if c.dep_ in ("amod", "acl"))]
             preps = [p for t in told for p in causes(t)]
     return preps
+
+
+def _done_by(noun: Token) -> list[Token]:
+    """Return whom the phrase of `noun` says the attack was by: "attacks by
+    the Assad regime", "a missile fired by Syrian forces", "strikes allegedly
+    carried out by government troops"."""
+    done_by = []
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ == "by":
+            done_by += child.children
+        elif child.dep_ == "acl":
+            done_by += [
+                g for a in child.children if a.dep_ == "agent" for g in a.children
+            ]
+    return done_by
 
 
 def find_perpetrator(

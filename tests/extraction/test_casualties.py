@@ -1430,6 +1430,26 @@ def test_component_a_toll_told_with_the_wounded_shares_their_attacker(nlp):
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        (
+            "Hundreds of people were killed in Eastern Ghouta in chemical weapons "
+            "strikes allegedly carried out by government troops in August 2013.",
+            "government troops",
+        ),
+        (
+            "Early on Monday more than 300 shells fired by opposition groups hit "
+            "western neighborhoods in Aleppo killing five people.",
+            "opposition groups",
+        ),
+    ],
+)
+def test_component_whom_the_attack_was_by_killed(nlp, text, phrase):
+    [figure] = run(nlp, text, actors=[mention(text, phrase, "Doer", "other")])
+    assert figure.perpetrator == "Doer"
+
+
 def test_component_blame_names_the_accused_and_the_accuser(nlp):
     text = (
         "The Syrian government blamed the U.S.-led coalition for airstrikes that "
