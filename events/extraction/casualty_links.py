@@ -49,6 +49,9 @@ BLAME_VERBS = CASUALTY_WORDS["blame_verbs"]
 # out, not when its dead were killed ("a statement released Saturday").
 RELEASE_VERBS = REPORT_VERBS | CASUALTY_WORDS["release_verbs"]
 ATTACK_NOUNS = CASUALTY_WORDS["attack_nouns"]
+ATTACK_VERBS = CASUALTY_WORDS["attack_verbs"]
+# What ties a toll to the attack told beside it: "killed when jihadists attacked"
+ATTACK_CLAUSE_MARKS = frozenset({"when", "as", "after"})
 PLACE_PREPOSITIONS = (["in"], ["near"], ["at"])  # the word before a place
 # What an attack phrase aims at ("strikes on army positions") and where it
 # struck ("a blast near the headquarters of Ahrar al-Sham").
@@ -147,6 +150,7 @@ def _agents(trigger: Token) -> list[Token]:
                 agents.append(g)
             elif g.lower_ in ATTACK_NOUNS:
                 agents += [g, *_done_by(g)]
+    agents += _attackers_told_beside(trigger)
     for agent in list(agents):  # "blamed the coalition for airstrikes that killed"
         if agent.dep_ != "pobj" or agent.head.lower_ != "for":
             continue
@@ -180,6 +184,22 @@ def _cause_preps(trigger: Token) -> list[Token]:
             told = [joined, *(c for c in joined.children if c.dep_ in ("amod", "acl"))]
             preps = [p for t in told for p in causes(t)]
     return preps
+
+
+def _attackers_told_beside(trigger: Token) -> list[Token]:
+    """Return who attacked in the clause that tells how the dead died: "At
+    least 18 people were killed when Islamic State jihadists attacked a
+    town". Not a passive ("when their helicopter was shot down"), nor a verb
+    that is no attack ("when the army retook the town")."""
+    attackers = []
+    for clause in (c for c in trigger.children if c.dep_ == "advcl"):
+        marked = any(
+            c.dep_ in ("mark", "advmod") and c.lower_ in ATTACK_CLAUSE_MARKS
+            for c in clause.children
+        )
+        if marked and clause.lemma_ in ATTACK_VERBS:
+            attackers += [c for c in clause.children if c.dep_ == "nsubj"]
+    return attackers
 
 
 def _done_by(noun: Token) -> list[Token]:

@@ -1450,6 +1450,51 @@ def test_component_whom_the_attack_was_by_killed(nlp, text, phrase):
     assert figure.perpetrator == "Doer"
 
 
+@pytest.mark.parametrize(
+    ("text", "phrases", "perpetrator"),
+    [
+        # who attacked in the clause that tells how they died
+        (
+            "At least 18 people were killed Thursday when Islamic State group "
+            "jihadists attacked a town in northern Syria, a monitor said.",
+            ["Islamic State group"],
+            "Islamic State group",
+        ),
+        (
+            "Two Russian pilots were killed in Syria after DAESH shot down a "
+            "helicopter near Palmyra.",
+            ["DAESH"],
+            "DAESH",
+        ),
+        # not the attack told as what came before the strikes that killed
+        (
+            "At least 45 people were killed in Syrian government air strikes on "
+            "opposition areas around Damascus after rebels fired dozens of mortar "
+            "rounds at the capital.",
+            ["Syrian government", "rebels"],
+            "Syrian government",
+        ),
+        # nor whose helicopter was shot down, nor a verb of no attack
+        (
+            "Two airmen were killed when their Russian helicopter was shot down.",
+            ["Russian"],
+            None,
+        ),
+        (
+            "Five soldiers were killed when the army retook the town.",
+            ["army"],
+            None,
+        ),
+    ],
+)
+def test_component_the_attack_told_with_when_names_the_killer(
+    nlp, text, phrases, perpetrator
+):
+    actors = [mention(text, phrase, phrase, "other") for phrase in phrases]
+    [figure] = run(nlp, text, actors=actors)
+    assert figure.perpetrator == perpetrator
+
+
 def test_component_blame_names_the_accused_and_the_accuser(nlp):
     text = (
         "The Syrian government blamed the U.S.-led coalition for airstrikes that "
