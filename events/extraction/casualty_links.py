@@ -178,12 +178,13 @@ def _cause_preps(trigger: Token) -> list[Token]:
             if c.dep_ == "prep" and c.lower_ in CAUSE_PREPOSITIONS
         ]
 
-    preps = causes(trigger)
+    if preps := causes(trigger):
+        return preps
     for joined in (c for c in trigger.children if c.dep_ == "conj"):
-        if not preps:
-            told = [joined, *(c for c in joined.children if c.dep_ in ("amod", "acl"))]
-            preps = [p for t in told for p in causes(t)]
-    return preps
+        told = [joined, *(c for c in joined.children if c.dep_ in ("amod", "acl"))]
+        if preps := [p for t in told for p in causes(t)]:
+            return preps
+    return []
 
 
 def _attackers_told_beside(trigger: Token) -> list[Token]:

@@ -102,12 +102,11 @@ def title_span(text: str, title: str | None) -> tuple[int, int] | None:
     """Return the (start, end) character span of the title where the text
     repeats it at its top ("03-07-2015 Terrorist Blast Kills Grand Mosque
     Imam in Damascus. A terrorist ..."), else None."""
-    if not title or not title.strip():
+    title = (title or "").strip()
+    if not title:
         return None
-    start = text.find(title.strip(), 0, TITLE_WITHIN + len(title))
-    if start == -1 or start > TITLE_WITHIN:
-        return None
-    return start, start + len(title.strip())
+    start = text.find(title, 0, TITLE_WITHIN + len(title))
+    return None if start == -1 else (start, start + len(title))
 
 
 def in_chrome(start: int, spans: list[tuple[int, int]] | None) -> bool:
