@@ -126,7 +126,7 @@ def _bare_participle(trigger: Token) -> bool:
 
 def _agents(trigger: Token) -> list[Token]:
     """Return the tokens that may name who did the killing, best first."""
-    agents = [g for c in trigger.children if c.dep_ == "agent" for g in c.children]
+    agents = _passive_agents(trigger)
     subject = next((c for c in trigger.children if c.dep_ in ("nsubj", "csubj")), None)
     if subject is not None and subject.tag_ in ("WDT", "WP"):
         subject = trigger.head  # "airstrikes that killed 35 civilians"
@@ -212,10 +212,13 @@ def _done_by(noun: Token) -> list[Token]:
         if child.dep_ == "prep" and child.lower_ == "by":
             done_by += child.children
         elif child.dep_ == "acl":
-            done_by += [
-                g for a in child.children if a.dep_ == "agent" for g in a.children
-            ]
+            done_by += _passive_agents(child)
     return done_by
+
+
+def _passive_agents(verb: Token) -> list[Token]:
+    """Return who a passive verb's "by" names: "forces" in "fired by forces"."""
+    return [g for c in verb.children if c.dep_ == "agent" for g in c.children]
 
 
 def find_perpetrator(

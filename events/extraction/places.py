@@ -221,7 +221,7 @@ class PlaceGeocoder:
     def _spelled_as_place(self, word: str) -> bool:
         """Return whether `word` names a place, however spelled."""
         tokens = name_tokens(word)
-        return bool(tokens and self._exact(tokens) or self._spelled_like(word))
+        return bool((tokens and self._exact(tokens)) or self._spelled_like(word))
 
     def _spelled_like(self, text: str) -> list[GazetteerEntry]:
         """Return the places `text` spells with small changes. Spelling

@@ -1104,7 +1104,6 @@ NOTHING = [
     # a number of families is no count of the dead
     "Abdel Rahman said all the dead were from six families.",
     "An airstrike killed two families in Idlib.",
-    "The blood of the martyrs will only increase our determination.",
     # a bare number says not what was lost
     "The SDF has lost at least 89 since the offensive began.",
     # what may yet happen: a projection, not a toll
