@@ -15,6 +15,7 @@ from pathlib import Path
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SentSpan
 
+from events.extraction.actors import TERRITORY_SUFFIXES
 from events.extraction.types import ActorMention, DateMention, PlaceMatch
 
 WORDS_PATH = Path(__file__).resolve().parent / "data" / "casualty_words.json"
@@ -130,6 +131,8 @@ def _agents(trigger: Token) -> list[Token]:
     subject = next((c for c in trigger.children if c.dep_ in ("nsubj", "csubj")), None)
     if subject is not None and subject.tag_ in ("WDT", "WP"):
         subject = trigger.head  # "airstrikes that killed 35 civilians"
+    if subject is None and _object_of_modifier(trigger):
+        agents.append(trigger.head)
     verb = trigger
     while (
         subject is None
@@ -160,6 +163,25 @@ def _agents(trigger: Token) -> list[Token]:
         elif held.dep_ == "dobj" and held.head.lemma_ in BLAME_VERBS:
             agents.insert(0, held)
     return agents
+
+
+def _object_of_modifier(trigger: Token) -> bool:
+    """Return whether the trigger is a past tense that spaCy hung from the
+    noun before it, though it takes an object and so is the sentence's
+    verb: "a missile fired by Syrian forces killed 18 civilians" parsed as
+    forces [who] killed 18; the noun is who killed. A passive modifier
+    ("the 18 civilians killed in the strike") has no object, and "...
+    targeted ISIL strongholds killing 31" tells what the subject did, not
+    the strongholds. Nor who holds a place: "bombardment on a neighbourhood
+    controlled by rebels killed five"."""
+    noun = trigger.head
+    holder = noun.head.dep_ == "agent" and noun.head.head.lower_ in TERRITORY_SUFFIXES
+    return (
+        trigger.dep_ == "acl"
+        and trigger.tag_ in ("VBD", "VBN")
+        and any(c.dep_ == "dobj" for c in trigger.children)
+        and not holder
+    )
 
 
 CAUSE_PREPOSITIONS = frozenset({"in", "by", "from", "during"})

@@ -1494,6 +1494,47 @@ def test_component_the_attack_told_with_when_names_the_killer(
     assert figure.perpetrator == perpetrator
 
 
+@pytest.mark.parametrize(
+    ("text", "phrases", "perpetrator"),
+    [
+        # spaCy hangs "killed" from "forces", as if forces [who were] killed
+        (
+            "A missile fired by Syrian forces killed at least 18 civilians on "
+            "Tuesday in a residential neighbourhood of the old quarter of Aleppo "
+            "city a monitoring group said.",
+            ["Syrian forces"],
+            "Syrian forces",
+        ),
+        (
+            "A massive bomb blast claimed by the Daesh terror group killed at "
+            "least 44 people and wounded dozens on Wednesday.",
+            ["Daesh terror group"],
+            "Daesh terror group",
+        ),
+        # not who holds the place hit
+        (
+            "Aerial bombardment on a residential neighbourhood controlled by "
+            "Syrias rebels killed at least five civilians on Sunday.",
+            ["rebels"],
+            None,
+        ),
+        # nor the place a "killing" follows: the subject struck it
+        (
+            "The Syrian warplanes targeted ISIL strongholds in Raqqa province "
+            "killing 31 terrorists including commanders.",
+            ["ISIL"],
+            None,
+        ),
+    ],
+)
+def test_component_a_verb_parsed_as_a_noun_modifier_names_the_noun(
+    nlp, text, phrases, perpetrator
+):
+    actors = [mention(text, phrase, phrase, "other") for phrase in phrases]
+    figure = run(nlp, text, actors=actors)[0]
+    assert figure.perpetrator == perpetrator
+
+
 def test_component_blame_names_the_accused_and_the_accuser(nlp):
     text = (
         "The Syrian government blamed the U.S.-led coalition for airstrikes that "
