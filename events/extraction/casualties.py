@@ -813,11 +813,20 @@ def _parts_of_them(doc: Doc, links: list[_Link], triggers: dict) -> list[_Link]:
 
 
 def _trigger_after_more(doc: Doc, number: Number, triggers: dict) -> int | None:
-    """Return the trigger right after "more" or "others" after the number:
-    "56 dead including 11 children and dozens more wounded" tells a second
-    toll, whatever the parse joins "dozens" to."""
-    following = number.last + 2  # the word after "more"
-    return following if more_after(doc, number.last) and following in triggers else None
+    """Return the trigger right after "more" or "others" after the number,
+    or after its auxiliaries: "56 dead including 11 children and dozens more
+    wounded", "25 people fell as martyrs including women and children and
+    more than 107 others were wounded" tell a second toll, whatever the
+    parse joins the number to."""
+    if not more_after(doc, number.last):
+        return None
+    following = doc[number.last + 2 : number.last + 5]  # the words after "more"
+    for token in following:
+        if token.i in triggers:
+            return token.i
+        if token.pos_ != "AUX":
+            return None
+    return None
 
 
 def _plus_one(number: Number) -> Number:

@@ -137,6 +137,26 @@ KINDS = [
             ("injured", 24, None, CIV, False),
         ],
     ),
+    # and so does "107 others were wounded", the parse joining them to the
+    # women the martyrs included
+    (
+        '"Twenty-five people fell as martyrs including women and children and '
+        "more than 107 others were wounded after the explosion of the two car "
+        'bombs" a half-hour apart SANA said.',
+        [
+            ("killed", 25, 25, CIV, False),
+            ("injured", 107, None, CIV, False),
+        ],
+    ),
+    (
+        "On Wednesday 10 civilians were killed including a child and 37 others "
+        "were injured in similar terrorist attacks on residential neighborhoods.",
+        [
+            ("killed", 10, 10, CIV, False),
+            ("killed", 1, 1, CIV, False),
+            ("injured", 37, 37, CIV, False),
+        ],
+    ),
     # a modal with "have" hedges a past toll; it is still told
     (
         "At least 20 people may have been killed in the strike.",
