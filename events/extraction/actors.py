@@ -133,6 +133,13 @@ def _opposed(doc: Doc, start: int) -> bool:
     return doc[max(0, start - 2) : start].text.lower() in {"anti-", "anti -"}
 
 
+def _apostrophe_lost(alias: str) -> list[str]:
+    """Return a one-word name's possessive as a text that lost its
+    apostrophes writes it: "Russias Aerospace Forces", "ISILs positions"."""
+    one_word = alias.isalpha() and alias[0].isupper()
+    return [alias + "s"] if one_word and not alias.endswith("s") else []
+
+
 @dataclass(frozen=True)
 class _Match:
     start: int  # token offsets
@@ -150,7 +157,8 @@ class ActorRuler:
         for entry in entries:
             exact, folded = [], []
             for alias in entry.all_names():
-                (exact if is_case_sensitive(alias) else folded).append(alias)
+                words = exact if is_case_sensitive(alias) else folded
+                words += [alias, *_apostrophe_lost(alias)]
             if exact:
                 self.exact.add(entry.name, list(nlp.tokenizer.pipe(exact)))
             if folded:

@@ -110,6 +110,16 @@ def test_registry_aliases(nlp, text, expected):
             "Assad's warplanes struck Douma.",
             [("Assad's warplanes", "Syrian government forces", False)],
         ),
+        # any one-word name's possessive that lost its apostrophe
+        (
+            "Russias Aerospace Forces killed 304 ISILs militants, SANAs "
+            "correspondent said.",
+            [
+                ("Russias", "Russia", False),
+                ("ISILs", "Islamic State", False),
+                ("SANAs", "SANA", True),
+            ],
+        ),
         # Forces loyal to Assad, however he is titled; not to anyone else.
         (
             "Forces loyal to the Syrian dictator Bashar al-Assad shelled Douma.",
