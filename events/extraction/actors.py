@@ -96,9 +96,10 @@ FOREIGN_QUALIFIERS = frozenset(
     """.split()
 )
 # Title-case words before a bare reference that describe, not name, it
-# ("Syrias" and "Assads" are possessives that lost their apostrophe).
+# ("Syrias" and "Assads" are possessives that lost their apostrophe; a
+# headline's "Syria rebels" are Syrian).
 DESCRIPTIVE_WORDS = frozenset(
-    "the syrian syrias assad assads islamist jihadist moderate".split()
+    "the syria syrian syrias assad assads islamist jihadist moderate".split()
 )
 # Phrases that refer back to the last armed non-state actor.
 ANAPHORS = frozenset(

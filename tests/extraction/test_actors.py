@@ -99,6 +99,11 @@ def test_registry_aliases(nlp, text, expected):
             [("Islamist rebels", "Syrian opposition groups", False)],
         ),
         ("Syrias regime bombed it.", [("regime", "Syrian government forces", False)]),
+        # a headline's "Syria rebels" are Syrian rebels, not a name
+        (
+            "Syria rebel infighting kills 45 fighters.",
+            [("rebel", "Syrian opposition groups", False)],
+        ),
         # Someone else's government is not the Syrian government.
         ("The Iraqi government protested.", []),
         # Assad's forces, with or without the apostrophe.
