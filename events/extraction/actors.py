@@ -135,10 +135,13 @@ def _opposed(doc: Doc, start: int) -> bool:
 
 
 def _apostrophe_lost(alias: str) -> list[str]:
-    """Return a one-word name's possessive as a text that lost its
-    apostrophes writes it: "Russias Aerospace Forces", "ISILs positions"."""
-    one_word = alias.isalpha() and alias[0].isupper()
-    return [alias + "s"] if one_word and not alias.endswith("s") else []
+    """Return how a text that lost its apostrophes writes a one-word name's
+    possessive ("Russias Aerospace Forces", "ISILs positions") or an alias
+    holding one ("Russias Defense Ministry")."""
+    if alias.isalpha() and alias[0].isupper() and not alias.endswith("s"):
+        return [alias + "s"]
+    glued = alias.replace("'s ", "s ").replace("’s ", "s ")
+    return [glued] if glued != alias else []
 
 
 @dataclass(frozen=True)

@@ -125,6 +125,10 @@ def test_registry_aliases(nlp, text, expected):
                 ("SANAs", "SANA", True),
             ],
         ),
+        (
+            "Russias Defense Ministry said 80 militants were killed.",
+            [("Russias Defense Ministry", "Russian Defence Ministry", True)],
+        ),
         # Forces loyal to Assad, however he is titled; not to anyone else.
         (
             "Forces loyal to the Syrian dictator Bashar al-Assad shelled Douma.",

@@ -161,7 +161,7 @@ def test_every_place_carries_coordinates_and_governorate(nlp):
         ("Clashes in Deir Ezour killed 10 terrorists.", ["Deir ez-Zor"]),
         # an English word's plural or third person is no spelling of a place
         ("Israeli Strike on Syrian Town Kills 5 Soldiers.", []),
-        ("Coalition strikes hit positions of Al-Qaedas Syria affiliate.", ["Syria"]),
+        ("Coalition strikes hit positions of Al-Qaedas fighters in Syria.", ["Syria"]),
         ("Ankara estimated that 40 fighters had crossed.", []),
         # spaCy calls a headline's "in Aleppo" a nationality (NORP).
         ("35 Dead Dozens Wounded in Terrorist Battle in Aleppo.", ["Aleppo"]),
