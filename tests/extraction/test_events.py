@@ -142,6 +142,12 @@ REMOTE = "Explosions/Remote violence"
             "Clashes between the SDF and ISIS in Hajin killed 20 fighters.",
             [("Battles", "Armed clash", "Hajin", "Syrian Democratic Forces", 20)],
         ),
+        # a sortie is an aircraft's flight
+        (
+            "The source said the sorties resulted in killing 17 terrorists in "
+            "Kanasba in Lattakia countryside.",
+            [(REMOTE, "Air/drone strike", "Kinnsibba", None, 17)],
+        ),
     ],
 )
 def test_acled_types_from_the_words(nlp, text, expected):
