@@ -148,6 +148,24 @@ REMOTE = "Explosions/Remote violence"
             "Kanasba in Lattakia countryside.",
             [(REMOTE, "Air/drone strike", "Kinnsibba", None, 17)],
         ),
+        # plurals name the act as the singular does
+        (
+            "Regime snipers positioned in the al-Izaa district fired into the "
+            "besieged Zabadieh district killing two civilians.",
+            [
+                (
+                    "Violence against civilians",
+                    "Attack",
+                    None,
+                    "Syrian government forces",
+                    2,
+                )
+            ],
+        ),
+        (
+            "Bombardments on Douma killed 12 civilians on Monday.",
+            [(REMOTE, "Shelling/artillery/missile attack", "Douma", None, 12)],
+        ),
     ],
 )
 def test_acled_types_from_the_words(nlp, text, expected):
