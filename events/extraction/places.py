@@ -17,6 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from events.extraction.actors import POSSESSIVES
 from events.extraction.casualty_links import CLAIMING_VERBS, LOSS_VERBS
 from events.extraction.gazetteer import (
     SYRIA,
@@ -305,7 +306,7 @@ class PlaceGeocoder:
     def _plausible(self, doc: Doc, span: Span, candidate: _Candidate) -> bool:
         """Return whether the name reads as a place here."""
         labels = {t.ent_type_ for t in span if t.ent_type_}
-        if labels & PLACE_LABELS or _cued(doc, span):
+        if labels & PLACE_LABELS or _cued(doc, span) or self._owned(doc, span):
             return True
         # Inside a longer person name ("Muhab Hussein") it is part of the
         # name, unless it is a city or region no one is named after ("Aleppo
@@ -329,6 +330,19 @@ class PlaceGeocoder:
             return False
         return notable >= MIN_UNCUED_POPULATION or any(
             e.curated for e in candidate.entries
+        )
+
+    def _owned(self, doc: Doc, span: Span) -> bool:
+        """Return whether a country or governorate owns the name: "Syria's
+        Afrin", "Syrias Afrin" (which spaCy may take for a person)."""
+        before = doc[span.start - 1] if span.start > 0 else None
+        if before is not None and before.lower_ in POSSESSIVES and span.start > 1:
+            before = doc[span.start - 2]
+        if before is None or not before.is_title:
+            return False
+        return any(
+            e.precision in {"country", "governorate"}
+            for e in self._exact(name_tokens(before.text))
         )
 
     @staticmethod

@@ -162,6 +162,12 @@ def test_every_place_carries_coordinates_and_governorate(nlp):
         # an English word's plural or third person is no spelling of a place
         ("Israeli Strike on Syrian Town Kills 5 Soldiers.", []),
         ("Coalition strikes hit positions of Al-Qaedas fighters in Syria.", ["Syria"]),
+        # a country's or governorate's possessive says the next name is a place,
+        # though spaCy takes "Syrias Afrin" for a person
+        (
+            "The YPG destroyed a carrier in northern Syrias Afrin on Thursday.",
+            ["Syria", "Afrin"],
+        ),
         ("Ankara estimated that 40 fighters had crossed.", []),
         # spaCy calls a headline's "in Aleppo" a nationality (NORP).
         ("35 Dead Dozens Wounded in Terrorist Battle in Aleppo.", ["Aleppo"]),
