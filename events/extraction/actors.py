@@ -1,7 +1,8 @@
 """cw_actors: the domain entity ruler for belligerents and claimants.
 
 Registry aliases are matched with spaCy PhraseMatchers (short all-caps
-acronyms case-sensitively, the rest case-insensitively). On top of the
+acronyms case-sensitively, the rest case-insensitively), also as a text that
+lost its apostrophes writes their possessive ("Russias", "SANAs"). On top of the
 registry, three kinds of reference are resolved in code because they depend
 on context:
 

@@ -825,7 +825,7 @@ def _trigger_after_more(doc: Doc, number: Number, triggers: dict) -> int | None:
         if token.i in triggers:
             return token.i
         if token.pos_ != "AUX":
-            return None
+            break
     return None
 
 

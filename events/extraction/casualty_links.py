@@ -174,14 +174,14 @@ def _object_of_modifier(trigger: Token) -> bool:
     targeted ISIL strongholds killing 31" tells what the subject did, not
     the strongholds. Nor who holds a place: "bombardment on a neighbourhood
     controlled by rebels killed five"."""
-    noun = trigger.head
-    holder = noun.head.dep_ == "agent" and noun.head.head.lower_ in TERRITORY_SUFFIXES
-    return (
-        trigger.dep_ == "acl"
-        and trigger.tag_ in ("VBD", "VBN")
-        and any(c.dep_ == "dobj" for c in trigger.children)
-        and not holder
-    )
+    if (
+        trigger.dep_ != "acl"
+        or trigger.tag_ not in ("VBD", "VBN")
+        or not any(c.dep_ == "dobj" for c in trigger.children)
+    ):
+        return False
+    held_by = trigger.head.head  # "by" in "controlled by rebels"
+    return not (held_by.dep_ == "agent" and held_by.head.lower_ in TERRITORY_SUFFIXES)
 
 
 CAUSE_PREPOSITIONS = frozenset({"in", "by", "from", "during"})
