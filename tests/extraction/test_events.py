@@ -615,7 +615,7 @@ def test_neighbouring_sentences_about_different_places_are_two_events(nlp):
 
 
 @pytest.mark.parametrize(
-    ("text", "place"),
+    ("text", "place", "killed"),
     [
         # the headline's province and the lead's town, one toll, at the town
         (
@@ -623,6 +623,7 @@ def test_neighbouring_sentences_about_different_places_are_two_events(nlp):
             "killed 32 rebels in an ambush near the town of Nawa on Sunday, the "
             "Observatory said.",
             "Nawa",
+            32,
         ),
         # the countryside of Damascus is the city's: "near Damascus"
         (
@@ -630,18 +631,20 @@ def test_neighbouring_sentences_about_different_places_are_two_events(nlp):
             "targeted a checkpoint in Sayyida Zaynab on Monday claiming 4 martyrs "
             "and 13 injured.",
             "Sayyida Zaynab",
+            4,
         ),
         # a city named like its province may be the province again
         (
             "Air strikes kill 25 in Syria's Idlib province. Air strikes killed 25 "
             "people in Idlib on Monday, the Observatory said.",
             "Idlib Governorate",
+            25,
         ),
     ],
 )
-def test_a_town_and_its_governorate_may_tell_one_incident(nlp, text, place):
+def test_a_town_and_its_governorate_may_tell_one_incident(nlp, text, place, killed):
     event = only_event(nlp, text)
-    assert event.place.name == place
+    assert (event.place.name, event.killed_best) == (place, killed)
 
 
 def test_a_city_named_like_its_governorate_in_the_lead_may_stand_for_it(nlp):
