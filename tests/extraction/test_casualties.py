@@ -127,6 +127,13 @@ KINDS = [
         ],
     ),
     ("The death toll rose to 112 on Sunday.", [("killed", 112, 112, UNK, False)]),
+    # the parse hangs "to 61" from the time before it, not from "raised"
+    (
+        "A Syrian war monitoring group on Tuesday raised the death toll from "
+        "airstrikes on a market in a northern opposition-held town in Syria the "
+        "previous day to 61 as rescue workers continued searching for victims.",
+        [("killed", 61, 61, CIV, False)],
+    ),
     # "dozens more wounded" tells a second toll, whatever the parse joins it to
     (
         "There are at least 56 dead including 11 children and dozens more wounded "
