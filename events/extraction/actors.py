@@ -145,6 +145,16 @@ def _apostrophe_lost(alias: str) -> list[str]:
     return [glued] if glued != alias else []
 
 
+def _country_forms(alias: str) -> list[str]:
+    """Return how a headline writes "Syrian army" with the country's name:
+    "Syria army", "Syrias regime", "Syria's troops". Only for what the
+    adjective describes ("Syrian troops"), not names ("Syrian Arab Army")."""
+    adjective, _, rest = alias.partition(" ")
+    if adjective != "Syrian" or not rest[:1].islower():
+        return []
+    return [f"{country} {rest}" for country in ("Syria", "Syrias", "Syria's")]
+
+
 @dataclass(frozen=True)
 class _Match:
     start: int  # token offsets
@@ -163,7 +173,7 @@ class ActorRuler:
             exact, folded = [], []
             for alias in entry.all_names():
                 words = exact if is_case_sensitive(alias) else folded
-                words += [alias, *_apostrophe_lost(alias)]
+                words += [alias, *_apostrophe_lost(alias), *_country_forms(alias)]
             if exact:
                 self.exact.add(entry.name, list(nlp.tokenizer.pipe(exact)))
             if folded:

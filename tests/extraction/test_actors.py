@@ -98,12 +98,24 @@ def test_registry_aliases(nlp, text, expected):
             "Syrian Islamist rebels shelled a rally.",
             [("Islamist rebels", "Syrian opposition groups", False)],
         ),
-        ("Syrias regime bombed it.", [("regime", "Syrian government forces", False)]),
+        ("Assads regime bombed it.", [("regime", "Syrian government forces", False)]),
         # a headline's "Syria rebels" are Syrian rebels, not a name
         (
             "Syria rebel infighting kills 45 fighters.",
             [("rebel", "Syrian opposition groups", False)],
         ),
+        # a headline's "Syria army" is the Syrian army, with or without the
+        # possessive; a name after "Syrian" keeps its adjective
+        (
+            "Syria army shelling kills 43 as Syrias opposition and Syria's "
+            "government trade blame.",
+            [
+                ("Syria army", "Syrian government forces", False),
+                ("Syrias opposition", "Syrian opposition groups", False),
+                ("Syria's government", "Syrian government forces", False),
+            ],
+        ),
+        ("Syria Democratic Forces were named.", []),
         # Someone else's government is not the Syrian government.
         ("The Iraqi government protested.", []),
         # Assad's forces, with or without the apostrophe.
