@@ -231,6 +231,13 @@ def agent(doc: Doc, hit: Hit, actors: list[ActorMention]) -> ActorMention | None
     """Return the actor the parse makes the agent of the trigger at `hit`."""
     head = doc[hit.start : hit.end].root
     verb = next((t for t in (head, *head.ancestors) if t.pos_ in {"VERB", "AUX"}), None)
+    if (
+        verb is not None
+        and verb.dep_ == "pcomp"
+        and verb.head.lower_ == "of"
+        and verb.head.head.lemma_ in ACCUSING_VERBS
+    ):
+        verb = verb.head.head  # "accused X of launching a gas attack": "accused"
     for actor in actors:
         span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
         if span is None:

@@ -166,6 +166,10 @@ REMOTE = "Explosions/Remote violence"
             "Bombardments on Douma killed 12 civilians on Monday.",
             [(REMOTE, "Shelling/artillery/missile attack", "Douma", None, 12)],
         ),
+        (
+            "A suspected gas attack on Douma killed 40 civilians on Monday.",
+            [(REMOTE, "Chemical weapon", "Douma", None, 40)],
+        ),
     ],
 )
 def test_acled_types_from_the_words(nlp, text, expected):
@@ -391,6 +395,20 @@ def test_roles_perpetrator_and_target(nlp):
     assert [(a.name, a.role) for a in event.actors] == [
         ("US-led coalition", "perpetrator"),
         ("Islamic State", "target"),
+    ]
+
+
+def test_whom_a_sentence_accuses_of_an_attack_carried_it_out(nlp):
+    # not only for the lead event: the accused is the act's agent
+    text = (
+        "A car bomb killed five people in Azaz on Monday. Activists accused "
+        "Syrian government forces of launching a gas attack that killed 20 "
+        "people in Douma on Tuesday."
+    )
+    events = extract(text, published=PUBLISHED, nlp=nlp).events
+    assert [(e.sub_event_type, e.perpetrator, e.killed_best) for e in events] == [
+        ("Remote explosive/landmine/IED", None, 5),
+        ("Chemical weapon", "Syrian government forces", 20),
     ]
 
 
