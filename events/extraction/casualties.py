@@ -490,6 +490,7 @@ def _candidates(sent: SentSpan) -> bool:
             or text in TRIGGERS
             or token.lemma_ in TRIGGERS
             or token.lemma_ in LOSS_VERBS
+            or token.lemma_ == "claim"  # "the strikes claimed 100 civilians"
             or text in TAKEN
         )
         if has_number and has_trigger:

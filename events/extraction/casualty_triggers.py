@@ -13,6 +13,7 @@ import re
 from spacy.tokens import Doc, Token
 
 from events.extraction.casualty_links import (
+    ATTACK_NOUNS,
     INTRANSITIVE,
     LOSS_VERBS,
     REPORT_VERBS,
@@ -69,11 +70,30 @@ def trigger_kind(token: Token) -> str | None:
         kind = _became(token)  # "25 people fell as martyrs"
     if token.lemma_ in LOSS_VERBS and token.pos_ == "VERB" and _loses_people(token):
         kind = KILLED  # "ISIL lost 13 of its fighters"
+    if token.lemma_ == "claim" and _claims_people(token):
+        kind = KILLED  # "the bombing claimed 5", "... claiming eight"
     if kind is None or (text in NOUN_ONLY_TRIGGERS and not _counting_noun(token)):
         return None
     if any(child.dep_ == "neg" for child in token.children) or _hypothetical(token):
         return None
     return kind
+
+
+def _claims_people(verb: Token) -> bool:
+    """Return whether an attack "claims" the people it counts: "a car bomb
+    rocked the city claiming eight", "Terrorist Bombing Claims 5"; not who
+    claimed a thing was so ("Aamaq claimed 160 civilians were killed")."""
+    if verb.pos_ != "VERB" or any(c.dep_ in ("ccomp", "xcomp") for c in verb.children):
+        return False
+    counted = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if counted is None or not (
+        counted.like_num or any(c.dep_ == "nummod" for c in counted.children)
+    ):
+        return False
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None and verb.dep_ in ("advcl", "conj"):
+        subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+    return subject is None or subject.lemma_.lower() in ATTACK_NOUNS
 
 
 def _became(verb: Token) -> str | None:

@@ -127,6 +127,23 @@ KINDS = [
         ],
     ),
     ("The death toll rose to 112 on Sunday.", [("killed", 112, 112, UNK, False)]),
+    # an attack "claims" the people it counts; a source claims what it says
+    (
+        "A terrorist car bomb rocked Masaken Barzeh neighborhood in Damascus city "
+        "on Tuesday claiming eight and injuring 14 citizens.",
+        [("killed", 8, 8, UNK, False), ("injured", 14, 14, CIV, False)],
+    ),
+    (
+        "Its air strikes last week near Manbij claimed more than 100 civilians "
+        "including children.",
+        [("killed", 100, None, CIV, False)],
+    ),
+    (
+        "Syrian state media claimed 49 opposition fighters were killed.",
+        [("killed", 49, 49, COMB, False)],
+    ),
+    ("IS claimed 20 attacks in Raqqa.", []),
+    ("The Aamaq agency claimed 160 civilians.", []),
     # the parse hangs "to 61" from the time before it, not from "raised"
     (
         "A Syrian war monitoring group on Tuesday raised the death toll from "
