@@ -19,7 +19,8 @@ Decisions:
   the victims of the figure before it; like every figure, it is cumulative
   when its clause gives a period ("since 2011"), as dates.is_period() judges.
 - "since Saturday", "over the past 24 hours" date one battle's toll: not
-  cumulative. A whole year ("in 2016"), "a total of", "in total" are.
+  cumulative. A whole year ("in 2016"), "a total of", "in total", "the total
+  number of" are.
 - "Dozens", "scores", "several hundred" are `vague`: the event counts them
   only when no claim gives a number.
 - A toll the report has since updated ("had initially given a toll of 22")
@@ -108,6 +109,7 @@ NEGATIONS = frozenset("not no without nor".split())  # "not a single civilian"
 CLAUSE_BREAKS = frozenset("; while whereas".split())
 TOTAL_CUES = re.compile(
     r"\ba total of\b|\bin total\b|\boverall\b|\btotal (?:death )?toll\b|"
+    r"\btotal number\b|"  # "brought the total number of soldiers killed to 18"
     r"\btoll since\b|\bcumulative\b|\baltogether\b|"
     r"\b(?:this|that|last) (?:week|month|year) alone\b|"  # "in this month alone"
     # "the two-week-old battle has cost", "the ongoing bombing campaign"

@@ -1192,6 +1192,11 @@ SEEDS = [
             ("killed", 352, 352, CIV, True),
         ],
     ),
+    (
+        "It brought the total number of members of the Russian forces killed in "
+        "Syria to 18.",
+        [("killed", 18, 18, UNK, True)],
+    ),
     # Decision: "millions more displaced" is a displaced figure (low 2,000,000),
     # cumulative like the killed figure it is coordinated with, victims inherited.
     (
