@@ -167,6 +167,11 @@ REMOTE = "Explosions/Remote violence"
             [(REMOTE, "Shelling/artillery/missile attack", "Douma", None, 12)],
         ),
         (
+            "Twin suicide blasts hit a checkpoint in Homs on Monday, killing four "
+            "people.",
+            [(REMOTE, "Suicide bomb", "Homs", None, 4)],
+        ),
+        (
             "A suspected gas attack on Douma killed 40 civilians on Monday.",
             [(REMOTE, "Chemical weapon", "Douma", None, 40)],
         ),
