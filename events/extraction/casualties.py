@@ -54,6 +54,7 @@ from events.extraction.casualty_links import (
     told_by_pronoun,
 )
 from events.extraction.casualty_triggers import (
+    CLAIM,
     DISPLACED,
     INCLUDING,
     INJURED,
@@ -492,7 +493,7 @@ def _candidates(sent: SentSpan) -> bool:
             or text in TRIGGERS
             or token.lemma_ in TRIGGERS
             or token.lemma_ in LOSS_VERBS
-            or token.lemma_ == "claim"  # "the strikes claimed 100 civilians"
+            or token.lemma_ == CLAIM  # "the strikes claimed 100 civilians"
             or text in TAKEN
         )
         if has_number and has_trigger:

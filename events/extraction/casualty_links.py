@@ -133,14 +133,8 @@ def _agents(trigger: Token) -> list[Token]:
         subject = trigger.head  # "airstrikes that killed 35 civilians"
     if subject is None and _object_of_modifier(trigger):
         agents.append(trigger.head)
-    verb = trigger
-    while (
-        subject is None
-        and verb.dep_ in ("advcl", "xcomp", "conj")
-        and verb != verb.head
-    ):
-        verb = verb.head  # "..., killing six": the subject of the main verb
-        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        subject = clause_subject(trigger)
     if (
         subject is not None
         and trigger.lemma_ not in NOT_KILLERS
@@ -163,6 +157,21 @@ def _agents(trigger: Token) -> list[Token]:
         elif held.dep_ == "dobj" and held.head.lemma_ in BLAME_VERBS:
             agents.insert(0, held)
     return agents
+
+
+def clause_subject(verb: Token) -> Token | None:
+    """Return the verb's subject or, for a participle or joined clause
+    ("..., killing six", "rocked the city claiming eight"), the subject of
+    the verb it hangs from."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    while (
+        subject is None
+        and verb.dep_ in ("advcl", "xcomp", "conj")
+        and verb != verb.head
+    ):
+        verb = verb.head
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return subject
 
 
 def _object_of_modifier(trigger: Token) -> bool:

@@ -17,6 +17,7 @@ from events.extraction.casualty_links import (
     INTRANSITIVE,
     LOSS_VERBS,
     REPORT_VERBS,
+    clause_subject,
     load_casualty_words,
 )
 from events.extraction.numbers import VAGUE, Number
@@ -24,6 +25,7 @@ from events.extraction.numbers import VAGUE, Number
 KILLED, INJURED, KILLED_OR_INJURED = "killed", "injured", "killed_or_injured"
 DISPLACED, DETAINED, MISSING = "displaced", "detained", "missing"
 KINDS = (KILLED, INJURED, KILLED_OR_INJURED, DISPLACED, DETAINED, MISSING)
+CLAIM = "claim"  # an attack "claims" its dead: see _claims_people
 
 WORDS = load_casualty_words()
 TRIGGER_WORDS = {kind: WORDS[f"{kind}_triggers"] for kind in KINDS}
@@ -70,7 +72,7 @@ def trigger_kind(token: Token) -> str | None:
         kind = _became(token)  # "25 people fell as martyrs"
     if token.lemma_ in LOSS_VERBS and token.pos_ == "VERB" and _loses_people(token):
         kind = KILLED  # "ISIL lost 13 of its fighters"
-    if token.lemma_ == "claim" and _claims_people(token):
+    if token.lemma_ == CLAIM and _claims_people(token):
         kind = KILLED  # "the bombing claimed 5", "... claiming eight"
     if kind is None or (text in NOUN_ONLY_TRIGGERS and not _counting_noun(token)):
         return None
@@ -91,9 +93,7 @@ def _claims_people(verb: Token) -> bool:
         counted.like_num or any(c.dep_ == "nummod" for c in counted.children)
     ):
         return False
-    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if subject is None and verb.dep_ in ("advcl", "conj"):
-        subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+    subject = clause_subject(verb)
     return subject is None or subject.lemma_.lower() in ATTACK_NOUNS
 
 
