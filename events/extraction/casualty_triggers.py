@@ -242,10 +242,28 @@ def noun_chain(start: Token) -> list[Token]:
             token = joint  # "29 fighters were killed along with six terrorists"
         elif token.dep_ == "appos" and token.tag_ == "NN" and head.tag_ == "NNP":
             token = head  # "Karam Ammoun, another terrorist leader, was killed"
+        elif _misread_appos(token):
+            token = head  # "According to Hezbollah more than 30 militants were killed"
         else:
             break
         chain.append(token)
     return chain
+
+
+def _misread_appos(token: Token) -> bool:
+    """Return whether a counted plural noun hangs as an appositive from a
+    name it does not describe. With the commas gone ("According to Hezbollah
+    more than 30 militants were killed"), the parse makes the name the verb's
+    subject and the dead its appositive; the dead are the subject."""
+    head = token.head
+    return (
+        token.dep_ == "appos"
+        and token.tag_ == "NNS"
+        and head.tag_ == "NNP"
+        and head.i < token.i
+        and head.dep_ in ("nsubj", "nsubjpass")
+        and any(c.dep_ == "nummod" for c in token.children)
+    )
 
 
 COMPANION_PREPS = frozenset("alongside with".split())  # "(along) with"

@@ -487,6 +487,12 @@ KINDS = [
         "arrived in the hospital.",
         [("killed", 2, 2, CIV, False)],
     ),
+    # without its comma, the source's name becomes the subject the dead hang from
+    (
+        "According to the paramilitary group Hezbollah more than 30 Nusra Front "
+        "militants including three commanders were killed by the Syrian army.",
+        [("killed", 30, None, COMB, False), ("killed", 3, 3, COMB, False)],
+    ),
 ]
 
 
