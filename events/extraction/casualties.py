@@ -19,8 +19,9 @@ Decisions:
   the victims of the figure before it; like every figure, it is cumulative
   when its clause gives a period ("since 2011"), as dates.is_period() judges.
 - "since Saturday", "over the past 24 hours" date one battle's toll: not
-  cumulative. A whole year ("in 2016"), "a total of", "in total", "the total
-  number of" are.
+  cumulative. A whole year ("in 2016"), "in total", "the total number of"
+  are, and "a total of" in the present perfect ("a total of 43 civilians
+  have been killed").
 - "Dozens", "scores", "several hundred" are `vague`: the event counts them
   only when no claim gives a number.
 - A toll the report has since updated ("had initially given a toll of 22")
@@ -109,8 +110,10 @@ TELLING_VERBS = REPORT_VERBS | {"give"}  # "... had initially given a toll of 22
 NEGATIONS = frozenset("not no without nor".split())  # "not a single civilian"
 CLAUSE_BREAKS = frozenset("; while whereas".split())
 TOTAL_CUES = re.compile(
-    r"\ba total of\b|\bin total\b|\boverall\b|\btotal (?:death )?toll\b|"
+    r"\bin total\b|\boverall\b|\btotal (?:death )?toll\b|"
     r"\btotal number\b|"  # "brought the total number of soldiers killed to 18"
+    # many attacks told as one: "21 people were killed in such attacks"
+    r"\bin such (?:attacks|strikes|raids|bombings|incidents|blasts)\b|"
     r"\btoll since\b|\bcumulative\b|\baltogether\b|"
     r"\b(?:this|that|last) (?:week|month|year) alone\b|"  # "in this month alone"
     # "the two-week-old battle has cost", "the ongoing bombing campaign"
@@ -122,7 +125,7 @@ TOTAL_CUES = re.compile(
     r"\b(?:consecutive|straight) (?:days?|weeks?|months?)\b"
 )
 PERIOD_LEADS = frozenset(
-    "since between from so during throughout over in within".split()
+    "since between from so during throughout over in within for".split()
 )
 # "since Saturday" dates a battle's tally, not a running total of the war.
 SHORT_SINCE = re.compile(
@@ -473,6 +476,15 @@ def _running_tally(trigger: Token) -> bool:
     )
 
 
+def _total_so_far(doc: Doc, link: "_Link") -> bool:
+    """Return whether the figure is "a total of" people who "have been
+    killed": a running total. In the past tense it adds up one operation or
+    one day ("A total of 14 Daesh terrorists were killed during an operation
+    on Tuesday")."""
+    before = doc[max(link.number.start - 3, 0) : link.number.start].text.lower()
+    return before == "a total of" and _present_perfect(doc[link.trigger])
+
+
 # --- figures ---------------------------------------------------------------------
 
 
@@ -538,7 +550,7 @@ def find_figures(sent: SentSpan) -> list[Figure]:
         segment = _segment(sent, link.trigger)
         if segment not in periods:
             periods[segment] = _has_period(doc, *segment)
-        running = _running_tally(doc[link.trigger])
+        running = _running_tally(doc[link.trigger]) or _total_so_far(doc, link)
         figure = _figure(
             doc, link, kind, (victims, detail, side), periods[segment] or running
         )

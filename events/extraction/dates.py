@@ -108,6 +108,11 @@ PERIOD_PATTERNS = [
         rf"{_MONTH}|(?:whole|entire|past|last|first|second|war|conflict|year|month)\b)"
     ),
     re.compile(r"\b(?:\w+-)?(?:day|week|month|year|decade)s?-long\b"),
+    # "for the first six months of 2016", "in the first half of the year"
+    re.compile(
+        r"\b(?:in|for|during|over|within)\s+the\s+first\s+(?:[\w-]+\s+)?"
+        r"(?:weeks|months|years|half|quarter)\s+of\b"
+    ),
 ]
 # "over the past six months" is a span; "over the past 24 hours" dates a day.
 PAST_SPAN = re.compile(

@@ -1122,6 +1122,26 @@ CUMULATIVE += [
         "The car bomb killed 20 people, the deadliest attack in a year.",
         [("killed", 20, 20, CIV, False)],
     ),
+    # "a total of" adds up one operation; "have been killed" keeps a tally
+    (
+        "A total of 14 Daesh terrorists were killed in northern Syria during an "
+        "operation on Tuesday.",
+        [("killed", 14, 14, COMB, False)],
+    ),
+    (
+        "A total of 43 civilians have been killed in the process.",
+        [("killed", 43, 43, CIV, True)],
+    ),
+    (
+        "A total of 21 people were killed and more than 70 others wounded in "
+        "such attacks.",
+        [("killed", 21, 21, CIV, True), ("injured", 70, None, CIV, True)],
+    ),
+    (
+        "The clinics reported 294 wounded and 33 dead in a total of seven mass "
+        "influxes for the first six months of 2016.",
+        [("injured", 294, 294, UNK, True), ("killed", 33, 33, UNK, True)],
+    ),
 ]
 
 

@@ -227,6 +227,8 @@ def test_resolve_unrecognised_is_unknown(expression):
         "within two months",
         "in one week",
         "in late September and early October",
+        "for the first six months of 2016",
+        "in the first half of the year",
     ],
 )
 def test_is_period(expression):
