@@ -3,9 +3,11 @@
 Scraped pages carry "Related News" lists and share-bar widgets ("Print Tweet
 Views 729 Related ...") whose headlines report other incidents, and keyword
 lists ("Tags Syria Aleppo Russia Islamic State") that name actors and places
-the story may not be about. Nothing is extracted from them. `title_span`
-finds the article's title where the text repeats it at its top. Pure: text
-in, character spans out.
+the story may not be about; Sputnik's pages put a photo credit and another
+story's headline between two sentences ("Sputnik Dmitriy Vinogradov Syrian
+Airstrikes Kill Over 100 Daesh Fighters in Hama Province"). Nothing is
+extracted from them. `title_span` finds the article's title where the text
+repeats it at its top. Pure: text in, character spans out.
 """
 
 import re
@@ -50,6 +52,19 @@ SENTENCE_WORDS = re.compile(
 )
 
 
+# A photo credit after a sentence, then another story's headline in title
+# case: ". Sputnik Dmitriy Vinogradov Syrian Airstrikes Kill Over 100 Daesh
+# Fighters in Hama Province WASHINGTON (Sputnik) The US-led coalition ...".
+PHOTO_CREDIT = re.compile(r"(?<=[.\"]\s)(?:Sputnik|REUTERS|AP Photo)\s+(?=[A-Z])")
+# Words a title-case headline leaves in lowercase: "Explosion in Damascus".
+TITLE_SMALL_WORDS = frozenset(
+    "a an the and or of in on at to for from with by as over into near after".split()
+)
+SENTENCE_OPENERS = frozenset("The A An This".split())  # where a sentence restarts
+DATELINE = re.compile(r"[A-Z]{3,}\s+\((?:Sputnik|AFP|Reuters|AP)\)")
+HEADLINE_WORDS = 40  # the photographer's name and a headline are shorter
+
+
 def chrome_spans(text: str, title: str | None = None) -> list[tuple[int, int]]:
     """Return the (start, end) character spans of `text` that are page chrome."""
     spans = []
@@ -63,6 +78,11 @@ def chrome_spans(text: str, title: str | None = None) -> list[tuple[int, int]]:
     trailing = TRAILING_LISTS.search(text)
     if trailing:
         spans.append((trailing.start(), len(text)))
+    for credit in PHOTO_CREDIT.finditer(text):
+        if not any(start <= credit.start() < end for start, end in spans):
+            end = _credited_headline_end(text, credit.end())
+            if end is not None:
+                spans.append((credit.start(), end))
     tags = TAGS.search(text)
     if tags and not any(start <= tags.start() < end for start, end in spans):
         end = _tag_list_end(text, tags.end())
@@ -85,6 +105,59 @@ def _related_list_end(text: str, start: int) -> int | None:
     if not openers:
         return None
     return start + openers[-1].end()
+
+
+def _credited_headline_end(text: str, start: int) -> int | None:
+    """Return where the photographer's name and the headline after a photo
+    credit end: at a dateline ("MOSCOW (Sputnik)"), or where the story's
+    next sentence starts. That is found back from its first lowercase word
+    (not a headline's small word): that word's sentence opens at the
+    capitalised word before it ("... All Crew Members Dead Earlier in the day
+    Konashenkov said"), or at an opener just before ("... Military Source The
+    Syrian government has been"). No lowercase word soon, and the end is
+    unknown."""
+    words = list(re.finditer(r"\S+", text[start:]))[:HEADLINE_WORDS]
+    dateline = DATELINE.search(text, start)
+    first = next((i for i, w in enumerate(words) if _lowercase(w.group())), None)
+    if first is None:
+        return None
+    if dateline is not None and dateline.start() < start + words[first].start():
+        return dateline.start()
+    # Back over the capitalised word before it and the small words before
+    # that; a capitalised word before small words opens the sentence too
+    # ("According to the UN official").
+    opens, capitals, small = first, 0, False
+    while opens > 0:
+        word = words[opens - 1].group().strip('"(').lower()
+        if word in TITLE_SMALL_WORDS:
+            small = capitals > 0
+        elif capitals and not small:
+            break
+        else:
+            capitals += 1
+            if capitals > 1:
+                opens -= 1
+                break
+        opens -= 1
+    openers = [
+        i
+        for i in range(max(opens - 2, 0), first)
+        if words[i].group() in SENTENCE_OPENERS or words[i].group()[0] == '"'
+    ]
+    if openers:
+        opens = openers[0]
+    return start + words[opens].start() if opens > 0 else None
+
+
+def _lowercase(word: str) -> bool:
+    """Return whether `word` is a sentence's lowercase word, not a headline's
+    small word or a name's lowercase part ("ez-Zor", "al-Sham")."""
+    word = word.strip('"(),')
+    return (
+        word[:1].islower()
+        and word.lower() not in TITLE_SMALL_WORDS
+        and not any(part[:1].isupper() for part in word.split("-"))
+    )
 
 
 def _tag_list_end(text: str, start: int) -> int | None:

@@ -94,6 +94,60 @@ TRAILING = (
                 "Comment via Facebook"
             ],
         ),
+        # A photo credit and another story's headline, up to a dateline ...
+        (
+            "The coalition captured a chemist. Sputnik Dmitriy Vinogradov Syrian "
+            "Airstrikes Kill Over 100 Daesh Fighters in Hama Province WASHINGTON "
+            "(Sputnik) The coalition has killed more than twenty operatives.",
+            None,
+            [
+                "Sputnik Dmitriy Vinogradov Syrian Airstrikes Kill Over 100 Daesh "
+                "Fighters in Hama Province "
+            ],
+        ),
+        # ... or to where the next sentence opens: the capitalised word before
+        # its first lowercase word, with the small words between ...
+        (
+            "More militants were eliminated. Sputnik Dmitriy Vinogradov Russian "
+            "Su-24 Warplane Crashes in Syria All Crew Members Dead Earlier in the "
+            "day Konashenkov said the US had cut its operation.",
+            None,
+            [
+                "Sputnik Dmitriy Vinogradov Russian Su-24 Warplane Crashes in Syria "
+                "All Crew Members Dead "
+            ],
+        ),
+        (
+            "The site was hit. AP Photo Felipe Dana US Missile Attack on Syria "
+            "Attempt to Divert Attention From Mosul - Moscow According to the "
+            "governor the village was damaged.",
+            None,
+            [
+                "AP Photo Felipe Dana US Missile Attack on Syria Attempt to Divert "
+                "Attention From Mosul - Moscow "
+            ],
+        ),
+        # ... or at an opener, a quote; a name's lowercase part ("ez-Zor") is
+        # the headline's
+        (
+            "It fell. Sputnik HKMET DURGUN Forces Recapture Oil Field in Deir ez-Zor "
+            "Province The town had a large Christian minority. REUTERS Rodi Said "
+            'Liberated From Daesh "After the regime retook it the residents fled."',
+            None,
+            [
+                "Sputnik HKMET DURGUN Forces Recapture Oil Field in Deir ez-Zor "
+                "Province ",
+                "REUTERS Rodi Said Liberated From Daesh ",
+            ],
+        ),
+        # A credit before a caption hides only the name; "Reuters reported"
+        # is a sentence, nothing hidden.
+        (
+            "It fell. REUTERS Hosam Katan A rebel fighter attends a rally.",
+            None,
+            ["REUTERS Hosam Katan "],
+        ),
+        ("It fell. Reuters reported that 20 were killed.", None, []),
     ],
 )
 def test_chrome_spans(text, title, chrome):
@@ -106,6 +160,19 @@ def test_headlines_in_a_related_list_give_no_figures(nlp):
         (15, "killed at least 15 civilians")
     ]
     assert [p.name for p in result.places] == ["Raqqa"]
+
+
+def test_a_credited_headline_gives_no_figures(nlp):
+    text = (
+        "The coalition captured a chemist. Sputnik Dmitriy Vinogradov Syrian "
+        "Airstrikes Kill Over 100 Daesh Fighters in Hama Province WASHINGTON "
+        "(Sputnik) The coalition has killed more than 20 operatives."
+    )
+    result = extract(text, nlp=nlp)
+    assert [(c.low, c.text) for c in result.casualties] == [
+        (20, "killed more than 20 operatives")
+    ]
+    assert [p.name for p in result.places if p.name.startswith("Hama")] == []
 
 
 @pytest.mark.parametrize(
