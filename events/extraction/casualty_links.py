@@ -298,8 +298,11 @@ def _reporting_subject(verb: Token) -> Token | None:
     """Return who says or blames, if `verb` is a reporting verb with a subject."""
     if verb.lemma_ not in CLAIMING_VERBS or verb.pos_ != "VERB":
         return None
-    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    return subject if subject is not None and _may_tell(subject) else None
+    # Given two subjects, the parse has lost a clause boundary: "... killed
+    # 20 operatives who were plotting attacks abroad US Secretary of Defense
+    # Ashton Carter said" has the dead for a subject too.
+    subjects = (c for c in verb.children if c.dep_ == "nsubj")
+    return next((subject for subject in subjects if _may_tell(subject)), None)
 
 
 def _may_tell(subject: Token) -> bool:
@@ -310,7 +313,8 @@ def _may_tell(subject: Token) -> bool:
         subject.lower_ in PRONOUNS
         or subject.lower_ in ATTACK_NOUNS
         or subject.like_num
-        or any(c.dep_ == "nummod" for c in subject.children)
+        # "eight persons", "twenty Islamic State operatives"
+        or any(t.dep_ == "nummod" for left in subject.lefts for t in left.subtree)
     )
 
 

@@ -1691,6 +1691,30 @@ def test_component_what_or_whom_a_figure_counts_did_not_report_it(nlp, text):
     assert {figure.claimed_by for figure in run(nlp, text)} == {None}
 
 
+@pytest.mark.parametrize(
+    ("text", "teller"),
+    [
+        # a stripped comma gives "said" two subjects: the dead, then the teller
+        (
+            "The US-led anti-Daesh coalition has killed more than twenty Islamic "
+            "State (ISIL or Daesh) operatives who were actively developing plans to "
+            "launch terrorist attacks abroad US Secretary of Defense Ashton Carter "
+            "said on Wednesday.",
+            "us secretary of defense ashton carter",
+        ),
+        (
+            "Separate air raids in northern Syria by regime aircraft and warplanes "
+            "of the US-led international coalition killed at least 25 civilians on "
+            "Friday a monitoring group said.",
+            "monitoring group",
+        ),
+    ],
+)
+def test_component_the_teller_is_the_subject_that_is_not_the_dead(nlp, text, teller):
+    [figure] = run(nlp, text)
+    assert figure.claimed_by == teller
+
+
 HE_SAID = (
     '"At least 36 people were killed and 50 others injured in the attack" he said.'
 )
