@@ -55,6 +55,13 @@ NO_AIRCRAFT_KINDS = frozenset(
     {"jihadist", "rebel", "kurdish", "pro_government", "other"}
 )
 
+# What a weapon names when it is held, made or watched: "chemical weapons
+# program", "chemical weapons inspectors".
+HOLDING_NOUNS = frozenset(
+    "program programme stockpile arsenal facility convention inspector expert "
+    "watchdog deal agreement production plant depot factory capability "
+    "warehouse".split()
+)
 INCIDENT_KINDS = frozenset({"killed", "injured", "killed_or_injured"})
 ABDUCTION = "Abduction/forced disappearance"
 MERGE_WINDOW_SENTENCES = 2
@@ -133,6 +140,7 @@ class EventAssembler:
                 taken.intersection(range(start, end))
                 or in_chrome(doc[start].idx, doc._.chrome)
                 or _not_done(doc[start:end].root)
+                or _held_not_used(doc[start:end].root)
             ):
                 continue
             trigger = self.triggers[doc.vocab.strings[key]]
@@ -542,6 +550,13 @@ def _tells_of_a_place(trigger: Token) -> bool:
         and trigger.dep_ in ("acl", "relcl", "amod")
         and (place.lemma_ in PLACE_NOUNS or place.ent_type_ in ("GPE", "LOC"))
     )
+
+
+def _held_not_used(trigger: Token) -> bool:
+    """Return whether the weapon at `trigger` names what is held, made or
+    watched, not an attack: "the chemical weapons program", "chemical
+    weapons inspectors"."""
+    return trigger.dep_ == "compound" and trigger.head.lemma_.lower() in HOLDING_NOUNS
 
 
 def _not_done(trigger: Token) -> bool:

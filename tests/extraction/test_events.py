@@ -175,6 +175,12 @@ REMOTE = "Explosions/Remote violence"
             "A suspected gas attack on Douma killed 40 civilians on Monday.",
             [(REMOTE, "Chemical weapon", "Douma", None, 40)],
         ),
+        # a weapon held or made is not the weapon used
+        (
+            "Russian jets struck a chemical weapons factory in Raqqa on Tuesday, "
+            "killing 12 militants.",
+            [(REMOTE, "Air/drone strike", "Raqqa", "Russia", 12)],
+        ),
     ],
 )
 def test_acled_types_from_the_words(nlp, text, expected):
@@ -600,6 +606,8 @@ def test_every_field_has_its_evidence(nlp):
         "The ministry made no mention of any strikes in Idlib.",
         "Neither Russian nor Syrian jets bombed Afrin on Tuesday.",
         "The regime denied the use of chemical weapons in Douma last week.",
+        # Nor is a weapon held, made or watched.
+        "Chemical weapons inspectors arrived in Douma on Saturday.",
         # Off-topic passages.
         "Tesla hit with $2bn lawsuit over Autopilot crash.",
         "KXIP vs KKR Live Score: Punjab need 40 runs from 18 balls.",
