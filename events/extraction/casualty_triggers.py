@@ -434,6 +434,10 @@ def _has_own_verb(noun: Token) -> bool:
 
 
 def _modifier_ok(trigger: Token) -> bool:
+    if trigger.pos_ == "VERB" and any(
+        c.dep_ == "dobj" and c.like_num for c in trigger.children
+    ):
+        return False  # "killed 30 people injured 90": its own count, a clause
     if trigger.dep_ == "relcl":
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in trigger.children)
         return passive or trigger.lemma_ in INTRANSITIVE

@@ -487,6 +487,12 @@ KINDS = [
         "arrived in the hospital.",
         [("killed", 2, 2, CIV, False)],
     ),
+    # without its "and", the second verb hangs from the first one's object
+    (
+        "A suicide bomber killed 30 people injured 90 on Monday in an attack "
+        "targeting a wedding party in the province of Hasakeh.",
+        [("killed", 30, 30, CIV, False), ("injured", 90, 90, UNK, False)],
+    ),
     # without its comma, the source's name becomes the subject the dead hang from
     (
         "According to the paramilitary group Hezbollah more than 30 Nusra Front "
