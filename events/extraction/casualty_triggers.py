@@ -74,11 +74,29 @@ def trigger_kind(token: Token) -> str | None:
         kind = KILLED  # "ISIL lost 13 of its fighters"
     if token.lemma_ == CLAIM and _claims_people(token):
         kind = KILLED  # "the bombing claimed 5", "... claiming eight"
+    if kind is None and _to_death(token):
+        kind = KILLED  # "two women were stoned to death"
     if kind is None or (text in NOUN_ONLY_TRIGGERS and not _counting_noun(token)):
         return None
     if any(child.dep_ == "neg" for child in token.children) or _hypothetical(token):
         return None
     return kind
+
+
+# Verbs that kill when done "to death"; "sentenced to death" does not.
+TO_DEATH_VERBS = frozenset(
+    "stone beat burn torture starve freeze crush stab hack club".split()
+)
+
+
+def _to_death(verb: Token) -> bool:
+    """Return whether `verb` is done "to death": "stoned to death"."""
+    after = verb.doc[verb.i + 1 : verb.i + 3]
+    return (
+        verb.pos_ == "VERB"
+        and verb.lemma_.lower() in TO_DEATH_VERBS
+        and [t.lower_ for t in after] == ["to", "death"]
+    )
 
 
 def _claims_people(verb: Token) -> bool:

@@ -35,6 +35,9 @@ HEADER_SENTENCES = 4  # where a headline and datelines may stand
 # Triggers strong enough to make an event without a casualty figure: attacks
 # with weapons, and changes of territory.
 MIN_STANDALONE_PRIORITY = 45
+# What a sentence does not lend its neighbour's dead: "One was killed on
+# Friday. ... the conflict, which started as a peaceful protest movement".
+NOT_LENT_TYPES = frozenset({"Strategic developments", "Protests", "Riots"})
 AGENT_DEPS = frozenset({"nsubj", "nsubjpass", "agent", "compound", "amod", "poss"})
 
 
@@ -158,7 +161,13 @@ class Context:
         # though the sentence before fired missiles elsewhere.
         best = strongest(self.hits_in(index))
         if best is None or best.trigger.priority < MIN_STANDALONE_PRIORITY:
-            nearby = [h for o in (0, -1, 1) for h in self.hits_in(index + o)]
+            # a neighbour lends its act, not its truce, arrests or protests
+            nearby = self.hits_in(index) + [
+                h
+                for o in (-1, 1)
+                for h in self.hits_in(index + o)
+                if h.trigger.event_type not in NOT_LENT_TYPES
+            ]
             best = strongest(nearby)
         lead = self.lead_hits()
         if best is None or best.trigger.priority < MIN_STANDALONE_PRIORITY:

@@ -487,6 +487,12 @@ KINDS = [
         "arrived in the hospital.",
         [("killed", 2, 2, CIV, False)],
     ),
+    # done "to death" kills; "sentenced to death" does not
+    (
+        "Two women were stoned to death for adultery in Raqqa on Friday.",
+        [("killed", 2, 2, CIV, False)],
+    ),
+    ("Two men were sentenced to death in Raqqa on Friday.", []),
     # without its "and", the second verb hangs from the first one's object
     (
         "A suicide bomber killed 30 people injured 90 on Monday in an attack "

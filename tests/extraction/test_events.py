@@ -175,6 +175,16 @@ REMOTE = "Explosions/Remote violence"
             "A suspected gas attack on Douma killed 40 civilians on Monday.",
             [(REMOTE, "Chemical weapon", "Douma", None, 40)],
         ),
+        # a neighbour lends its act, not the protests the war began with
+        (
+            "One man was killed on Friday in Douma. The war started as a peaceful "
+            "protest movement in 2011.",
+            [("Battles", "Armed clash", "Douma", None, 1)],
+        ),
+        (
+            "Two women were stoned to death for adultery in Raqqa on Friday.",
+            [("Violence against civilians", "Attack", "Raqqa", None, 2)],
+        ),
         # a weapon held or made is not the weapon used
         (
             "Russian jets struck a chemical weapons factory in Raqqa on Tuesday, "
