@@ -101,7 +101,9 @@ class EventAssembler:
         drafts = self._drafts(context)
         counted = {}  # claim_key of a figure -> the figure as its event counts it
         for draft in drafts:
-            marked = _parts_told_again(_singles_beside_tolls(draft.figures))
+            marked = _updated_by_a_later_telling(
+                _parts_told_again(_singles_beside_tolls(draft.figures))
+            )
             pairs = zip(draft.figures, marked, strict=True)
             counted |= {claim_key(f): m for f, m in pairs}
             draft.figures = marked
@@ -973,6 +975,32 @@ def _singles_beside_tolls(figures: list[CasualtyFigure]) -> list[CasualtyFigure]
         replace(f, part_of_total=True) if _one_person(f) and f.kind in tolls else f
         for f in figures
     ]
+
+
+def _updated_by_a_later_telling(
+    figures: list[CasualtyFigure],
+) -> list[CasualtyFigure]:
+    """Return `figures` with a toll its claimant told again on a later day
+    marked superseded: "The Observatory reported on Thursday that 90 people
+    had been killed ... But on Saturday the Observatory quoted sources as
+    saying that IS had killed and executed 270 people". The later toll may
+    carry its day as if it were when they died; in one event, it is when it
+    was told. Other claimants' tolls stay rival claims."""
+
+    def dated(figure: CasualtyFigure) -> date | None:
+        known = figure.date and figure.claimed_by and not figure.part_of_total
+        return figure.date.value if known else None
+
+    def updated(figure: CasualtyFigure) -> bool:
+        day = dated(figure) if figure.date_told else None
+        return day is not None and any(
+            (later := dated(other)) is not None
+            and later > day
+            and (other.kind, other.claimed_by) == (figure.kind, figure.claimed_by)
+            for other in figures
+        )
+
+    return [replace(f, superseded=True) if updated(f) else f for f in figures]
 
 
 def _one_person(figure: CasualtyFigure) -> bool:

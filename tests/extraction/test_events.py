@@ -924,6 +924,30 @@ def test_an_earlier_toll_is_a_claim_the_latest_toll_supersedes(nlp):
     assert killed_bounds(event) == (126, 126, 126)
 
 
+def test_a_toll_its_claimant_told_again_later_is_superseded(nlp):
+    text = (
+        "Islamic State killed 270 in Syrian gas field battle: monitor. Islamic "
+        "State killed 270 soldiers guards and staff when they captured a Syrian "
+        "gas field on Thursday in the bloodiest clash yet a monitoring group said "
+        "on Saturday. The Syrian Observatory for Human Rights reported on Thursday "
+        "that 90 people had been killed and that many were missing after the "
+        "attack against the Shaar gas field east of Homs. But on Saturday the "
+        "Observatory quoted trusted sources as saying that the Islamic State had "
+        "killed and executed 270 people during the assault."
+    )
+    event = only_event(nlp, text)
+    observatory = "Syrian Observatory for Human Rights"
+    told = {(c.low, c.superseded) for c in event.claims if c.claimed_by == observatory}
+    assert told == {(90, True), (270, False)}
+    assert killed_bounds(event) == (270, 270, 270)
+    # another claimant's earlier toll is a rival claim, not an update
+    rival = text.replace(
+        "The Syrian Observatory for Human Rights reported", "Activists reported"
+    )
+    event = only_event(nlp, rival)
+    assert [c.low for c in event.claims if c.superseded] == []
+
+
 @pytest.mark.parametrize(
     "text",
     [
