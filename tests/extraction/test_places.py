@@ -34,6 +34,11 @@ def test_spellings_of_deir_ez_zor(nlp, spelling):
         ("Albu Kamal", "Albu Kamal", "07"),
         ("Abu Kamal", "Albu Kamal", "07"),
         ("al-Baghuz al-Fawqani", "al-Baghuz al-Fawqani", "07"),
+        # the supplement's villages, districts and fields GeoNames lacks
+        ("al-Tukhar", "Tokhar", "09"),
+        ("al-Rashideen", "Rashidin", "09"),
+        ("the Shaer gas field", "Shaer gas field", "11"),
+        ("Salma", "Salma", "02"),
     ],
 )
 def test_transliterations_resolve_to_one_place(nlp, spelling, name, admin1):
