@@ -110,6 +110,7 @@ ANAPHORS = frozenset(
     """.split()
 )
 ANAPHOR_DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
+NAME_LINKS = frozenset({"for", "of"})  # "The Organization for the Prohibition ..."
 ANAPHOR_KINDS = frozenset({"jihadist", "rebel", "kurdish"})
 ANAPHOR_WINDOW_SENTENCES = 3
 
@@ -339,7 +340,18 @@ class ActorRuler:
 
     @staticmethod
     def _anaphor_start(doc: Doc, token) -> int | None:
-        """Return where "the (militant) group" starts, or None if not anaphoric."""
+        """Return where "the (militant) group" starts, or None if not anaphoric.
+
+        A capitalised one that goes on "for" or "of" starts a name: "The
+        Organization for the Prohibition of Chemical Weapons".
+        """
+        after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        if (
+            token.text[:1].isupper()
+            and after is not None
+            and after.lower_ in NAME_LINKS
+        ):
+            return None
         start = token.i - 1
         if start >= 0 and doc[start].pos_ == "ADJ":
             start -= 1

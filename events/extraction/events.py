@@ -62,6 +62,11 @@ HOLDING_NOUNS = frozenset(
     "watchdog deal agreement production plant depot factory capability "
     "warehouse".split()
 )
+# What is done to weapons held: "the destruction of chemical weapons".
+DISPOSAL_NOUNS = frozenset(
+    "prohibition ban destruction removal possession handover elimination "
+    "stockpiling".split()
+)
 INCIDENT_KINDS = frozenset({"killed", "injured", "killed_or_injured"})
 ABDUCTION = "Abduction/forced disappearance"
 MERGE_WINDOW_SENTENCES = 2
@@ -557,8 +562,15 @@ def _tells_of_a_place(trigger: Token) -> bool:
 def _held_not_used(trigger: Token) -> bool:
     """Return whether the weapon at `trigger` names what is held, made or
     watched, not an attack: "the chemical weapons program", "chemical
-    weapons inspectors"."""
-    return trigger.dep_ == "compound" and trigger.head.lemma_.lower() in HOLDING_NOUNS
+    weapons inspectors", "the Prohibition of Chemical Weapons"."""
+    if trigger.dep_ == "compound":
+        return trigger.head.lemma_.lower() in HOLDING_NOUNS
+    of = trigger.head
+    return (
+        trigger.dep_ == "pobj"
+        and of.lower_ == "of"
+        and of.head.lemma_.lower() in HOLDING_NOUNS | DISPOSAL_NOUNS
+    )
 
 
 def _not_done(trigger: Token) -> bool:

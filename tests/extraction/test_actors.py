@@ -219,3 +219,11 @@ def test_a_reference_needs_an_actor_named_before_it(nlp):
     assert actors(nlp, text) == [("ISIS", "Islamic State", False)]
     text = "ISIS lost Raqqa. The group regrouped."
     assert actors(nlp, text)[-1] == ("The group", "Islamic State", False)
+
+
+def test_a_capitalised_reference_going_on_for_or_of_starts_a_name(nlp):
+    text = (
+        "ISIS lost Raqqa. The Organization for the Prohibition of Chemical "
+        "Weapons said it was concerned."
+    )
+    assert actors(nlp, text) == [("ISIS", "Islamic State", False)]

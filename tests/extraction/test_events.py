@@ -618,6 +618,8 @@ def test_every_field_has_its_evidence(nlp):
         "The regime denied the use of chemical weapons in Douma last week.",
         # Nor is a weapon held, made or watched.
         "Chemical weapons inspectors arrived in Douma on Saturday.",
+        "The Organization for the Prohibition of Chemical Weapons met in Damascus "
+        "on Saturday.",
         # Off-topic passages.
         "Tesla hit with $2bn lawsuit over Autopilot crash.",
         "KXIP vs KKR Live Score: Punjab need 40 runs from 18 balls.",
