@@ -484,11 +484,14 @@ def _may_continue(token, *, first: bool) -> bool:
         return True
     if token.ent_type_ in NOT_PLACE_LABELS or token.lower_ in CALENDAR_WORDS:
         return False
+    before = token.doc[token.i - 1]
     return (
         token.is_title
         or token.lower_ in ARTICLES
         or token.text in {"-", "'", "’"}
         or (token.is_upper and len(token) > 2)
+        # the rest of a name a prefix begins, written small: "Deir ezzor"
+        or (token.is_alpha and before.is_title and before.lower_ in TOPONYM_PREFIXES)
     )
 
 

@@ -15,7 +15,15 @@ def places(nlp, text: str) -> list[tuple[str, str, str, str, str]]:
 
 @pytest.mark.parametrize(
     "spelling",
-    ["Deir al-Zor", "Deir ez-Zor", "Deir el-Zour", "Deir Ezzor", "Dayr az Zawr"],
+    # "Deir ezzor": the rest of a name a prefix begins may be written small
+    [
+        "Deir al-Zor",
+        "Deir ez-Zor",
+        "Deir el-Zour",
+        "Deir Ezzor",
+        "Dayr az Zawr",
+        "Deir ezzor",
+    ],
 )
 def test_spellings_of_deir_ez_zor(nlp, spelling):
     found = places(nlp, f"Fighting went on in {spelling} on Monday.")
