@@ -67,6 +67,11 @@ DISPOSAL_NOUNS = frozenset(
     "prohibition ban destruction removal possession handover elimination "
     "stockpiling".split()
 )
+# A toll told as risen to its latest count: "the toll has risen to 85".
+RISEN_TOLL = re.compile(
+    r"\b(?:rose|risen|rises|rising|climbed|climbs|jumped|jumps|increased|"
+    r"has become|have become)\b"
+)
 INCIDENT_KINDS = frozenset({"killed", "injured", "killed_or_injured"})
 ABDUCTION = "Abduction/forced disappearance"
 MERGE_WINDOW_SENTENCES = 2
@@ -106,8 +111,10 @@ class EventAssembler:
         drafts = self._drafts(context)
         counted = {}  # claim_key of a figure -> the figure as its event counts it
         for draft in drafts:
-            marked = _updated_by_a_later_telling(
-                _parts_told_again(_singles_beside_tolls(draft.figures))
+            marked = _updated_by_a_risen_toll(
+                _updated_by_a_later_telling(
+                    _parts_told_again(_singles_beside_tolls(draft.figures))
+                )
             )
             pairs = zip(draft.figures, marked, strict=True)
             counted |= {claim_key(f): m for f, m in pairs}
@@ -1010,6 +1017,28 @@ def _updated_by_a_later_telling(
             and later > day
             and (other.kind, other.claimed_by) == (figure.kind, figure.claimed_by)
             for other in figures
+        )
+
+    return [replace(f, superseded=True) if updated(f) else f for f in figures]
+
+
+def _updated_by_a_risen_toll(figures: list[CasualtyFigure]) -> list[CasualtyFigure]:
+    """Return `figures` with the smaller tolls of an event whose toll has
+    risen marked superseded: "leaving 12 civilians dead ... the number of
+    civilians martyred has become around 40", "the toll has risen to 85"."""
+    risen = {
+        f.kind: f.best
+        for f in sorted(figures, key=lambda f: f.best or 0)
+        if RISEN_TOLL.search(f.text) and f.best and not f.part_of_total
+    }
+
+    def updated(figure: CasualtyFigure) -> bool:
+        toll = risen.get(figure.kind)
+        return (
+            toll is not None
+            and figure.best is not None
+            and figure.best < toll
+            and not (figure.part_of_total or figure.single)
         )
 
     return [replace(f, superseded=True) if updated(f) else f for f in figures]

@@ -926,6 +926,21 @@ def test_an_earlier_toll_is_a_claim_the_latest_toll_supersedes(nlp):
     assert killed_bounds(event) == (126, 126, 126)
 
 
+def test_a_risen_toll_supersedes_the_smaller_tolls_told_before(nlp):
+    text = (
+        "Terrorist groups fired rocket shells on al-Midan neighborhood in Aleppo "
+        "city on Saturday leaving 12 civilians dead a source told SANA. State TV "
+        "announced that the number of civilians who have been martyred by the "
+        "shelling on Saturday has become around 40."
+    )
+    event = only_event(nlp, text)
+    assert sorted((c.low, c.superseded) for c in event.claims) == [
+        (12, True),
+        (40, False),
+    ]
+    assert killed_bounds(event) == (40, 40, 40)
+
+
 def test_a_toll_its_claimant_told_again_later_is_superseded(nlp):
     text = (
         "Islamic State killed 270 in Syrian gas field battle: monitor. Islamic "
