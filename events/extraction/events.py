@@ -72,6 +72,12 @@ RISEN_TOLL = re.compile(
     r"\b(?:rose|risen|rises|rising|climbed|climbs|jumped|jumps|increased|"
     r"has become|have become)\b"
 )
+DEFINITE_DETERMINERS = frozenset({"the", "this", "that"})  # "the blast"
+ACT_NOUNS = frozenset(
+    "attack blast bombing explosion strike airstrike raid bombardment shelling "
+    "ambush assault".split()
+)
+EARLIER_WORDS = frozenset({"earlier", "previous", "first", "second", "last"})
 INCIDENT_KINDS = frozenset({"killed", "injured", "killed_or_injured"})
 ABDUCTION = "Abduction/forced disappearance"
 MERGE_WINDOW_SENTENCES = 2
@@ -192,7 +198,10 @@ class EventAssembler:
                 for d in drafts
             ):
                 continue
-            if self._standalone(context, index):
+            told_before = any(d.anchor < index for d in drafts)
+            if self._standalone(context, index) and not (
+                told_before and _refers_back(context, index)
+            ):
                 drafts.append(_Draft(anchor=index))
         return sorted(drafts, key=lambda d: d.anchor)
 
@@ -563,6 +572,29 @@ def _tells_of_a_place(trigger: Token) -> bool:
         trigger.tag_ == "VBN"
         and trigger.dep_ in ("acl", "relcl", "amod")
         and (place.lemma_ in PLACE_NOUNS or place.ent_type_ in ("GPE", "LOC"))
+    )
+
+
+def _refers_back(context: "Context", index: int) -> bool:
+    """Return whether sentence `index` tells more of an attack already told:
+    its acts are "the blast", "the bombing", "this attack", with no day of
+    their own ("The blast hit the Rashidin area on Aleppo's outskirts")."""
+    if context.dates_in(index):
+        return False
+    hits = context.hits_in(index)
+    return bool(hits) and all(
+        _definite(context.doc[h.start : h.end].root) for h in hits
+    )
+
+
+def _definite(noun: Token) -> bool:
+    """Return whether `noun` is "the"/"this" act, not "another" or "a" one;
+    "the air force" and "the jets" are who acted, not a told act."""
+    words = {c.lower_ for c in noun.children if c.dep_ in ("det", "amod", "poss")}
+    return (
+        noun.lemma_.lower() in ACT_NOUNS
+        and bool(words & DEFINITE_DETERMINERS)
+        and not words & (ANOTHER | EARLIER_WORDS)
     )
 
 

@@ -926,6 +926,26 @@ def test_an_earlier_toll_is_a_claim_the_latest_toll_supersedes(nlp):
     assert killed_bounds(event) == (126, 126, 126)
 
 
+@pytest.mark.parametrize(
+    ("later", "events_wanted"),
+    [
+        # "the blast" tells more of the bombing already told
+        ("Residents said the blast hit the market in Azaz.", 1),
+        # "the second blast", or one with a day of its own, is another incident
+        ("Residents said the second blast hit the market in Azaz.", 2),
+        ("Residents said the blast on Sunday hit the market in Azaz.", 2),
+    ],
+)
+def test_the_act_told_again_further_down_is_no_incident_of_its_own(
+    nlp, later, events_wanted
+):
+    text = (
+        "A car bomb exploded in Azaz on Monday, killing 12 civilians. Rescuers "
+        "searched the rubble for hours. Shops were closed across the town. " + later
+    )
+    assert len(extract(text, published=PUBLISHED, nlp=nlp).events) == events_wanted
+
+
 def test_a_risen_toll_supersedes_the_smaller_tolls_told_before(nlp):
     text = (
         "Terrorist groups fired rocket shells on al-Midan neighborhood in Aleppo "
