@@ -55,7 +55,9 @@ SENTENCE_WORDS = re.compile(
 # A photo credit after a sentence, then another story's headline in title
 # case: ". Sputnik Dmitriy Vinogradov Syrian Airstrikes Kill Over 100 Daesh
 # Fighters in Hama Province WASHINGTON (Sputnik) The US-led coalition ...".
-PHOTO_CREDIT = re.compile(r"(?<=[.\"]\s)(?:Sputnik|REUTERS|AP Photo)\s+(?=[A-Z])")
+PHOTO_CREDIT = re.compile(
+    r"(?<=[.\"]\s)(?:Sputnik|REUTERS|AP Photo|Flickr)\s+(?=[A-Z])"
+)
 # Words a title-case headline leaves in lowercase: "Explosion in Damascus".
 TITLE_SMALL_WORDS = frozenset(
     "a an the and or of in on at to for from with by as over into near after".split()

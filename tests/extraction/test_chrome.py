@@ -148,6 +148,16 @@ TRAILING = (
             ["REUTERS Hosam Katan "],
         ),
         ("It fell. Reuters reported that 20 were killed.", None, []),
+        (
+            "It rose to 20. Flickr U.S. Department of Defense At Least 10 Civilians "
+            "Die in US-Led Coalitions Strikes Near Raqqa - Reports DAMASCUS "
+            "(Sputnik) Earlier in the day SANA said 20 were killed.",
+            None,
+            [
+                "Flickr U.S. Department of Defense At Least 10 Civilians Die in "
+                "US-Led Coalitions Strikes Near Raqqa - Reports "
+            ],
+        ),
     ],
 )
 def test_chrome_spans(text, title, chrome):
