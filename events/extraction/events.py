@@ -77,7 +77,8 @@ ACT_NOUNS = frozenset(
     "attack blast bombing explosion strike airstrike raid bombardment shelling "
     "ambush assault".split()
 )
-EARLIER_WORDS = frozenset({"earlier", "previous", "first", "second", "last"})
+# Words that set one act apart from another told: "the second blast".
+SET_APART_WORDS = frozenset({"earlier", "previous", "first", "second", "last"})
 INCIDENT_KINDS = frozenset({"killed", "injured", "killed_or_injured"})
 ABDUCTION = "Abduction/forced disappearance"
 MERGE_WINDOW_SENTENCES = 2
@@ -117,11 +118,9 @@ class EventAssembler:
         drafts = self._drafts(context)
         counted = {}  # claim_key of a figure -> the figure as its event counts it
         for draft in drafts:
-            marked = _updated_by_a_risen_toll(
-                _updated_by_a_later_telling(
-                    _parts_told_again(_singles_beside_tolls(draft.figures))
-                )
-            )
+            marked = draft.figures
+            for mark in CLAIM_MARKERS:
+                marked = mark(marked)
             pairs = zip(draft.figures, marked, strict=True)
             counted |= {claim_key(f): m for f, m in pairs}
             draft.figures = marked
@@ -594,7 +593,7 @@ def _definite(noun: Token) -> bool:
     return (
         noun.lemma_.lower() in ACT_NOUNS
         and bool(words & DEFINITE_DETERMINERS)
-        and not words & (ANOTHER | EARLIER_WORDS)
+        and not words & (ANOTHER | SET_APART_WORDS)
     )
 
 
@@ -1194,6 +1193,16 @@ def _summary(
     if len(text) > SUMMARY_CHARS:
         text = text[:SUMMARY_CHARS].rsplit(" ", 1)[0] + "…"
     return f"{line}: {text}"
+
+
+# How an event's claims are marked, in order: singles and breakdowns as parts
+# of its toll, then tolls superseded by a later telling or a risen toll.
+CLAIM_MARKERS = (
+    _singles_beside_tolls,
+    _parts_told_again,
+    _updated_by_a_later_telling,
+    _updated_by_a_risen_toll,
+)
 
 
 @Language.factory("cw_events")
