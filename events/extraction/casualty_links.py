@@ -163,15 +163,12 @@ def clause_subject(verb: Token) -> Token | None:
     """Return the verb's subject or, for a participle or joined clause
     ("..., killing six", "rocked the city claiming eight"), the subject of
     the verb it hangs from."""
-    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    while (
-        subject is None
-        and verb.dep_ in ("advcl", "xcomp", "conj")
-        and verb != verb.head
-    ):
-        verb = verb.head
+    while True:
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    return subject
+        climbs = verb.dep_ in ("advcl", "xcomp", "conj") and verb != verb.head
+        if subject is not None or not climbs:
+            return subject
+        verb = verb.head
 
 
 def _object_of_modifier(trigger: Token) -> bool:

@@ -11,6 +11,7 @@ repeats it at its top. Pure: text in, character spans out.
 """
 
 import re
+from itertools import islice
 
 from events.extraction.numbers import WORDS as NUMBER_WORDS
 
@@ -65,6 +66,7 @@ TITLE_SMALL_WORDS = frozenset(
 SENTENCE_OPENERS = frozenset("The A An This".split())  # where a sentence restarts
 DATELINE = re.compile(r"[A-Z]{3,}\s+\((?:Sputnik|AFP|Reuters|AP)\)")
 HEADLINE_WORDS = 40  # the photographer's name and a headline are shorter
+WORD = re.compile(r"\S+")
 
 
 def chrome_spans(text: str, title: str | None = None) -> list[tuple[int, int]]:
@@ -118,37 +120,47 @@ def _credited_headline_end(text: str, start: int) -> int | None:
     Konashenkov said"), or at an opener just before ("... Military Source The
     Syrian government has been"). No lowercase word soon, and the end is
     unknown."""
-    words = list(re.finditer(r"\S+", text[start:]))[:HEADLINE_WORDS]
-    dateline = DATELINE.search(text, start)
+    words = list(islice(WORD.finditer(text, start), HEADLINE_WORDS))
     first = next((i for i, w in enumerate(words) if _lowercase(w.group())), None)
     if first is None:
         return None
-    if dateline is not None and dateline.start() < start + words[first].start():
+    dateline = DATELINE.search(text, start, words[first].start())
+    if dateline is not None:
         return dateline.start()
-    # Back over the capitalised word before it and the small words before
-    # that; a capitalised word before small words opens the sentence too
-    # ("According to the UN official").
-    opens, capitals, small = first, 0, False
-    while opens > 0:
-        word = words[opens - 1].group().strip('"(').lower()
-        if word in TITLE_SMALL_WORDS:
-            small = capitals > 0
-        elif capitals and not small:
-            break
-        else:
-            capitals += 1
-            if capitals > 1:
-                opens -= 1
-                break
-        opens -= 1
+    opens = _sentence_start([w.group() for w in words], first)
+    return words[opens].start() if opens > 0 else None
+
+
+def _sentence_start(words: list[str], first: int) -> int:
+    """Return the index of the word that opens the sentence whose first
+    lowercase word is `words[first]`: back over small words to the
+    capitalised word before them ("Earlier in the day"), and past more small
+    words to one more capitalised word ("According to the UN official");
+    an opener or a quote within two words before that opens it instead
+    ("The Syrian government has")."""
+    opens = _back_over_small(words, first)
+    if opens == 0:
+        return 0
+    opens -= 1  # the capitalised word before them
+    before = _back_over_small(words, opens)
+    if before == 0 < opens:
+        return 0  # small words from the credit on: no sentence start seen
+    if before < opens:
+        opens = before - 1
     openers = [
         i
         for i in range(max(opens - 2, 0), first)
-        if words[i].group() in SENTENCE_OPENERS or words[i].group()[0] == '"'
+        if words[i] in SENTENCE_OPENERS or words[i].startswith('"')
     ]
-    if openers:
-        opens = openers[0]
-    return start + words[opens].start() if opens > 0 else None
+    return openers[0] if openers else opens
+
+
+def _back_over_small(words: list[str], index: int) -> int:
+    """Return the index of the first of the headline small words that run
+    up to `words[index]` (`index` itself if none)."""
+    while index > 0 and words[index - 1].strip('"(').lower() in TITLE_SMALL_WORDS:
+        index -= 1
+    return index
 
 
 def _lowercase(word: str) -> bool:

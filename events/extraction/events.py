@@ -1057,11 +1057,10 @@ def _updated_by_a_risen_toll(figures: list[CasualtyFigure]) -> list[CasualtyFigu
     """Return `figures` with the smaller tolls of an event whose toll has
     risen marked superseded: "leaving 12 civilians dead ... the number of
     civilians martyred has become around 40", "the toll has risen to 85"."""
-    risen = {
-        f.kind: f.best
-        for f in sorted(figures, key=lambda f: f.best or 0)
-        if RISEN_TOLL.search(f.text) and f.best and not f.part_of_total
-    }
+    risen: dict[str, int] = {}  # kind -> the largest toll said to have risen
+    for f in figures:
+        if f.best and not f.part_of_total and RISEN_TOLL.search(f.text):
+            risen[f.kind] = max(risen.get(f.kind, 0), f.best)
 
     def updated(figure: CasualtyFigure) -> bool:
         toll = risen.get(figure.kind)
