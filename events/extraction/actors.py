@@ -112,6 +112,8 @@ ANAPHORS = frozenset(
 ANAPHOR_DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
 NAME_LINKS = frozenset({"for", "of"})  # "The Organization for the Prohibition ..."
 ANAPHOR_KINDS = frozenset({"jihadist", "rebel", "kurdish"})
+# Words that can only mean a jihadist group: "the jihadists" are not the FSA.
+JIHADIST_WORDS = frozenset({"jihadist", "jihadists", "extremist", "extremists"})
 ANAPHOR_WINDOW_SENTENCES = 3
 
 
@@ -332,7 +334,12 @@ class ActorRuler:
             start = self._anaphor_start(doc, token)
             if start is None:
                 continue
-            antecedent = self._antecedent(sentence_starts, resolved, token.i)
+            kinds = (
+                {"jihadist"}
+                if {t.lower_ for t in doc[start : token.i + 1]} & JIHADIST_WORDS
+                else ANAPHOR_KINDS
+            )
+            antecedent = self._antecedent(sentence_starts, resolved, token.i, kinds)
             if antecedent is not None:
                 resolved.append(_Match(start, token.i + 1, antecedent))
         resolved.sort(key=lambda m: m.start)
@@ -361,7 +368,10 @@ class ActorRuler:
 
     @staticmethod
     def _antecedent(
-        sentence_starts: list[int], matches: list[_Match], position: int
+        sentence_starts: list[int],
+        matches: list[_Match],
+        position: int,
+        kinds: frozenset[str] | set[str],
     ) -> RegistryEntry | None:
         """Return the armed non-state actor that a reference at `position` means."""
         current = max(i for i, s in enumerate(sentence_starts) if s <= position)
@@ -371,7 +381,7 @@ class ActorRuler:
             for match in matches
             if window_start <= match.start < position
             and not match.entry.is_claimant
-            and match.entry.kind in ANAPHOR_KINDS
+            and match.entry.kind in kinds
         ]
         # "The group" in Syria reporting is a jihadist group far more often
         # than a rebel or Kurdish one: prefer the latest jihadist antecedent.

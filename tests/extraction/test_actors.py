@@ -44,6 +44,7 @@ def actors(nlp, text: str) -> list[tuple[str, str, bool]]:
         ("HTS took Saraqeb.", [("HTS", "Hay'at Tahrir al-Sham", False)]),
         ("Jabhat al-Nusra fighters", [("Jabhat al-Nusra", "al-Nusra Front", False)]),
         ("Jaysh al-Islam withdrew.", [("Jaysh al-Islam", "Jaysh al-Islam", False)]),
+        ("Islam Army fired rockets.", [("Islam Army", "Jaysh al-Islam", False)]),
         ("Ahrar al-Sham fought.", [("Ahrar al-Sham", "Ahrar al-Sham", False)]),
         ("Hezbollah sent men.", [("Hezbollah", "Hezbollah", False)]),
         ("The PMF crossed.", [("PMF", "Popular Mobilization Forces", False)]),
@@ -219,6 +220,36 @@ def test_a_reference_needs_an_actor_named_before_it(nlp):
     assert actors(nlp, text) == [("ISIS", "Islamic State", False)]
     text = "ISIS lost Raqqa. The group regrouped."
     assert actors(nlp, text)[-1] == ("The group", "Islamic State", False)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "the jihadists" are a jihadist group's, never a rebel one's
+        (
+            "The FSA officers executed by the jihadists had been kidnapped.",
+            [("FSA", "Free Syrian Army", False)],
+        ),
+        (
+            "ISIS fought the FSA. The officers executed by the jihadists were found.",
+            [
+                ("ISIS", "Islamic State", False),
+                ("FSA", "Free Syrian Army", False),
+                ("the jihadists", "Islamic State", False),
+            ],
+        ),
+        # other references may mean a rebel group
+        (
+            "The FSA shelled the town. The group said it had taken the hill.",
+            [
+                ("FSA", "Free Syrian Army", False),
+                ("The group", "Free Syrian Army", False),
+            ],
+        ),
+    ],
+)
+def test_what_a_reference_may_mean(nlp, text, expected):
+    assert actors(nlp, text) == expected
 
 
 def test_a_capitalised_reference_going_on_for_or_of_starts_a_name(nlp):
