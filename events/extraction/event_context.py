@@ -237,7 +237,12 @@ def _only_a_date(text: str) -> bool:
 
 
 def agent(doc: Doc, hit: Hit, actors: list[ActorMention]) -> ActorMention | None:
-    """Return the actor the parse makes the agent of the trigger at `hit`."""
+    """Return the actor the parse makes the agent of the trigger at `hit`.
+
+    The act's own words come first: in "air strikes kill 70 people after
+    rebel rocket attack" the rocket attack is the rebels', not the subject's.
+    Then the clause's doer, then a pronoun's antecedent.
+    """
     head = doc[hit.start : hit.end].root
     verb = next((t for t in (head, *head.ancestors) if t.pos_ in {"VERB", "AUX"}), None)
     if (
@@ -247,39 +252,72 @@ def agent(doc: Doc, hit: Hit, actors: list[ActorMention]) -> ActorMention | None
         and verb.head.head.lemma_ in ACCUSING_VERBS
     ):
         verb = verb.head.head  # "accused X of launching a gas attack": "accused"
-    for actor in actors:
-        span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
-        if span is None:
-            continue
+    spans = [
+        (actor, span)
+        for actor in actors
+        if (span := doc.char_span(actor.start, actor.end, alignment_mode="expand"))
+    ]
+    if found := _named_with_the_act(hit, head, spans):
+        return found
+    if verb is None:
+        return None
+    return _doer_of_the_clause(verb, spans) or _named_before_a_pronoun(verb, actors)
+
+
+def _named_with_the_act(hit: Hit, head, spans) -> ActorMention | None:
+    """Return the actor named in the act's own words: "regime shelling",
+    "coalition airstrikes", "the regime's shelling", "strikes by Russia"."""
+    for actor, span in spans:
         root = span.root
-        if span.start <= hit.start < span.end:
-            return actor  # the mention holds the trigger: "regime shelling"
-        if span.end == hit.start or (root.head == head and root.dep_ in AGENT_DEPS):
-            return actor  # "coalition airstrikes", "Russian jets", "regime's shelling"
         if (
-            root.dep_ == "pobj"
-            and root.head.lower_ == "by"
-            and root.head.head in (head, verb)
+            span.start <= hit.start < span.end
+            or span.end == hit.start
+            or (root.head == head and root.dep_ in AGENT_DEPS)
+            or _by(root, head)
         ):
-            return actor  # "... carried out by X"
-        if verb is not None and root.head == verb:
-            if verb.lemma_ in ACCUSING_VERBS and root.dep_ == "dobj":
-                return actor  # "blamed X for airstrikes"
-            acting = verb.lemma_ not in NOT_ACTING_VERBS
-            if acting and root.dep_ in {"nsubj", "agent"}:
-                return actor  # "X struck ..."; not "X lost 13 fighters in clashes"
-    # "Before government forces left Idlib they executed 15 detainees":
-    # a pronoun subject is the last actor named before it.
-    subject = (
-        next((c for c in verb.children if c.dep_ == "nsubj"), None)
-        if verb is not None
-        else None
-    )
-    if subject is not None and subject.lower_ in {"they", "it"}:
-        before = [a for a in actors if a.end <= subject.idx]
-        if before:
-            return before[-1]
+            return _first_conjunct(actor, root, spans)
     return None
+
+
+def _doer_of_the_clause(verb, spans) -> ActorMention | None:
+    """Return the clause's doer ("X struck", "carried out by X") or whom it
+    blames ("blamed X for airstrikes"); not "X lost 13 fighters"."""
+    for actor, span in spans:
+        root = span.root
+        if _by(root, verb):
+            return actor
+        if root.head != verb:
+            continue
+        if verb.lemma_ in ACCUSING_VERBS and root.dep_ == "dobj":
+            return actor
+        acting = verb.lemma_ not in NOT_ACTING_VERBS
+        if acting and root.dep_ in {"nsubj", "agent"}:
+            return actor
+    return None
+
+
+def _named_before_a_pronoun(verb, actors: list[ActorMention]) -> ActorMention | None:
+    """Return the last actor named before a pronoun subject: "Before
+    government forces left Idlib they executed 15 detainees"."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.lower_ not in {"they", "it"}:
+        return None
+    before = [a for a in actors if a.end <= subject.idx]
+    return before[-1] if before else None
+
+
+def _by(root, token) -> bool:
+    """Return whether `root` is the "by" agent of `token`."""
+    return root.dep_ == "pobj" and root.head.lower_ == "by" and root.head.head == token
+
+
+def _first_conjunct(actor, root, spans) -> ActorMention:
+    """Return the first named of coordinated doers: "Syrian regime or Russian
+    warplanes" is the regime's first."""
+    while root.dep_ == "conj":
+        root = root.head
+        actor = next((a for a, span in spans if span.root == root), actor)
+    return actor
 
 
 def is_target(doc: Doc, actor: ActorMention) -> bool:

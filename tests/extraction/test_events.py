@@ -433,6 +433,39 @@ def test_whom_a_sentence_accuses_of_an_attack_carried_it_out(nlp):
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "perpetrators"),
+    [
+        # the act's own words name its doer before the clause's subject
+        (
+            "Regime forces fended off an attack by rebel fighters on the Zahra "
+            "neighbourhood of Aleppo on Tuesday killing 12 soldiers.",
+            ["Syrian opposition groups"],
+        ),
+        (
+            "Syrian air strikes killed 70 people in Douma on Friday after a rebel "
+            "rocket attack killed 10 people in Damascus on Thursday.",
+            ["Syrian government forces", "Syrian opposition groups"],
+        ),
+        (
+            "More than 30 Syrian rebels were killed in an IS group suicide blast "
+            "in Atmeh on Sunday.",
+            ["Islamic State"],
+        ),
+        # of doers named together, the first
+        (
+            "Twenty-three civilians were killed in al-Mayadin on Thursday. The "
+            "monitor did not know whether Syrian regime or Russian warplanes "
+            "carried out the strikes.",
+            ["Syrian government forces"],
+        ),
+    ],
+)
+def test_the_acts_own_words_name_its_doer(nlp, text, perpetrators):
+    events = extract(text, published=PUBLISHED, nlp=nlp).events
+    assert [e.perpetrator for e in events] == perpetrators
+
+
 def test_the_lead_starts_after_a_dateline(nlp):
     # The article's weapon is named in the lead's second sentence; the toll's
     # sentence says only "the attack".
