@@ -63,6 +63,8 @@ FORCE_NOUNS = frozenset(
     rockets offensive attack attacks fighters units aviation
     """.split()
 )
+# "warplanes believed to be Russian": whose they are thought to be
+BELIEF_VERBS = frozenset({"believed", "thought", "suspected", "presumed"})
 # "US-led strike", "Kurdish-led fighters": the forces of whoever leads them.
 LED_FORCES = {
     "us": US_LED_COALITION,
@@ -88,6 +90,9 @@ BARE_REFERENCES = {
     "rebel": OPPOSITION,
     "insurgents": OPPOSITION,
     "opposition": OPPOSITION,
+    # only back to a name ending in it: "the Syrian army ... the army said"
+    # (the Iraqi or Turkish army as readily as the Syrian one)
+    "army": None,
 }
 # Words before a bare reference that make it someone else's ("Iraqi government").
 FOREIGN_QUALIFIERS = frozenset(
@@ -216,7 +221,7 @@ class ActorRuler:
             if token.i in taken:
                 continue
             lower = token.lower_
-            name = None
+            name, start = None, token.i
             if (led := self._led_force(doc, token)) is not None:
                 name, end = led
             elif (
@@ -226,6 +231,11 @@ class ActorRuler:
                 name = DEMONYM_FORCES[lower]
                 coordinated = doc[token.i + 1].lower_ in COORDINATORS
                 end = token.i + 1 if coordinated else force_noun + 1
+            elif (
+                lower in DEMONYM_FORCES
+                and (believed := self._force_noun_believed(doc, token)) is not None
+            ):
+                name, start, end = DEMONYM_FORCES[lower], believed, token.i + 1
             elif (loyal := self._loyal_to_assad(doc, token)) is not None:
                 name, end = SYRIAN_GOVERNMENT, loyal
                 if taken.intersection(range(token.i, end)):
@@ -238,8 +248,8 @@ class ActorRuler:
                 name = self._named_before(doc, token, named) or BARE_REFERENCES[lower]
                 end = token.i + 1
             if name and name in self.entries:
-                matches.append(_Match(token.i, end, self.entries[name]))
-                taken.update(range(token.i, end))
+                matches.append(_Match(start, end, self.entries[name]))
+                taken.update(range(start, end))
         return matches
 
     @staticmethod
@@ -287,6 +297,22 @@ class ActorRuler:
         if i < len(doc) and doc[i].lower_ in FORCE_NOUNS:
             return i
         return None
+
+    @staticmethod
+    def _force_noun_believed(doc: Doc, token) -> int | None:
+        """Return the index of the force noun in "jets (also) believed to be
+        Russian", when `token` is its demonym."""
+        i = token.i
+        if (
+            i < 4
+            or doc[i - 3].lower_ not in BELIEF_VERBS
+            or doc[i - 2 : i].text.lower() != "to be"
+        ):
+            return None
+        i -= 4
+        if i > 0 and doc[i].lower_ == "also":
+            i -= 1
+        return i if doc[i].lower_ in FORCE_NOUNS else None
 
     @staticmethod
     def _led_force(doc: Doc, token) -> tuple[str, int] | None:

@@ -44,6 +44,15 @@ def actors(nlp, text: str) -> list[tuple[str, str, bool]]:
         ("HTS took Saraqeb.", [("HTS", "Hay'at Tahrir al-Sham", False)]),
         ("Jabhat al-Nusra fighters", [("Jabhat al-Nusra", "al-Nusra Front", False)]),
         ("Jaysh al-Islam withdrew.", [("Jaysh al-Islam", "Jaysh al-Islam", False)]),
+        # whose the aircraft are thought to be
+        (
+            "Fighter jets also believed to be Russian struck the town.",
+            [("jets also believed to be Russian", "Russia", False)],
+        ),
+        (
+            "Warplanes thought to be Syrian bombed Douma.",
+            [("Warplanes thought to be Syrian", "Syrian government forces", False)],
+        ),
         ("Islam Army fired rockets.", [("Islam Army", "Jaysh al-Islam", False)]),
         ("Ahrar al-Sham fought.", [("Ahrar al-Sham", "Ahrar al-Sham", False)]),
         ("Hezbollah sent men.", [("Hezbollah", "Hezbollah", False)]),
@@ -238,6 +247,12 @@ def test_a_reference_needs_an_actor_named_before_it(nlp):
                 ("the jihadists", "Islamic State", False),
             ],
         ),
+        # "the army" is the army named before it, whichever that is
+        (
+            "The Iraqi army shelled the town. The army said 12 militants died.",
+            [("Iraqi army", "Iraqi forces", False), ("army", "Iraqi forces", False)],
+        ),
+        ("The army said 12 militants died.", []),
         # other references may mean a rebel group
         (
             "The FSA shelled the town. The group said it had taken the hill.",
