@@ -14,6 +14,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc
 
+from events.extraction.actors import FORCE_NOUNS
 from events.extraction.casualty_links import (
     BLAME_VERBS,
     LOSS_VERBS,
@@ -38,6 +39,9 @@ MIN_STANDALONE_PRIORITY = 45
 # What a sentence does not lend its neighbour's dead: "One was killed on
 # Friday. ... the conflict, which started as a peaceful protest movement".
 NOT_LENT_TYPES = frozenset({"Strategic developments", "Protests", "Riots"})
+# What a group's men and arms are called: "Syrian army units", "Nusra
+# terrorists" act as the group does, its "spokesman" or "leader" does not.
+DOER_NOUNS = FORCE_NOUNS | {"members", "militants", "terrorists", "gunmen", "men"}
 AGENT_DEPS = frozenset({"nsubj", "nsubjpass", "agent", "compound", "amod", "poss"})
 
 
@@ -270,7 +274,7 @@ def _named_with_the_act(hit: Hit, head, spans) -> ActorMention | None:
     for actor, span in spans:
         root = span.root
         if (
-            span.start <= hit.start < span.end
+            (span.start < hit.end and hit.start < span.end)  # they share words
             or span.end == hit.start
             or (root.head == head and root.dep_ in AGENT_DEPS)
             or _by(root, head)
@@ -284,6 +288,8 @@ def _doer_of_the_clause(verb, spans) -> ActorMention | None:
     blames ("blamed X for airstrikes"); not "X lost 13 fighters"."""
     for actor, span in spans:
         root = span.root
+        while root.dep_ == "compound" and root.head.lower_ in DOER_NOUNS:
+            root = root.head  # "the Syrian army units pounded": the units
         if _by(root, verb):
             return actor
         if root.head != verb:
@@ -293,6 +299,9 @@ def _doer_of_the_clause(verb, spans) -> ActorMention | None:
         acting = verb.lemma_ not in NOT_ACTING_VERBS
         if acting and root.dep_ in {"nsubj", "agent"}:
             return actor
+    if verb.dep_ == "xcomp":
+        # "the Syrian army continued to push ISIS back": who continued
+        return _doer_of_the_clause(verb.head, spans)
     return None
 
 

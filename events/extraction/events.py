@@ -323,14 +323,14 @@ class EventAssembler:
     def _event(self, context: "Context", draft: _Draft) -> EventRecord | None:
         hit = context.best_hit(draft.anchor)
         trigger = hit.trigger if hit else None
-        perpetrator = self._perpetrator(context, draft, hit)
+        place, place_span = self._place(context, draft, hit)
+        perpetrator = self._perpetrator(context, draft, hit, place)
         ground_raid = _ground_raid(context, trigger, perpetrator)
         event_type, sub_event_type, method = self._classify(
             None if ground_raid else trigger, perpetrator, draft, forced=ground_raid
         )
         if event_type is None:
             return None
-        place, place_span = self._place(context, draft, hit)
         when, date_span = self._date(context, draft)
         killed = [f for f in draft.figures if f.kind == "killed"]
         injured = [f for f in draft.figures if f.kind == "injured"]
@@ -412,7 +412,7 @@ class EventAssembler:
 
     @staticmethod
     def _perpetrator(
-        context: "Context", draft: _Draft, hit: Hit | None
+        context: "Context", draft: _Draft, hit: Hit | None, place: PlaceMatch | None
     ) -> ActorMention | None:
         """Return the actor who carried out the event, if the text says."""
         named = {f.perpetrator for f in draft.figures if f.perpetrator}
@@ -429,7 +429,9 @@ class EventAssembler:
             trigger = hit if index == draft.anchor and hit else (hits or [None])[0]
             if trigger is None:
                 continue
-            found = agent(context.doc, trigger, context.belligerents(index))
+            # a neighbour may lend the anchor its act, with its own actors
+            told_in = context.sentence_of(context.doc[trigger.start].idx)
+            found = agent(context.doc, trigger, context.belligerents(told_in))
             if found is not None:
                 return found
         # Else who a toll told again in a later sentence names ("At least 29
@@ -440,10 +442,14 @@ class EventAssembler:
                 for actor in context.belligerents(index):
                     if actor.name == figure.perpetrator:
                         return actor
-        # Else whoever the article says carried out attacks of this kind.
+        # Else whoever the article says carried out attacks of this kind,
+        # in the same governorate: a roundup's shelling of Quneitra is not
+        # that of Aleppo.
         if hit is not None:
             for other in context.same_kind_hits(hit.trigger.sub_event_type):
                 index = context.sentence_of(context.doc[other.start].idx)
+                if _told_of_elsewhere(context, index, place):
+                    continue
                 found = agent(context.doc, other, context.belligerents(index))
                 if found is not None:
                     return found
@@ -560,6 +566,18 @@ def _caption(sentence: TextSpan) -> bool:
     last = sentence[-CREDIT_TOKENS:].text
     after = sentence.doc[sentence.end : sentence.end + CREDIT_TOKENS].text
     return bool(CREDIT_AT_END.search(last) or CREDIT_AT_START.match(after))
+
+
+def _told_of_elsewhere(
+    context: "Context", index: int, place: PlaceMatch | None
+) -> bool:
+    """Return whether sentence `index` names only places in governorates
+    other than `place`'s (Damascus and its countryside are one)."""
+    if place is None or not place.admin1_code:
+        return False
+    region = region_code(place.admin1_code)
+    named = [p for p in context.syrian_places(index) if p.precision != "country"]
+    return bool(named) and all(region_code(p.admin1_code) != region for p in named)
 
 
 def _tells_of_a_place(trigger: Token) -> bool:

@@ -452,6 +452,59 @@ def test_whom_a_sentence_accuses_of_an_attack_carried_it_out(nlp):
             "in Atmeh on Sunday.",
             ["Islamic State"],
         ),
+        # a group's men act for it: "ISILs terrorists fired"
+        (
+            "Two Syrians were killed and 5 others were injured due to a terrorist "
+            "rocket attack on al-Qosour and al-Jora residential neighborhoods in "
+            "Deir Ezzor city. A source in the province told SANA reporter that "
+            "ISILs terrorists fired 6 rocket shells on al-Qosour and al-Joura "
+            "neighborhoods in Deir Ezzor city claiming the lives of a man and a "
+            "woman.",
+            ["Islamic State"],
+        ),
+        # ... not its spokesman or its media
+        (
+            "Al-Nusra Spokesman Son 20 Terrorists Killed in Idleb Strikes. A Nusra "
+            "Front spokesman said air strikes killed 20 militants in Idlib on "
+            "Sunday.",
+            [None],
+        ),
+        (
+            "ISIS media published photos of the shelling that killed 12 people in "
+            "Deir Ezzor on Monday.",
+            [None],
+        ),
+        # who managed or tried to do it did it
+        (
+            "Syrian Army Kills 40 al-Nusra Front Members in Damascus Ambush. Syrian "
+            "army managed to claim on Monday most of al-Nusra Front group members "
+            "during an ambush while trying to sneak to the East Ghota in Damascus "
+            "countryside.",
+            ["Syrian government forces"],
+        ),
+        # "the army" is the army named before it
+        (
+            "Syrian Army Kills 48 ISIL Terrorists in Deir Ezzor. In Daraa "
+            "al-Balad the military source said that the army carried out intensive "
+            "strikes against gatherings of al-Nusra terrorists in al-Karak "
+            "neighborhood killing 8 terrorists.",
+            ["Syrian government forces", "Syrian government forces"],
+        ),
+        # who suffered a blow in strikes did not strike
+        (
+            "On Tuesday at least six Takfiri militants were killed in attacks by "
+            "the Syrian ground forces in the provinces of Hama and Idlib. Jaish "
+            "al-Fateh terrorists suffered another blow in similar strikes on their "
+            "hideouts in the province of Idlib.",
+            [None],
+        ),
+        # jets thought to be someone's are theirs
+        (
+            "Fighter jets also believed to be Russian struck the town of Urum al "
+            "Kubra in the western Aleppo countryside where five civilians were "
+            "killed.",
+            ["Russia"],
+        ),
         # of doers named together, the first
         (
             "Twenty-three civilians were killed in al-Mayadin on Thursday. The "
@@ -461,9 +514,31 @@ def test_whom_a_sentence_accuses_of_an_attack_carried_it_out(nlp):
         ),
     ],
 )
-def test_the_acts_own_words_name_its_doer(nlp, text, perpetrators):
+def test_who_did_the_act(nlp, text, perpetrators):
     events = extract(text, published=PUBLISHED, nlp=nlp).events
     assert [e.perpetrator for e in events] == perpetrators
+
+
+@pytest.mark.parametrize(
+    ("text", "perpetrator"),
+    [
+        # who fired rockets elsewhere did not fire these
+        (
+            "Rockets killed seven people in Aleppo on Tuesday. In Deir Ezzor, ISIS "
+            "fired rockets at the city's neighbourhoods on Tuesday, killing two.",
+            None,
+        ),
+        (
+            "Rockets killed seven people in Aleppo on Tuesday. Residents fled the "
+            "area. Shops stayed shut. Rebels have fired rockets at the western "
+            "districts all week.",
+            "Syrian opposition groups",
+        ),
+    ],
+)
+def test_who_did_such_acts_in_the_same_governorate_did_this_one(nlp, text, perpetrator):
+    event = extract(text, published=PUBLISHED, nlp=nlp).events[0]
+    assert event.perpetrator == perpetrator
 
 
 def test_the_lead_starts_after_a_dateline(nlp):
