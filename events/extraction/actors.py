@@ -63,6 +63,10 @@ FORCE_NOUNS = frozenset(
     rockets offensive attack attacks fighters units aviation
     """.split()
 )
+# What kind of force: "Russian fighter jets", "Turkish ground forces".
+FORCE_KINDS = frozenset(
+    "air fighter war combat attack ground special armed security".split()
+)
 # "warplanes believed to be Russian": whose they are thought to be
 BELIEF_VERBS = frozenset({"believed", "thought", "suspected", "presumed"})
 # "US-led strike", "Kurdish-led fighters": the forces of whoever leads them.
@@ -280,8 +284,8 @@ class ActorRuler:
     def _force_noun_after(doc: Doc, token) -> int | None:
         """Return the index of the force noun a demonym qualifies, if any.
 
-        "Russian jets", "a Syrian air strike" and, coordinated, "Syrian and
-        Russian warplanes".
+        "Russian jets", "a Syrian air strike", "Russian fighter jets" and,
+        coordinated, "Syrian and Russian warplanes".
         """
         i = token.i + 1
         if i < len(doc) and doc[i].lower_ in POSSESSIVES:
@@ -292,7 +296,7 @@ class ActorRuler:
             and doc[i + 1].lower_ in DEMONYM_FORCES
         ):
             i += 2
-        if i + 1 < len(doc) and doc[i].lower_ == "air":
+        if i + 1 < len(doc) and doc[i].lower_ in FORCE_KINDS:
             i += 1
         if i < len(doc) and doc[i].lower_ in FORCE_NOUNS:
             return i

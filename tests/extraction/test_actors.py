@@ -71,6 +71,15 @@ def test_registry_aliases(nlp, text, expected):
     ("text", "expected"),
     [
         ("Russian air strikes hit Idlib.", [("Russian air strikes", "Russia", False)]),
+        # what kind of force they are
+        (
+            "Russian fighter jets struck Turmanin.",
+            [("Russian fighter jets", "Russia", False)],
+        ),
+        (
+            "Turkish ground forces entered Jarabulus.",
+            [("Turkish ground forces", "Turkish forces", False)],
+        ),
         ("Jordanian helicopters fired.", [("Jordanian helicopters", "Jordan", False)]),
         ("Turkish troops entered.", [("Turkish troops", "Turkish forces", False)]),
         ("The regime bombed Douma.", [("regime", "Syrian government forces", False)]),

@@ -492,8 +492,8 @@ def test_whom_a_sentence_accuses_of_an_attack_carried_it_out(nlp):
         ),
         # who suffered a blow in strikes did not strike
         (
-            "On Tuesday at least six Takfiri militants were killed in attacks by "
-            "the Syrian ground forces in the provinces of Hama and Idlib. Jaish "
+            "On Tuesday at least six Takfiri militants were killed in attacks in "
+            "the provinces of Hama and Idlib. Jaish "
             "al-Fateh terrorists suffered another blow in similar strikes on their "
             "hideouts in the province of Idlib.",
             [None],
