@@ -64,6 +64,30 @@ def test_mansoura_in_the_raqqa_countryside_is_the_raqqa_one(nlp):
 
 
 @pytest.mark.parametrize(
+    ("text", "name", "admin1"),
+    [
+        # a name Homs and Aleppo share goes with the city the story is about
+        (
+            "Car bomb in Syrias Homs kills 10. Ten people were killed at a taxi "
+            "stand in Zahraa a district inhabited by Alawites.",
+            "al-Zahraa (Homs)",
+            "11",
+        ),
+        (
+            "Regime forces fended off an attack by rebel fighters on the Zahra "
+            "neighbourhood of Aleppo.",
+            "Jamiyat al-Zahra",
+            "09",
+        ),
+        ("Rebels shelled Nubl and Zahraa north of Aleppo.", "Zahraa", "09"),
+    ],
+)
+def test_a_shared_name_goes_with_the_city_in_focus(nlp, text, name, admin1):
+    found = [p for p in places(nlp, text) if "Zahra" in p[1]]
+    assert [(p[1], p[3]) for p in found] == [(name, admin1)]
+
+
+@pytest.mark.parametrize(
     ("text", "place"),
     [
         # spaCy labels both of these PERSON; the gazetteer overrides it.
@@ -145,9 +169,10 @@ def test_every_place_carries_coordinates_and_governorate(nlp):
         # ... nor before an "al-" name: "Bab al-Nayrab" is a quarter, not al-Bab.
         ("A barrel bomb hit the Bab al-Nayrab neighbourhood of Aleppo.", ["Aleppo"]),
         # ... and an "al-" name after one ends that longer name: "Tariq al-Bab"
-        # and "Jamiat al-Zahra" are quarters of Aleppo.
+        # and "Jamiat al-Zahra" are quarters of Aleppo (the supplement has
+        # the second).
         ("A market in the Tariq al-Bab district of Aleppo was hit.", ["Aleppo"]),
-        ("Shells hit Jamiat al-Zahra in Aleppo.", ["Aleppo"]),
+        ("Shells hit Jamiat al-Zahra in Aleppo.", ["Jamiyat al-Zahra", "Aleppo"]),
         ("An explosion hit Bab Tadmor in Homs.", ["Homs"]),
         ("Shells hit Khan Tuman in southern rural Aleppo.", ["Aleppo"]),
         # "-based" says where a group sits, not where anything happened.
