@@ -58,6 +58,9 @@ CALENDAR_WORDS = frozenset(
     ramadan eid
     """.split()
 )
+# Abbreviations of prose that some place is also called: "Aka" is Acre's
+# alternate name, and "also known as" in "Amin al-Ruz Aka Abu Malik".
+PROSE_ABBREVIATIONS = frozenset({"aka", "a.k.a", "a.k.a."})
 # Adjectives of nationality: never place names, whatever spaCy labels them.
 DEMONYMS = frozenset(
     """
@@ -419,6 +422,7 @@ def _may_start(doc: Doc, token) -> bool:
     if (
         token.ent_type_ in NOT_PLACE_LABELS
         or token.lower_ in CALENDAR_WORDS
+        or token.lower_ in PROSE_ABBREVIATIONS
         or token.lower_ in DEMONYMS
         or _stands_for_government(doc, token)
     ):

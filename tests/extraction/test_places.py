@@ -144,6 +144,8 @@ def test_precision_follows_the_wording(nlp, text, name, precision):
         "Two people were killed.",
         # a television channel named like a town
         "Lebanese TV channel Al-Mayadin reported the attack.",
+        # "also known as", which Acre is also called
+        "Soldiers killed Amin Sameer al-Ruz Aka Abu Malik.",
     ],
 )
 def test_dates_numbers_and_demonyms_are_not_places(nlp, text):
