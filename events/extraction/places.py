@@ -87,6 +87,8 @@ GOVERNMENT_VERBS = (
     | CLAIMING_VERBS
     | LOSS_VERBS
 )
+# Names many cities' quarters share: only the city's own tells which.
+GENERIC_NAMES = frozenset({"old city", "new city"})
 # Words that make a name a quarter of a city: "al-Midan neighbourhood", "the
 # district of Midan".
 QUARTER_WORDS = frozenset("neighbourhood neighborhood district quarter".split())
@@ -279,6 +281,9 @@ class PlaceGeocoder:
         span = doc[candidate.start : candidate.end]
         if not self._plausible(doc, span, candidate):
             return None
+        entries = [e for e in candidate.entries if self._may_be(doc, span, e)]
+        if not entries:
+            return None
         sentence = focus["sentence"].get(span.sent.start, Counter())
         article = focus["article"]
 
@@ -292,7 +297,7 @@ class PlaceGeocoder:
                 entry.curated,
             )
 
-        entry = max(candidate.entries, key=rank)
+        entry = max(entries, key=rank)
         regions = focus["region"].get(span.sent.start, set())
         elsewhere = (
             entry.country != SYRIA or region_code(entry.admin1_code) not in regions
@@ -305,6 +310,23 @@ class PlaceGeocoder:
         ):
             return None  # "Hadar village in Quneitra province" is not al-Hadir
         return self._widen(doc, span, entry)
+
+    def _may_be(self, doc: Doc, span: Span, entry: GazetteerEntry) -> bool:
+        """Return whether the words may name `entry`. A place abroad needs
+        a proper name, not a generic one ("Aleppo's Old City" is no
+        Jerusalem) or a word of prose ("Can you show me"), and another of
+        its names must read as a place here: not as a person's ("Khalil
+        said" is no Hebron) or a hospital's ("Al-Quds hospital" is no
+        Jerusalem)."""
+        if entry.country == SYRIA or entry.curated:
+            return True
+        key = name_key(span.text)
+        if key in GENERIC_NAMES or not any(t.pos_ == "PROPN" for t in span):
+            return False
+        if key == name_key(entry.name):
+            return True
+        labels = {t.ent_type_ for t in span if t.ent_type_}
+        return bool(labels) and labels <= PLACE_LABELS
 
     def _plausible(self, doc: Doc, span: Span, candidate: _Candidate) -> bool:
         """Return whether the name reads as a place here."""

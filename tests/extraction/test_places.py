@@ -115,6 +115,29 @@ def test_places_outside_syria_keep_their_country(nlp):
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a place abroad by another of its names, when that reads as a place
+        (
+            "Government forces repelled an ISIS attack on the town of Haditha in "
+            "Anbar province.",
+            [("Hadithah", "IQ")],
+        ),
+        # ... not a person's, a hospital's, a quarter's or prose
+        ("PYD spokesman Nawaf Khalil said the claims were false.", []),
+        (
+            "Doctors at the Al-Quds hospital in Aleppo said four died.",
+            [("Aleppo", "SY")],
+        ),
+        ("Rebels blew up a tunnel in the Old City.", []),
+        ('"Can you show me even one fighter here?" he asked.', []),
+    ],
+)
+def test_a_place_abroad_needs_a_name_that_reads_as_a_place(nlp, text, expected):
+    assert [(p[1], p[2]) for p in places(nlp, text)] == expected
+
+
+@pytest.mark.parametrize(
     ("text", "name", "precision"),
     [
         ("Fighting in Homs province went on.", "Homs Governorate", "governorate"),
