@@ -123,6 +123,7 @@ NAME_LINKS = frozenset({"for", "of"})  # "The Organization for the Prohibition .
 ANAPHOR_KINDS = frozenset({"jihadist", "rebel", "kurdish"})
 # Words that can only mean a jihadist group: "the jihadists" are not the FSA.
 JIHADIST_WORDS = frozenset({"jihadist", "jihadists", "extremist", "extremists"})
+JIHADIST_KINDS = frozenset({"jihadist"})
 ANAPHOR_WINDOW_SENTENCES = 3
 
 
@@ -364,11 +365,8 @@ class ActorRuler:
             start = self._anaphor_start(doc, token)
             if start is None:
                 continue
-            kinds = (
-                {"jihadist"}
-                if {t.lower_ for t in doc[start : token.i + 1]} & JIHADIST_WORDS
-                else ANAPHOR_KINDS
-            )
+            words = {t.lower_ for t in doc[start : token.i + 1]}
+            kinds = JIHADIST_KINDS if words & JIHADIST_WORDS else ANAPHOR_KINDS
             antecedent = self._antecedent(sentence_starts, resolved, token.i, kinds)
             if antecedent is not None:
                 resolved.append(_Match(start, token.i + 1, antecedent))
@@ -401,7 +399,7 @@ class ActorRuler:
         sentence_starts: list[int],
         matches: list[_Match],
         position: int,
-        kinds: frozenset[str] | set[str],
+        kinds: frozenset[str],
     ) -> RegistryEntry | None:
         """Return the armed non-state actor that a reference at `position` means."""
         current = max(i for i, s in enumerate(sentence_starts) if s <= position)

@@ -52,6 +52,7 @@ from events.extraction.casualty_links import (
     inside_span,
     load_casualty_words,
     sentence_teller,
+    subject_of,
     told_by_pronoun,
 )
 from events.extraction.casualty_triggers import (
@@ -359,7 +360,7 @@ def _loser_side(trigger: Token, actors) -> str | None:
     """Return the side of the subject of "lost": the side whose fighters died."""
     if trigger.lemma_ not in LOSS_VERBS:
         return None
-    subject = next((c for c in trigger.children if c.dep_ == "nsubj"), None)
+    subject = subject_of(trigger)
     mention = None if subject is None else _belligerent_at(subject, actors)
     return None if mention is None else mention.side
 
@@ -375,7 +376,7 @@ def _possessor(noun: Token) -> Token | None:
     ):
         return None
     for verb in noun.ancestors:
-        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        subject = subject_of(verb)
         if subject is not None and subject.pos_ in ("NOUN", "PROPN"):
             return subject
     return None
@@ -453,7 +454,7 @@ def _running_tally(trigger: Token) -> bool:
         for g in objects_of(verb, {"in", "during"})
     ):
         return True
-    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    subject = subject_of(verb)
     if (
         subject is not None
         and subject.lower_ in RELATIVE_PRONOUNS

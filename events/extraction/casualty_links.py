@@ -159,12 +159,17 @@ def _agents(trigger: Token) -> list[Token]:
     return agents
 
 
+def subject_of(verb: Token) -> Token | None:
+    """Return the verb's own subject, if the parse gives it one."""
+    return next((c for c in verb.children if c.dep_ == "nsubj"), None)
+
+
 def clause_subject(verb: Token) -> Token | None:
     """Return the verb's subject or, for a participle or joined clause
     ("..., killing six", "rocked the city claiming eight"), the subject of
     the verb it hangs from."""
     while True:
-        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        subject = subject_of(verb)
         climbs = verb.dep_ in ("advcl", "xcomp", "conj") and verb != verb.head
         if subject is not None or not climbs:
             return subject

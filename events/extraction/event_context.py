@@ -19,6 +19,7 @@ from events.extraction.casualty_links import (
     BLAME_VERBS,
     LOSS_VERBS,
     TARGET_PREPOSITIONS,
+    subject_of,
 )
 from events.extraction.chrome import in_chrome
 from events.extraction.types import (
@@ -308,7 +309,7 @@ def _doer_of_the_clause(verb, spans) -> ActorMention | None:
 def _named_before_a_pronoun(verb, actors: list[ActorMention]) -> ActorMention | None:
     """Return the last actor named before a pronoun subject: "Before
     government forces left Idlib they executed 15 detainees"."""
-    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    subject = subject_of(verb)
     if subject is None or subject.lower_ not in {"they", "it"}:
         return None
     before = [a for a in actors if a.end <= subject.idx]

@@ -20,7 +20,12 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as TextSpan
 
-from events.extraction.casualty_links import ATTACK_NOUNS, BLAME_VERBS, CLAIMING_VERBS
+from events.extraction.casualty_links import (
+    ATTACK_NOUNS,
+    BLAME_VERBS,
+    CLAIMING_VERBS,
+    subject_of,
+)
 from events.extraction.casualty_triggers import ANOTHER, more_after, objects_of
 from events.extraction.chrome import in_chrome
 from events.extraction.event_context import (
@@ -643,7 +648,7 @@ def _not_done(trigger: Token) -> bool:
         noun = noun.head.head
     verbs = [t for t in (trigger, *trigger.ancestors) if t.pos_ in ("VERB", "AUX")]
     for verb in verbs[:2]:
-        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        subject = subject_of(verb)
         if (
             verb.lemma_ in CEASING_VERBS
             or any(c.dep_ == "neg" for c in verb.children)
@@ -989,7 +994,7 @@ def _accused(doc: Doc, sentence) -> tuple | None:
             what = token  # "blamed X for the attack", "accused X of gassing"
         elif token.lemma_ in RESPONSIBLE and token.dep_ in ("dobj", "acomp", "attr"):
             # "X bears responsibility for", "X claimed responsibility for"
-            accused = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
+            accused = subject_of(token.head)
             what = token
         elif token.lower_ == "by" and token.head.lemma_ == "carry":
             accused = next((c for c in token.children if c.dep_ == "pobj"), None)
