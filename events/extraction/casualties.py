@@ -45,6 +45,7 @@ from events.extraction.casualty_links import (
     LOSS_VERBS,
     REPORT_VERBS,
     SentenceContext,
+    dependent,
     find_claimant,
     find_date,
     find_perpetrator,
@@ -179,7 +180,7 @@ def _victim_noun(root: Token, noun: Token | None) -> Token | None:
     holder = noun if noun is not None else root
     for child in holder.children:
         if child.dep_ == "prep" and child.lower_ == "of":
-            return next((g for g in child.children if g.dep_ == "pobj"), None)
+            return dependent(child, "pobj")
     return None
 
 

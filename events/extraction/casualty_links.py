@@ -159,9 +159,14 @@ def _agents(trigger: Token) -> list[Token]:
     return agents
 
 
+def dependent(token: Token, relation: str) -> Token | None:
+    """Return the token's first dependent in `relation` ("dobj", "pobj"...)."""
+    return next((c for c in token.children if c.dep_ == relation), None)
+
+
 def subject_of(verb: Token) -> Token | None:
     """Return the verb's own subject, if the parse gives it one."""
-    return next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return dependent(verb, "nsubj")
 
 
 def clause_subject(verb: Token) -> Token | None:
@@ -292,7 +297,7 @@ def _according_to(token: Token) -> Token | None:
     if token.lower_ != "according":
         return None
     to = next((c for c in token.children if c.lower_ == "to"), None)
-    source = next((g for g in to.children if g.dep_ == "pobj"), None) if to else None
+    source = dependent(to, "pobj") if to else None
     return source if source is not None and _may_tell(source) else None
 
 

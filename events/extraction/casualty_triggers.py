@@ -18,6 +18,7 @@ from events.extraction.casualty_links import (
     LOSS_VERBS,
     REPORT_VERBS,
     clause_subject,
+    dependent,
     load_casualty_words,
 )
 from events.extraction.numbers import VAGUE, Number
@@ -106,7 +107,7 @@ def _claims_people(verb: Token) -> bool:
     were killed"). A headline's title-case "Claims 5" is tagged a noun: missed."""
     if verb.pos_ != "VERB" or any(c.dep_ in ("ccomp", "xcomp") for c in verb.children):
         return False
-    counted = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    counted = dependent(verb, "dobj")
     if counted is None or not (
         counted.like_num or any(c.dep_ == "nummod" for c in counted.children)
     ):

@@ -24,6 +24,7 @@ from events.extraction.casualty_links import (
     ATTACK_NOUNS,
     BLAME_VERBS,
     CLAIMING_VERBS,
+    dependent,
     subject_of,
 )
 from events.extraction.casualty_triggers import ANOTHER, more_after, objects_of
@@ -72,6 +73,7 @@ DISPOSAL_NOUNS = frozenset(
     "prohibition ban destruction removal possession handover elimination "
     "stockpiling".split()
 )
+HELD_OF_NOUNS = HOLDING_NOUNS | DISPOSAL_NOUNS  # "the program of", "the ban of"
 # A toll told as risen to its latest count: "the toll has risen to 85".
 RISEN_TOLL = re.compile(
     r"\b(?:rose|risen|rises|rising|climbed|climbs|jumped|jumps|increased|"
@@ -630,7 +632,7 @@ def _held_not_used(trigger: Token) -> bool:
     return (
         trigger.dep_ == "pobj"
         and of.lower_ == "of"
-        and of.head.lemma_.lower() in HOLDING_NOUNS | DISPOSAL_NOUNS
+        and of.head.lemma_.lower() in HELD_OF_NOUNS
     )
 
 
@@ -984,7 +986,7 @@ def _accused(doc: Doc, sentence) -> tuple | None:
     """Return (who is held responsible, for what) in `sentence`, if anyone."""
     for token in sentence:
         if token.lemma_ in BLAME_VERBS and token.pos_ == "VERB":
-            accused = next((c for c in token.children if c.dep_ == "dobj"), None)
+            accused = dependent(token, "dobj")
             # "blamed the attack on rebels"; spaCy may hang "on" from "attack"
             on = objects_of(token, {"on"}) or (
                 objects_of(accused, {"on"}) if accused is not None else []
@@ -997,7 +999,7 @@ def _accused(doc: Doc, sentence) -> tuple | None:
             accused = subject_of(token.head)
             what = token
         elif token.lower_ == "by" and token.head.lemma_ == "carry":
-            accused = next((c for c in token.children if c.dep_ == "pobj"), None)
+            accused = dependent(token, "pobj")
             carried = token.head  # "an attack carried out by X", "the strike was"
             subject = next((c for c in carried.children if c.dep_ == "nsubjpass"), None)
             referent = carried.head if carried.dep_ in ("acl", "relcl") else subject

@@ -10,6 +10,7 @@ overwrite spaCy's entity labels, so "al-Mansoura" tagged PERSON becomes GPE.
 """
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
@@ -281,7 +282,10 @@ class PlaceGeocoder:
         span = doc[candidate.start : candidate.end]
         if not self._plausible(doc, span, candidate):
             return None
-        entries = [e for e in candidate.entries if self._may_be(doc, span, e)]
+        abroad = _names_abroad(span)
+        entries = [
+            e for e in candidate.entries if e.country == SYRIA or e.curated or abroad(e)
+        ]
         if not entries:
             return None
         sentence = focus["sentence"].get(span.sent.start, Counter())
@@ -310,23 +314,6 @@ class PlaceGeocoder:
         ):
             return None  # "Hadar village in Quneitra province" is not al-Hadir
         return self._widen(doc, span, entry)
-
-    def _may_be(self, doc: Doc, span: Span, entry: GazetteerEntry) -> bool:
-        """Return whether the words may name `entry`. A place abroad needs
-        a proper name, not a generic one ("Aleppo's Old City" is no
-        Jerusalem) or a word of prose ("Can you show me"), and another of
-        its names must read as a place here: not as a person's ("Khalil
-        said" is no Hebron) or a hospital's ("Al-Quds hospital" is no
-        Jerusalem)."""
-        if entry.country == SYRIA or entry.curated:
-            return True
-        key = name_key(span.text)
-        if key in GENERIC_NAMES or not any(t.pos_ == "PROPN" for t in span):
-            return False
-        if key == name_key(entry.name):
-            return True
-        labels = {t.ent_type_ for t in span if t.ent_type_}
-        return bool(labels) and labels <= PLACE_LABELS
 
     def _plausible(self, doc: Doc, span: Span, candidate: _Candidate) -> bool:
         """Return whether the name reads as a place here."""
@@ -524,6 +511,21 @@ def _may_continue(token, *, first: bool) -> bool:
 def _place_context(doc: Doc, span: Span) -> bool:
     labels = {t.ent_type_ for t in span}
     return bool(labels & NAME_LABELS) or _cued(doc, span)
+
+
+def _names_abroad(span: Span) -> Callable[[GazetteerEntry], bool]:
+    """Return a test of whether `span` may name a given place abroad. That
+    needs a proper name, not a generic one ("Aleppo's Old City" is no
+    Jerusalem) or a word of prose ("Can you show me"); and by another of
+    the place's names, one that reads as a place here, not as a person's
+    ("Khalil said" is no Hebron) or a hospital's ("Al-Quds hospital" is no
+    Jerusalem)."""
+    key = name_key(span.text)
+    if key in GENERIC_NAMES or not any(t.pos_ == "PROPN" for t in span):
+        return lambda entry: False
+    labels = {t.ent_type_ for t in span if t.ent_type_}
+    labelled_a_place = bool(labels) and labels <= PLACE_LABELS
+    return lambda entry: labelled_a_place or key == name_key(entry.name)
 
 
 def _cued(doc: Doc, span: Span) -> bool:

@@ -194,6 +194,33 @@ def test_registry_aliases(nlp, text, expected):
                 ("coalition", "US-led coalition", False),
             ],
         ),
+        # "the jihadists" are a jihadist group's, never a rebel one's
+        (
+            "The FSA officers executed by the jihadists had been kidnapped.",
+            [("FSA", "Free Syrian Army", False)],
+        ),
+        (
+            "ISIS fought the FSA. The officers executed by the jihadists were found.",
+            [
+                ("ISIS", "Islamic State", False),
+                ("FSA", "Free Syrian Army", False),
+                ("the jihadists", "Islamic State", False),
+            ],
+        ),
+        # "the army" is the army named before it, whichever that is
+        (
+            "The Iraqi army shelled the town. The army said 12 militants died.",
+            [("Iraqi army", "Iraqi forces", False), ("army", "Iraqi forces", False)],
+        ),
+        ("The army said 12 militants died.", []),
+        # other references may mean a rebel group
+        (
+            "The FSA shelled the town. The group said it had taken the hill.",
+            [
+                ("FSA", "Free Syrian Army", False),
+                ("The group", "Free Syrian Army", False),
+            ],
+        ),
     ],
 )
 def test_context_references(nlp, text, expected):
@@ -238,42 +265,6 @@ def test_a_reference_needs_an_actor_named_before_it(nlp):
     assert actors(nlp, text) == [("ISIS", "Islamic State", False)]
     text = "ISIS lost Raqqa. The group regrouped."
     assert actors(nlp, text)[-1] == ("The group", "Islamic State", False)
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        # "the jihadists" are a jihadist group's, never a rebel one's
-        (
-            "The FSA officers executed by the jihadists had been kidnapped.",
-            [("FSA", "Free Syrian Army", False)],
-        ),
-        (
-            "ISIS fought the FSA. The officers executed by the jihadists were found.",
-            [
-                ("ISIS", "Islamic State", False),
-                ("FSA", "Free Syrian Army", False),
-                ("the jihadists", "Islamic State", False),
-            ],
-        ),
-        # "the army" is the army named before it, whichever that is
-        (
-            "The Iraqi army shelled the town. The army said 12 militants died.",
-            [("Iraqi army", "Iraqi forces", False), ("army", "Iraqi forces", False)],
-        ),
-        ("The army said 12 militants died.", []),
-        # other references may mean a rebel group
-        (
-            "The FSA shelled the town. The group said it had taken the hill.",
-            [
-                ("FSA", "Free Syrian Army", False),
-                ("The group", "Free Syrian Army", False),
-            ],
-        ),
-    ],
-)
-def test_what_a_reference_may_mean(nlp, text, expected):
-    assert actors(nlp, text) == expected
 
 
 def test_a_capitalised_reference_going_on_for_or_of_starts_a_name(nlp):
