@@ -38,6 +38,8 @@ VAGUE = {
 }
 VAGUE_SCALES = {"hundreds": 100, "thousands": 1000, "millions": 10**6}
 FEW = frozenset("several few".split())
+# a fraction of a scale word: "half a dozen", "a quarter of a million"
+FRACTIONS = {"half": 0.5, "third": 1 / 3, "quarter": 0.25}
 DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+$|^\d+(?:\.\d+)?$")
 LOW_QUALIFIERS = frozenset(
     "at least|more than|over|upwards of|in excess of|no fewer than|no less than|"
@@ -129,6 +131,23 @@ def _value(words: list[str]) -> tuple[int | None, int | None]:
     return (int(value), int(value)) if value == int(value) else (None, None)
 
 
+def _fraction_before(doc: Doc, first: int, floor: int) -> tuple[float, int]:
+    """Return (fraction, phrase start) of a fraction of a scale word counted
+    with "a": "half a dozen" is 0.5 and "a quarter of a million" 0.25 of it;
+    (1, first) when there is none."""
+    if doc[first].lower_ not in ("a", "an"):
+        return 1, first
+    fraction = first - 1
+    if fraction >= floor and doc[fraction].lower_ == "of":
+        fraction -= 1  # "a quarter of a million", "half of a million"
+    word = doc[fraction].lower_ if fraction >= floor else ""
+    if word not in FRACTIONS or (word != "half" and fraction == first - 1):
+        return 1, first  # a third or a quarter needs its "of"
+    if fraction > floor and doc[fraction - 1].lower_ in ("a", "an"):
+        return FRACTIONS[word], fraction - 1
+    return FRACTIONS[word], fraction
+
+
 def _parse(doc: Doc, first: int, last: int, floor: int) -> Number | None:
     parts, joints, words = [], [], []
     for token in doc[first : last + 1]:
@@ -155,7 +174,10 @@ def _parse(doc: Doc, first: int, last: int, floor: int) -> Number | None:
             low, high = a, b_high
     if low is None and high is None:
         return None
-    start, low, high = _qualify(doc, first, last, floor, low, high)
+    fraction, lead = _fraction_before(doc, first, floor)
+    if fraction != 1:
+        low, high = (round(value * fraction) for value in (low, high))
+    start, low, high = _qualify(doc, lead, last, floor, low, high)
     vague = any(word in VAGUE or word in FEW for part in parts for word in part)
     return Number(first, last, start, low, high, vague)
 

@@ -64,6 +64,11 @@ NUMBERS = [
     ("over 5", [(5, None)]),
     ("upwards of 5", [(5, None)]),
     ("more than a dozen", [(12, None)]),
+    # a fraction of a scale word counted with "a"
+    ("half a dozen", [(6, 6)]),
+    ("more than a quarter of a million", [(250_000, None)]),
+    ("nearly half of a million", [(None, 500_000)]),
+    ("a third a million", [(1_000_000, 1_000_000)]),
     ("5 or more", [(5, None)]),
     ("nearly 5", [(None, 5)]),
     ("almost 5", [(None, 5)]),
