@@ -98,6 +98,9 @@ BARE_REFERENCES = {
     # (the Iraqi or Turkish army as readily as the Syrian one)
     "army": None,
 }
+# Bare references that name a body, which "a" or "an" makes a new one ("a
+# coalition of rebel groups"; "a government offensive" is the government's)
+BODY_NOUNS = frozenset("coalition government regime".split())
 # Words before a bare reference that make it someone else's ("Iraqi government").
 FOREIGN_QUALIFIERS = frozenset(
     """
@@ -109,7 +112,7 @@ FOREIGN_QUALIFIERS = frozenset(
 # ("Syrias" and "Assads" are possessives that lost their apostrophe; a
 # headline's "Syria rebels" are Syrian).
 DESCRIPTIVE_WORDS = frozenset(
-    "the syria syrian syrias assad assads islamist jihadist moderate".split()
+    "the a an syria syrian syrias assad assads islamist jihadist moderate".split()
 )
 # Phrases that refer back to the last armed non-state actor.
 ANAPHORS = frozenset(
@@ -340,12 +343,23 @@ class ActorRuler:
 
     @staticmethod
     def _qualified(doc: Doc, token) -> bool:
-        """Return whether a bare reference belongs to someone else or a name."""
+        """Return whether a bare reference belongs to someone else or a name,
+        or tells of a new body rather than referring back to one."""
         if token.i == 0:
             return False
         previous = doc[token.i - 1]
         if previous.lower_ in FOREIGN_QUALIFIERS:
             return True
+        if token.lower_ in BODY_NOUNS:
+            # "the rebel coalition", "an opposition government": the rebels'
+            if previous.lower_ in BARE_REFERENCES:
+                return True
+            # "form a coalition", "a coalition of rebel groups": a new one
+            if any(
+                child.dep_ == "det" and child.lower_ in ("a", "an")
+                for child in token.children
+            ):
+                return True
         # "Syrian National Coalition", "Interim Government": part of a name;
         # not "Syrian Islamist rebels", "Jihadist rebels": what they are.
         return (

@@ -194,6 +194,34 @@ def test_registry_aliases(nlp, text, expected):
                 ("coalition", "US-led coalition", False),
             ],
         ),
+        # a body a bare reference qualifies is theirs, and "a" coalition or
+        # government is a new one; a sentence's "A" names no one
+        (
+            "The largest rebel coalition attacked Aleppo.",
+            [("rebel", "Syrian opposition groups", False)],
+        ),
+        (
+            "An opposition coalition launched an assault.",
+            [("opposition", "Syrian opposition groups", False)],
+        ),
+        (
+            "Syrias opposition government met. They will form a government.",
+            [
+                ("Syrias opposition", "Syrian opposition groups", False),
+            ],
+        ),
+        (
+            "Idlib is held by a coalition of rebel groups.",
+            [("rebel groups", "Syrian opposition groups", False)],
+        ),
+        (
+            "A regime air strike killed five people.",
+            [("regime air strike", "Syrian government forces", False)],
+        ),
+        (
+            "A coalition air strike hit Raqqa.",
+            [("coalition air strike", "US-led coalition", False)],
+        ),
         # "the jihadists" are a jihadist group's, never a rebel one's
         (
             "The FSA officers executed by the jihadists had been kidnapped.",
