@@ -37,6 +37,9 @@ HEADER_SENTENCES = 4  # where a headline and datelines may stand
 # Triggers strong enough to make an event without a casualty figure: attacks
 # with weapons, and changes of territory.
 MIN_STANDALONE_PRIORITY = 45
+# a sentence's act that names a kind of violence ("clashes", "fighting"),
+# not the bare "attack" or "offensive" a neighbour's weapon may say better
+MIN_NAMED_PRIORITY = 35
 # What a sentence does not lend its neighbour's dead: "One was killed on
 # Friday. ... the conflict, which started as a peaceful protest movement".
 NOT_LENT_TYPES = frozenset({"Strategic developments", "Protests", "Riots"})
@@ -152,7 +155,7 @@ class Context:
     def hits_in(self, index: int) -> list[Hit]:
         return self.hits.get(index, [])
 
-    def best_hit(self, index: int) -> Hit | None:
+    def best_hit(self, index: int, lent: bool = True) -> Hit | None:
         """Return the strongest trigger around sentence `index`.
 
         Nearby sentences count too (the toll often follows the attack), and
@@ -165,6 +168,12 @@ class Context:
         # The sentence's own weapon first: "raids on al-Baghuz" stay raids
         # though the sentence before fired missiles elsewhere.
         best = strongest(self.hits_in(index))
+        if (
+            best is not None
+            and not lent
+            and best.trigger.priority >= MIN_NAMED_PRIORITY
+        ):
+            return best
         if best is None or best.trigger.priority < MIN_STANDALONE_PRIORITY:
             # a neighbour lends its act, not its truce, arrests or protests
             nearby = self.hits_in(index) + [

@@ -328,7 +328,11 @@ class EventAssembler:
     # --- filling -------------------------------------------------------------
 
     def _event(self, context: "Context", draft: _Draft) -> EventRecord | None:
-        hit = context.best_hit(draft.anchor)
+        # dead "also" killed, or "another" attack, are not the neighbour's
+        others = bool(draft.figures) and all(
+            _adds_more(context.doc, f) for f in draft.figures
+        )
+        hit = context.best_hit(draft.anchor, lent=not others)
         trigger = hit.trigger if hit else None
         place, place_span = self._place(context, draft, hit)
         perpetrator = self._perpetrator(context, draft, hit, place)

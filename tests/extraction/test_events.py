@@ -208,6 +208,29 @@ def test_the_act_the_lead_names_more_closely_gives_the_type(nlp):
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # dead "also" killed in clashes are not the air strikes' dead
+        (
+            "Air strikes by regime warplanes killed 26 people in Idlib. At least "
+            "327 people have also been killed in clashes in Aleppo.",
+            [("Air/drone strike", 26), ("Armed clash", 327)],
+        ),
+        # a bare "attack" still takes the weapon its neighbour names
+        (
+            "Air strikes by regime warplanes killed 26 people in Idlib. Another "
+            "five people were killed in an attack on Aleppo.",
+            [("Air/drone strike", 26), ("Air/drone strike", 5)],
+        ),
+    ],
+)
+def test_other_dead_keep_the_act_their_sentence_names(nlp, text, expected):
+    assert [
+        (e.sub_event_type, e.killed_best) for e in extract(text, nlp=nlp).events
+    ] == expected
+
+
+@pytest.mark.parametrize(
     ("text", "sub_event_type", "perpetrator"),
     [
         (
