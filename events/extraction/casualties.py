@@ -859,10 +859,11 @@ def _figure(doc: Doc, link: _Link, kind: str, victims: tuple, period: bool) -> F
     number = link.number
     best = number.low if number.low is not None else number.high
     # A toll this large is a running total; smaller ones too when told in the
-    # present perfect ("at least 6,000 militants have been killed").
+    # present perfect ("at least 6,000 militants have been killed") or
+    # uncounted ("Air raids kill thousands").
     threshold = (
         CUMULATIVE_MIN_KILLED_SO_FAR
-        if _present_perfect(doc[link.trigger])
+        if number.vague or _present_perfect(doc[link.trigger])
         else CUMULATIVE_MIN_KILLED
     )
     large = kind in (KILLED, KILLED_OR_INJURED) and best >= threshold

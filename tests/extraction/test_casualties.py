@@ -1049,6 +1049,11 @@ CUMULATIVE = [
 
 
 CUMULATIVE += [
+    # thousands, uncounted, are a running total; a counted toll that large is
+    # one incident's ("killing more than 1400 people with chemical weapons")
+    ("Air raids kill thousands.", [("killed", 2000, None, UNK, True)]),
+    ("Thousands more civilians killed.", [("killed", 2000, None, CIV, True)]),
+    ("The attack killed more than 1400 people.", [("killed", 1400, None, CIV, False)]),
     # A prolonged activity in the present perfect gives its toll to date.
     (
         "The battle in Latakia has killed some 300 fighters, the Observatory said.",
