@@ -63,6 +63,7 @@ from events.extraction.casualty_triggers import (
     INJURED,
     KILLED,
     KILLED_OR_INJURED,
+    PEOPLE_OBJECT_VERBS,
     PERSON_NOUNS,
     QUANT_HEADS,
     TAKEN,
@@ -506,7 +507,7 @@ def _candidates(sent: SentSpan) -> bool:
             has_trigger
             or text in TRIGGERS
             or token.lemma_ in TRIGGERS
-            or token.lemma_ in LOSS_VERBS
+            or token.lemma_ in PEOPLE_OBJECT_VERBS
             or token.lemma_ == CLAIM  # "the strikes claimed 100 civilians"
             or text in TAKEN
         )

@@ -32,6 +32,9 @@ WORDS = load_casualty_words()
 TRIGGER_WORDS = {kind: WORDS[f"{kind}_triggers"] for kind in KINDS}
 TRIGGERS = {w: kind for kind, words in TRIGGER_WORDS.items() for w in words}
 NOUN_ONLY_TRIGGERS = WORDS["noun_only_triggers"]
+# Verbs that kill only when their object counts people: "lost 13 fighters",
+# "destroyed over 60 terrorists"
+PEOPLE_OBJECT_VERBS = LOSS_VERBS | WORDS["destroy_verbs"]
 TAKEN = WORDS["taken_nouns"]  # "taken hostage"
 # Counted nouns that are never people: "40 vehicles", "two miles", "$2bn"...
 NOT_PEOPLE = WORDS["not_people"]
@@ -71,8 +74,12 @@ def trigger_kind(token: Token) -> str | None:
     kind = TRIGGERS.get(text) or TRIGGERS.get(token.lemma_.lower())
     if kind is None and token.pos_ == "VERB":
         kind = _became(token)  # "25 people fell as martyrs"
-    if token.lemma_ in LOSS_VERBS and token.pos_ == "VERB" and _loses_people(token):
-        kind = KILLED  # "ISIL lost 13 of its fighters"
+    if (
+        token.lemma_ in PEOPLE_OBJECT_VERBS
+        and token.pos_ == "VERB"
+        and _counts_people(token)
+    ):
+        kind = KILLED  # "ISIL lost 13 of its fighters", "destroyed 60 terrorists"
     if token.lemma_ == CLAIM and _claims_people(token):
         kind = KILLED  # "the bombing claimed 5", "... claiming eight"
     if kind is None and _to_death(token):
@@ -154,9 +161,11 @@ def _hypothetical(trigger: Token) -> bool:
     return bool(auxiliaries & MODALS) and "have" not in auxiliaries
 
 
-def _loses_people(verb: Token) -> bool:
-    """Return whether the object of "lost" counts people: "lost 463 fighters",
-    "lost 13 of its fighters"; not "lost control", nor a bare "lost 89"."""
+def _counts_people(verb: Token) -> bool:
+    """Return whether the object of "lost" or "destroyed" counts people:
+    "lost 463 fighters", "lost 13 of its fighters", "destroyed over 60
+    terrorists"; not "lost control", "destroyed 40 vehicles", nor a bare
+    "lost 89"."""
     for obj in (c for c in verb.children if c.dep_ == "dobj"):
         if any(n.lower_ in PERSON_NOUNS for n in (obj, *objects_of(obj, {"of"}))):
             return True

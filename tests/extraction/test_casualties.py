@@ -393,6 +393,11 @@ KINDS = [
         "Damascus lost more than 40 troops and militia in the counter-attack.",
         [("killed", 40, None, COMB, False)],
     ),
+    # A military statement "destroys" the fighters it kills.
+    (
+        "The military and self-defense forces destroyed over 60 terrorists.",
+        [("killed", 60, None, COMB, False)],
+    ),
     # Headlines in title case, after a date line.
     (
         "Wed Jul 29 2015 Israeli Strike on Syrian Town Kills 5 Soldiers",
@@ -1190,6 +1195,7 @@ NOTHING = [
     "The blast killed the mayor, who had won 60 percent of the vote.",
     "Officials paid $500 to the families of those killed.",
     "The group lost 40 tanks and fled two miles east.",
+    "The strikes destroyed 12 of the group's bases.",
     "One video showed the bodies lying in the street.",
     "The army lost control of the town on Sunday.",
     "ISIL has not lost any fighters in the strikes.",
