@@ -171,6 +171,11 @@ REMOTE = "Explosions/Remote violence"
             "people.",
             [(REMOTE, "Suicide bomb", "Homs", None, 4)],
         ),
+        # a bombing counted twice or thrice is bombs set off, not air raids
+        (
+            "At least 17 people were killed in a triple bombing in Damascus on Monday.",
+            [(REMOTE, "Remote explosive/landmine/IED", "Damascus", None, 17)],
+        ),
         (
             "A suspected gas attack on Douma killed 40 civilians on Monday.",
             [(REMOTE, "Chemical weapon", "Douma", None, 40)],
