@@ -519,6 +519,21 @@ def _participle_like(token: Token) -> bool:
     )
 
 
+def _describes(modifier: Token, noun: Token) -> bool:
+    """Return whether a trigger word is an adjective before a noun, saying
+    what its people are ("displaced people", "injured civilians"); not a
+    title-case headline's own verb ("kidnapped 900 Executed 18 People")."""
+    return modifier.dep_ == "amod" and modifier.i < noun.i and modifier.is_lower
+
+
+def _victims_of_the_head(root: Token, triggers: dict[int, str]) -> bool:
+    """Return whether the counted phrase is who its head trigger struck:
+    "killed at least 26 displaced people" counts the dead, whatever
+    "displaced" says of them."""
+    head = root.head
+    return head.i in triggers and root.dep_ in ARG_DEPS and _victim_argument(root, head)
+
+
 def dep_trigger(chain: list[Token], triggers: dict[int, str]) -> int | None:
     """Return the doc index of the trigger the parse links to this number."""
     if (after := _trigger_after(chain[0], triggers)) is not None:
@@ -536,11 +551,14 @@ def dep_trigger(chain: list[Token], triggers: dict[int, str]) -> int | None:
         if modifiers and token.like_num:
             # "23 Killed Over 100 Injured": a number's own trigger follows it
             return min(modifiers, key=lambda c: (c.i < token.i, c.i)).i
-        if modifiers:
+        if modifiers and not (
+            all(_describes(c, token) for c in modifiers)
+            and _victims_of_the_head(token, triggers)
+        ):
             return modifiers[0].i
     root = chain[-1]
     head = root.head
-    if head.i in triggers and root.dep_ in ARG_DEPS and _victim_argument(root, head):
+    if _victims_of_the_head(root, triggers):
         return head.i
     verb = None
     if root.dep_ in ARG_DEPS:

@@ -393,6 +393,24 @@ KINDS = [
         "Damascus lost more than 40 troops and militia in the counter-attack.",
         [("killed", 40, None, COMB, False)],
     ),
+    # Who the victims were before they died does not make them a figure of
+    # that kind: the verb whose object they are does.
+    (
+        "A car bombing killed at least 26 displaced people in eastern Syria.",
+        [("killed", 26, None, CIV, False)],
+    ),
+    (
+        "Six injured civilians died in hospital on Saturday.",
+        [("killed", 6, 6, CIV, False)],
+    ),
+    (
+        "Since 2011 the country has found itself in the clutches of militancy "
+        "which has so far killed hundreds of thousands and displaced millions.",
+        [
+            ("killed", 200_000, None, UNK, True),
+            ("displaced", 2_000_000, None, UNK, True),
+        ],
+    ),
     # A military statement "destroys" the fighters it kills.
     (
         "The military and self-defense forces destroyed over 60 terrorists.",
