@@ -18,6 +18,7 @@ from events.extraction.actors import FORCE_NOUNS
 from events.extraction.casualty_links import (
     BLAME_VERBS,
     LOSS_VERBS,
+    NOT_KILLERS,
     TARGET_PREPOSITIONS,
     subject_of,
 )
@@ -46,6 +47,10 @@ NOT_LENT_TYPES = frozenset({"Strategic developments", "Protests", "Riots"})
 # What a group's men and arms are called: "Syrian army units", "Nusra
 # terrorists" act as the group does, its "spokesman" or "leader" does not.
 DOER_NOUNS = FORCE_NOUNS | {"members", "militants", "terrorists", "gunmen", "men"}
+# What a group is called ("the Jaysh al-Islam group", whose name the parser
+# may read as an adjective), and with its men ("the Syrian army units")
+ORGANIZATION_NOUNS = frozenset({"group", "organization", "organisation", "movement"})
+GROUP_NOUNS = DOER_NOUNS | ORGANIZATION_NOUNS
 AGENT_DEPS = frozenset({"nsubj", "nsubjpass", "agent", "compound", "amod", "poss"})
 
 
@@ -240,7 +245,8 @@ def _names_more_closely(hit: Hit, other: Hit | None) -> bool:
 
 # The data file's blame verbs, and "held the regime responsible".
 ACCUSING_VERBS = BLAME_VERBS | {"hold"}
-NOT_ACTING_VERBS = ACCUSING_VERBS | LOSS_VERBS  # their subject did not strike
+# their subject did not strike: "blamed", "lost 13 fighters", "died"
+NOT_ACTING_VERBS = ACCUSING_VERBS | NOT_KILLERS
 
 
 def _only_a_date(text: str) -> bool:
@@ -297,9 +303,7 @@ def _doer_of_the_clause(verb, spans) -> ActorMention | None:
     """Return the clause's doer ("X struck", "carried out by X") or whom it
     blames ("blamed X for airstrikes"); not "X lost 13 fighters"."""
     for actor, span in spans:
-        root = span.root
-        while root.dep_ == "compound" and root.head.lower_ in DOER_NOUNS:
-            root = root.head  # "the Syrian army units pounded": the units
+        root = _doers_phrase(span.root)
         if _by(root, verb):
             return actor
         if root.head != verb:
@@ -313,6 +317,23 @@ def _doer_of_the_clause(verb, spans) -> ActorMention | None:
         # "the Syrian army continued to push ISIS back": who continued
         return _doer_of_the_clause(verb.head, spans)
     return None
+
+
+def _doers_phrase(root):
+    """Return the head of the phrase naming a group's men: "units" of "the
+    Syrian army units", "Militants" of "Militants of the Jaysh al-Islam
+    terrorist group"."""
+    while (root.dep_ == "compound" and root.head.lower_ in GROUP_NOUNS) or (
+        root.dep_ == "amod" and root.head.lower_ in ORGANIZATION_NOUNS
+    ):
+        root = root.head  # "the Syrian army units", "the Jaysh al-Islam group"
+    if (
+        root.dep_ == "pobj"
+        and root.head.lower_ in ("of", "from")
+        and root.head.head.lower_ in DOER_NOUNS
+    ):
+        root = root.head.head  # "Militants of the group"
+    return root
 
 
 def _named_before_a_pronoun(verb, actors: list[ActorMention]) -> ActorMention | None:

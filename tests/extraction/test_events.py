@@ -285,10 +285,11 @@ def test_a_capture_that_only_tells_what_a_place_is_is_no_event(nlp):
             [(REMOTE, "Air/drone strike", "Russia", 12, "civilians")],
         ),
         # so do raids an article leads with as air raids, whoever it names
+        # (and who fled them did not carry them out)
         (
             "Air raids on Raqqa killed 25 civilians, the monitor said. "
             "ISIS fighters fled the raids, which killed 25 people.",
-            [(REMOTE, "Air/drone strike", "Islamic State", 25, "civilians")],
+            [(REMOTE, "Air/drone strike", None, 25, "civilians")],
         ),
     ],
 )
@@ -532,6 +533,20 @@ def test_whom_a_sentence_accuses_of_an_attack_carried_it_out(nlp):
             "Kubra in the western Aleppo countryside where five civilians were "
             "killed.",
             ["Russia"],
+        ),
+        # a group's militants act for it, with or without its "group"
+        (
+            "Militants of the so-called Jaysh al-Islam terrorist group fired "
+            "rocket shells on Thursday at residential neighborhoods in Damascus "
+            "killing three civilians.",
+            ["Jaysh al-Islam"],
+        ),
+        # its members who died in a blast did not set it off
+        (
+            "Twenty-five members of Al-Nusra Front including a leader of the "
+            "jihadist group died in an explosion inside a mosque in the city of "
+            "Ariha in Idlib province.",
+            [None],
         ),
         # of doers named together, the first
         (
