@@ -171,6 +171,12 @@ REMOTE = "Explosions/Remote violence"
             "people.",
             [(REMOTE, "Suicide bomb", "Homs", None, 4)],
         ),
+        # bombs made to be dropped from the air are air strikes
+        (
+            "Russian jets dropped cluster bombs on Aleppo on Tuesday, killing 10 "
+            "civilians.",
+            [(REMOTE, "Air/drone strike", "Aleppo", "Russia", 10)],
+        ),
         # a bombing counted twice or thrice is bombs set off, not air raids
         (
             "At least 17 people were killed in a triple bombing in Damascus on Monday.",
