@@ -810,8 +810,9 @@ def _part_of_them(doc: Doc, number: Number, links: list[_Link]) -> tuple | None:
     """The part_of_toll of "20 people were killed, five of them children": the
     toll told just before it in the sentence, and who the part were."""
     who = _who_of_them(doc, number)
-    tolls = [link for link in links if not link.part]
-    return (tolls[-1].trigger, who) if who is not None and tolls else None
+    # (of a toll, or of a part: "the dead included 109 evacuees 13 of whom
+    # were women")
+    return (links[-1].trigger, who) if who is not None and links else None
 
 
 def _parts_of_them(doc: Doc, links: list[_Link], triggers: dict) -> list[_Link]:

@@ -20,6 +20,7 @@ from events.extraction.casualty_links import (
     clause_subject,
     dependent,
     load_casualty_words,
+    subject_of,
 )
 from events.extraction.numbers import VAGUE, Number
 
@@ -359,7 +360,11 @@ def part_of_toll(
     Only with a noun for who they were: "15 of the wounded were in critical
     condition" says nothing the toll did not.
     """
-    return _some_of_the_toll(root, triggers) or _among_the_toll(noun, triggers)
+    return (
+        _some_of_the_toll(root, triggers)
+        or _among_the_toll(noun, triggers)
+        or _included_in_the_toll(noun, triggers)
+    )
 
 
 def _some_of_the_toll(root: Token, triggers: dict[int, str]) -> tuple | None:
@@ -422,10 +427,27 @@ def _among_the_toll(noun: Token | None, triggers: dict[int, str]) -> tuple | Non
     return None if trigger is None else (trigger, noun)
 
 
+def _included_in_the_toll(noun: Token | None, triggers: dict[int, str]) -> tuple | None:
+    """The part_of_toll of "the dead included 109 evacuees", "the toll
+    includes 126 people killed by rebel shelling", "those killed included 11
+    people": what a toll includes is part of it."""
+    if noun is None or noun.dep_ != "dobj" or noun.head.lemma_ != "include":
+        return None
+    whole = subject_of(noun.head)
+    trigger = None if whole is None else _toll_trigger(whole, triggers)
+    return None if trigger is None else (trigger, noun)
+
+
 def _toll_word(whole: Token | None, triggers: dict[int, str]) -> int | None:
     """The trigger of "the dead", "those killed", "the people killed"."""
     if whole is None or whole.dep_ != "pobj":
         return None
+    return _toll_trigger(whole, triggers)
+
+
+def _toll_trigger(whole: Token, triggers: dict[int, str]) -> int | None:
+    """Return the trigger of a phrase naming a toll: "dead", "toll", the
+    "killed" of "those killed"."""
     if whole.i in triggers:
         return whole.i
     modifiers = [c for c in whole.children if c.dep_ in MODIFIER_DEPS]

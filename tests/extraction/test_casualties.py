@@ -943,6 +943,16 @@ TOTALS = [
         "a market in the Bustan al-Qasr neighbourhood the monitoring group said.",
         [(7, 7, CIV, True)],
     ),
+    # what a toll includes is part of it, and "of whom" parts of that part
+    (
+        "The dead included 109 evacuees 13 of whom were women.",
+        [(13, 13, CIV, True), (109, 109, CIV, True)],
+    ),
+    (
+        "The toll includes 126 people killed by rebel shelling of Aleppo city.",
+        [(126, 126, CIV, True)],
+    ),
+    ("The victims included 51 children.", []),
     ("Fifteen of the wounded were in critical condition.", []),
     # "among them" parsed as a second subject of the verb
     (
