@@ -165,6 +165,8 @@ class Context:
 
         Nearby sentences count too (the toll often follows the attack), and
         when they only say "attack" or "fighting", the lead's weapon does.
+        Not `lent` (other dead than the neighbour's), a sentence that names
+        its own kind of violence keeps it.
         """
 
         def strongest(hits: list[Hit]) -> Hit | None:

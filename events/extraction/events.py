@@ -109,6 +109,9 @@ CEASING_VERBS = frozenset(
 class _Draft:
     anchor: int  # sentence index
     figures: list[CasualtyFigure] = field(default_factory=list)
+    # every dead of it "also" killed or by "another" attack: others than
+    # the neighbouring sentence's, which lends them no act
+    others: bool = False
 
 
 class EventAssembler:
@@ -186,11 +189,13 @@ class EventAssembler:
             if figure.cumulative or figure.kind not in INCIDENT_KINDS:
                 continue
             index = context.sentence_of(figure.start)
-            draft = self._mergeable(context, drafts, figure, index)
+            more = _adds_more(context.doc, figure)
+            draft = self._mergeable(context, drafts, figure, index, more)
             if draft is None:
-                drafts.append(_Draft(anchor=index, figures=[figure]))
+                drafts.append(_Draft(anchor=index, figures=[figure], others=more))
             else:
                 draft.figures.append(figure)
+                draft.others = draft.others and more
                 # the lead tells in full what its headline told: it anchors
                 if draft.anchor == context.headline and index > draft.anchor:
                     draft.anchor = index
@@ -228,9 +233,12 @@ class EventAssembler:
 
     @staticmethod
     def _mergeable(
-        context: "Context", drafts: list[_Draft], figure: CasualtyFigure, index: int
+        context: "Context",
+        drafts: list[_Draft],
+        figure: CasualtyFigure,
+        index: int,
+        more: bool,
     ) -> _Draft | None:
-        more = _adds_more(context.doc, figure)
         # The same count far off tells the same dead again: "leaving at least
         # 27 people dead ... The LCC said 27 people were killed". Not a few
         # dead counted loosely ("at least two"), which another incident may
@@ -328,11 +336,7 @@ class EventAssembler:
     # --- filling -------------------------------------------------------------
 
     def _event(self, context: "Context", draft: _Draft) -> EventRecord | None:
-        # dead "also" killed, or "another" attack, are not the neighbour's
-        others = bool(draft.figures) and all(
-            _adds_more(context.doc, f) for f in draft.figures
-        )
-        hit = context.best_hit(draft.anchor, lent=not others)
+        hit = context.best_hit(draft.anchor, lent=not draft.others)
         trigger = hit.trigger if hit else None
         place, place_span = self._place(context, draft, hit)
         perpetrator = self._perpetrator(context, draft, hit, place)

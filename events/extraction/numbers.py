@@ -176,7 +176,9 @@ def _parse(doc: Doc, first: int, last: int, floor: int) -> Number | None:
         return None
     fraction, lead = _fraction_before(doc, first, floor)
     if fraction != 1:
-        low, high = (round(value * fraction) for value in (low, high))
+        low, high = (
+            None if value is None else round(value * fraction) for value in (low, high)
+        )
     start, low, high = _qualify(doc, lead, last, floor, low, high)
     vague = any(word in VAGUE or word in FEW for part in parts for word in part)
     return Number(first, last, start, low, high, vague)
