@@ -171,6 +171,15 @@ REMOTE = "Explosions/Remote violence"
             "people.",
             [(REMOTE, "Suicide bomb", "Homs", None, 4)],
         ),
+        # "gas kills" is a gas attack; bombs "dropped" are air strikes
+        (
+            "Gas killed 90 people in Douma on Wednesday.",
+            [(REMOTE, "Chemical weapon", "Douma", None, 90)],
+        ),
+        (
+            "Bombs dropped by the regime killed 49 people in Aleppo on Monday.",
+            [(REMOTE, "Air/drone strike", "Aleppo", "Syrian government forces", 49)],
+        ),
         # bombs made to be dropped from the air are air strikes
         (
             "Russian jets dropped cluster bombs on Aleppo on Tuesday, killing 10 "
