@@ -58,6 +58,7 @@ MONTHS = frozenset(
 )
 NOT_A_COUNT_ENTS = frozenset("DATE TIME MONEY PERCENT ORDINAL QUANTITY".split())
 INCLUDING = frozenset("including among".split())
+BREAKDOWN_MARKS = frozenset({"-", "–", "—", ","})
 ARG_DEPS = frozenset("nsubj nsubjpass dobj attr oprd dative".split())
 MODIFIER_DEPS = frozenset("amod acl relcl appos".split())
 NUM_DEPS = frozenset("nummod quantmod compound amod nmod npadvmod".split())
@@ -667,6 +668,7 @@ def window_trigger(
     that count a number after them ("Executed" in "Executed 18 People").
     """
     i = max(number.last, noun.i if noun is not None else number.last) + 1
+    i = _past_a_breakdown(doc, i, sent.end)
     for token in doc[i : min(i + 4, sent.end)]:
         if token.i in triggers and (active_verb(token) or token.i in taken):
             break  # "kill 5 injure 50", "900 Executed 18 People": the next one's
@@ -683,6 +685,22 @@ def window_trigger(
         if token.pos_ not in ("DET", "ADV", "AUX") or token.i in taken:
             break
     return None
+
+
+BREAKDOWN_WORDS = 8  # words a set-off breakdown of the counted people may take
+
+
+def _past_a_breakdown(doc: Doc, i: int, end: int) -> int:
+    """Return where the words after a counted phrase go on past a breakdown set
+    off by dashes or commas: "leaving 23 civilians - including nine children -
+    dead"; `i` itself when none stands there."""
+    mark = doc[i].text if i + 1 < end else ""
+    if mark not in BREAKDOWN_MARKS or doc[i + 1].lower_ not in INCLUDING:
+        return i
+    for token in doc[i + 2 : min(i + 2 + BREAKDOWN_WORDS, end)]:
+        if token.text == mark:
+            return token.i + 1
+    return i
 
 
 def not_a_count(doc: Doc, number: Number, noun: Token | None, person: bool) -> bool:

@@ -411,6 +411,13 @@ KINDS = [
             ("displaced", 2_000_000, None, UNK, True),
         ],
     ),
+    # a breakdown set off by dashes or commas stands between the counted
+    # people and what befell them
+    (
+        "The air strike hit the town on Friday leaving 23 civilians, among them "
+        "nine children, dead.",
+        [("killed", 23, 23, CIV, False)],
+    ),
     # A military statement "destroys" the fighters it kills.
     (
         "The military and self-defense forces destroyed over 60 terrorists.",
