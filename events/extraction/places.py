@@ -408,7 +408,8 @@ def _word_after(doc: Doc, span: Span) -> str:
 def _names_region(doc: Doc, span: Span) -> bool:
     """Return whether a name stands for its governorate where something
     happened: "Quneitra province", "the countryside of Hama", "rural Aleppo",
-    "Damascus countryside"; not where someone came "from"."""
+    "Damascus countryside", what lies "in Aleppo city"; not where someone
+    came "from"."""
     after = _word_after(doc, span)
     before = [t.lower_ for t in doc[max(span.start - 4, 0) : span.start]]
     if "from" in before:
@@ -418,6 +419,7 @@ def _names_region(doc: Doc, span: Span) -> bool:
         or after == "countryside"
         or before[-1:] == ["rural"]
         or before[-2:] == ["countryside", "of"]
+        or (after == "city" and before[-1:] == ["in"])  # "... in Aleppo city"
     )
 
 

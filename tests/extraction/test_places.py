@@ -247,6 +247,12 @@ def test_every_place_carries_coordinates_and_governorate(nlp):
             ["Al-Hasakah Governorate"],
         ),
         ("Depots were destroyed in Kafar Hamra in northern rural Aleppo.", ["Aleppo"]),
+        # what lies "in Aleppo city" lies in its governorate
+        (
+            "Militants shelled the areas of al-Midan and al-Muhafaza in Aleppo city.",
+            ["Aleppo"],
+        ),
+        ("Shells fell on Sheikh Maqsoud in Aleppo city.", ["Sheikh Maqsoud", "Aleppo"]),
         ("A car bomb hit Adra in Damascus countryside.", ["Damascus"]),
         # ... but Damascus's countryside holds Rankus, and a governorate someone
         # came "from" places nothing.
