@@ -399,7 +399,7 @@ def _among(mention: ActorMention, victims: Token) -> bool:
     volunteers", "three workers from the White Helmets". Only between the
     count and its noun, or in a "from" right after the noun: a stripped
     comma's parse hangs "... the Observatory said" on the noun too."""
-    count = next((c for c in victims.children if c.dep_ == "nummod"), None)
+    count = dependent(victims, "nummod")
     if count is None:
         return False
     if count.idx <= mention.start and mention.end <= victims.idx:

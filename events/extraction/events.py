@@ -1009,7 +1009,7 @@ def _accused(doc: Doc, sentence) -> tuple | None:
         elif token.lower_ == "by" and token.head.lemma_ == "carry":
             accused = dependent(token, "pobj")
             carried = token.head  # "an attack carried out by X", "the strike was"
-            subject = next((c for c in carried.children if c.dep_ == "nsubjpass"), None)
+            subject = dependent(carried, "nsubjpass")
             referent = carried.head if carried.dep_ in ("acl", "relcl") else subject
             if accused is not None:
                 return accused, referent

@@ -195,7 +195,8 @@ def test_registry_aliases(nlp, text, expected):
             ],
         ),
         # a body a bare reference qualifies is theirs, and "a" coalition or
-        # government is a new one; a sentence's "A" names no one
+        # government is a new one; a sentence's "A" makes no name of the word
+        # after it
         (
             "The largest rebel coalition attacked Aleppo.",
             [("rebel", "Syrian opposition groups", False)],
@@ -215,9 +216,10 @@ def test_registry_aliases(nlp, text, expected):
             [("rebel groups", "Syrian opposition groups", False)],
         ),
         (
-            "A regime air strike killed five people.",
-            [("regime air strike", "Syrian government forces", False)],
+            "A rebel attack killed five people.",
+            [("rebel", "Syrian opposition groups", False)],
         ),
+        # (a coalition's strikes are still the US-led coalition's)
         (
             "A coalition air strike hit Raqqa.",
             [("coalition air strike", "US-led coalition", False)],
