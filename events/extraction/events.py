@@ -283,6 +283,9 @@ class EventAssembler:
             # "an air strike Saturday ... since an attack on Tuesday that killed 87"
             if _on_another_day(figure, draft.figures) and not (later or retold):
                 continue
+            # "A suicide bomber killed four ... as troops had executed 48"
+            if not (later or exactly_again) and _another_act(context, index, draft):
+                continue
             same_sentence = context.same_telling(
                 context.sentence_of(draft.figures[0].start), index
             )
@@ -722,6 +725,27 @@ def _also_done(span: TextSpan) -> bool:
         child.lower_ == "also" and child.dep_ == "advmod"
         for verb in verbs
         for child in verb.children
+    )
+
+
+def _another_act(context: "Context", index: int, draft: _Draft) -> bool:
+    """Return whether sentence `index` names an act that stands on its own
+    (an execution, a bombing) of another event type than the one the
+    draft's anchor names: the 48 troops executed in a village are not the
+    suicide bombing told in the sentence before."""
+    if index == draft.anchor:
+        return False
+    there = context.best_hit(draft.anchor)
+    if there is None or there.trigger.priority < MIN_STANDALONE_PRIORITY:
+        return False
+
+    def standing(hits: list[Hit | None]) -> list[Hit]:
+        return [h for h in hits if h and h.trigger.priority >= MIN_STANDALONE_PRIORITY]
+
+    # its own acts, else the one a neighbour lends ("killed in the attack")
+    acts = standing(context.hits_in(index)) or standing([context.best_hit(index)])
+    return bool(acts) and all(
+        hit.trigger.event_type != there.trigger.event_type for hit in acts
     )
 
 

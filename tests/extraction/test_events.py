@@ -1065,6 +1065,22 @@ def test_a_toll_told_again_lends_its_perpetrator(nlp):
             "the northwest on Tuesday killing a woman and nine children.",
             [10, 10],
         ),
+        # a bombing and an execution told side by side are two acts, whoever
+        # told each
+        (
+            "A suicide bomber killed four people in a hospital on Sunday, a "
+            "monitoring group said. The attack came as the Syrian Observatory for "
+            "Human Rights reported that troops had executed 48 people in a "
+            "northern village.",
+            [4, 48],
+        ),
+        # ... but a telling that names the first act as well may be its rival
+        (
+            "Regime shelling killed 43 people in the town of Jayrud on Saturday, "
+            "the Observatory said. Activists said 45 people were killed in the "
+            "shelling and in executions in the town.",
+            [43],
+        ),
     ],
 )
 def test_another_toll_is_another_event_not_a_rival_claim(nlp, text, killed):
