@@ -94,6 +94,7 @@ from events.extraction.types import CasualtyFigure, Span
 # FA-KES labels "a bomb blast killed six people" as six civilians: in the dev set
 # 100 "N people killed" figures equal nb_civilians and 3 equal nb_noncivilians.
 PEOPLE_VICTIMS = "civilians"
+REMAINS = frozenset({"bodies", "corpses"})  # "65 bodies of civilians"
 CUMULATIVE_MIN_KILLED = 10_000  # a toll this large is a running total
 CUMULATIVE_MIN_KILLED_SO_FAR = 1_000  # ... or this large, "have been killed"
 
@@ -176,7 +177,9 @@ class Figure:
 
 
 def _victim_noun(root: Token, noun: Token | None) -> Token | None:
-    if noun is not None and noun.lower_ not in QUANT_HEADS:
+    """Return the noun that says who the counted were: "civilians" in "65
+    civilians", "65 bodies of civilians" and "the number of civilians"."""
+    if noun is not None and noun.lower_ not in QUANT_HEADS | REMAINS:
         return noun
     holder = noun if noun is not None else root
     for child in holder.children:
@@ -730,7 +733,8 @@ def _links(sent: SentSpan, numbers: list[Number], triggers: dict) -> list[_Link]
         person = victim is not None and (
             victim.lower_ in PERSON_NOUNS or victim.i in triggers
         )
-        if not_a_count(doc, number, noun, person):
+        # "dozens of trucks" counts trucks
+        if not_a_count(doc, number, noun if noun is not None else victim, person):
             continue
         part = part_of_toll(root, noun, triggers) or _part_of_them(doc, number, links)
         if part is not None:  # "five of the dead were children"

@@ -660,6 +660,12 @@ VICTIMS = [
 
 
 VICTIMS += [
+    # the dead's bodies: whose they were says who was killed
+    (
+        "At least 65 bodies of civilians have been found in Qaryatayn.",
+        [("killed", 65, None, CIV, False)],
+    ),
+    ("Rescuers found 12 corpses of soldiers.", [("killed", 12, 12, COMB, False)]),
     # A headline parse leaves the count unattached; the noun after it counts.
     (
         "Coalition air strikes Turkish army kill 8 IS group militants Report",
@@ -1231,6 +1237,10 @@ NOTHING = [
     "Officials paid $500 to the families of those killed.",
     "The group lost 40 tanks and fled two miles east.",
     "The strikes destroyed 12 of the group's bases.",
+    # a vague count of what is no people, beside a trigger
+    "I saw death with my own eyes with bodies lying on the way and dozens of "
+    "trucks and civilian cars.",
+    "They hit the army, destroying tens of their vehicles and killing soldiers.",
     "One video showed the bodies lying in the street.",
     "The army lost control of the town on Sunday.",
     "ISIL has not lost any fighters in the strikes.",
