@@ -205,6 +205,28 @@ REMOTE = "Explosions/Remote violence"
             "Two women were stoned to death for adultery in Raqqa on Friday.",
             [("Violence against civilians", "Attack", "Raqqa", None, 2)],
         ),
+        (
+            "ISIL decapitated three men in Deir Ezzor on Monday.",
+            [
+                (
+                    "Violence against civilians",
+                    "Attack",
+                    "Deir ez-Zor",
+                    "Islamic State",
+                    3,
+                )
+            ],
+        ),
+        # a counterattack is fought on the ground, whatever the lead's weapon
+        (
+            "Air strikes on Raqqa killed 25 civilians on Tuesday, a monitor said. "
+            "More than 40 troops were killed in an IS counterattack near Tabqa on "
+            "Monday.",
+            [
+                (REMOTE, "Air/drone strike", "Raqqa", None, 25),
+                ("Battles", "Armed clash", "Tabqa", "Islamic State", 40),
+            ],
+        ),
         # a weapon held or made is not the weapon used
         (
             "Russian jets struck a chemical weapons factory in Raqqa on Tuesday, "
