@@ -444,14 +444,22 @@ class EventAssembler:
             hits = context.hits_in(index)
             if index != draft.anchor and not hits:
                 continue
-            trigger = hit if index == draft.anchor and hit else (hits or [None])[0]
-            if trigger is None:
-                continue
-            # a neighbour may lend the anchor its act, with its own actors
-            told_in = context.sentence_of(context.doc[trigger.start].idx)
-            found = agent(context.doc, trigger, context.belligerents(told_in))
-            if found is not None:
-                return found
+            triggers = hits[:1]
+            if index == draft.anchor and hit is not None:
+                # a lent act told in the anchor's own words too, its doer
+                # first: "The coalition said it had carried out two strikes"
+                own = [
+                    h
+                    for h in hits
+                    if h.trigger.sub_event_type == hit.trigger.sub_event_type
+                ]
+                triggers = [hit] if hit in hits else [*own, hit]
+            for trigger in triggers:
+                # a neighbour may lend the anchor its act, with its own actors
+                told_in = context.sentence_of(context.doc[trigger.start].idx)
+                found = agent(context.doc, trigger, context.belligerents(told_in))
+                if found is not None:
+                    return found
         # Else who a toll told again in a later sentence names ("At least 29
         # rebels were killed in clashes with regime troops").
         for figure in draft.figures:

@@ -592,6 +592,16 @@ def test_whom_a_sentence_accuses_of_an_attack_carried_it_out(nlp):
             "carried out the strikes.",
             ["Syrian government forces"],
         ),
+        # an act a neighbour tells in more words is still done by whom the
+        # anchor's own words say
+        (
+            "The Syrian government, its ally Russia and a US-led coalition have "
+            "all carried out air strikes against IS in Raqa. The Observatory said "
+            "there were fresh air strikes against the city on Wednesday, one of "
+            "which hit the town hall. The coalition said it had carried out two "
+            "strikes near Raqa on Monday hitting a bridge used by the jihadists.",
+            ["Syrian government forces", "US-led coalition"],
+        ),
     ],
 )
 def test_who_did_the_act(nlp, text, perpetrators):
