@@ -24,10 +24,16 @@ from events.extraction.casualty_links import (
     ATTACK_NOUNS,
     BLAME_VERBS,
     CLAIMING_VERBS,
+    VICTIM_DEPS,
     dependent,
     subject_of,
 )
-from events.extraction.casualty_triggers import ANOTHER, more_after, objects_of
+from events.extraction.casualty_triggers import (
+    ANOTHER,
+    more_after,
+    objects_of,
+    trigger_kind,
+)
 from events.extraction.chrome import in_chrome
 from events.extraction.event_context import (
     MIN_STANDALONE_PRIORITY,
@@ -74,6 +80,7 @@ DISPOSAL_NOUNS = frozenset(
     "stockpiling".split()
 )
 HELD_OF_NOUNS = HOLDING_NOUNS | DISPOSAL_NOUNS  # "the program of", "the ban of"
+SHOOTERS = frozenset({"gunmen", "sniper", "snipers"})  # triggers that are people
 # A toll told as risen to its latest count: "the toll has risen to 85".
 RISEN_TOLL = re.compile(
     r"\b(?:rose|risen|rises|rising|climbed|climbs|jumped|jumps|increased|"
@@ -170,6 +177,7 @@ class EventAssembler:
                 or in_chrome(doc[start].idx, doc._.chrome)
                 or _not_done(doc[start:end].root)
                 or _held_not_used(doc[start:end].root)
+                or _shooters_hit(doc[start:end].root)
             ):
                 continue
             trigger = self.triggers[doc.vocab.strings[key]]
@@ -652,6 +660,17 @@ def _held_not_used(trigger: Token) -> bool:
         trigger.dep_ == "pobj"
         and of.lower_ == "of"
         and of.head.lemma_.lower() in HELD_OF_NOUNS
+    )
+
+
+def _shooters_hit(trigger: Token) -> bool:
+    """Return whether the gunmen or snipers at `trigger` are those killed or
+    wounded, not the attack: "killing at least 30 pro-regime gunmen", "50
+    gunmen were killed"; not "gunmen killed 5", "killed by a sniper"."""
+    return (
+        trigger.lower_ in SHOOTERS
+        and trigger.dep_ in VICTIM_DEPS
+        and trigger_kind(trigger.head) is not None
     )
 
 

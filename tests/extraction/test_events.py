@@ -205,6 +205,16 @@ REMOTE = "Explosions/Remote violence"
             "Two women were stoned to death for adultery in Raqqa on Friday.",
             [("Violence against civilians", "Attack", "Raqqa", None, 2)],
         ),
+        # gunmen killed are no shooting, and "pro-regime" did not attack
+        (
+            "An IS attack on an oil field near Palmyra killed at least 30 "
+            "pro-regime gunmen on Tuesday.",
+            [("Battles", "Armed clash", "Palmyra", "Islamic State", 30)],
+        ),
+        (
+            "Gunmen killed five people in Homs on Monday.",
+            [("Violence against civilians", "Attack", "Homs", None, 5)],
+        ),
         (
             "ISIL decapitated three men in Deir Ezzor on Monday.",
             [
