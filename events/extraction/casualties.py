@@ -316,7 +316,15 @@ def _not_all_civilians(noun: Token, actors) -> bool:
     after = doc[noun.i + 1 : min(noun.i + 1 + LOOKAHEAD, sent.end)]
     opener = next((t for t in after if _opens_portion(t)), None)
     if opener is None:
-        return False
+        # "left 270 people dead including soldiers": the parse may hang the
+        # breakdown on the verb
+        return any(
+            part.lower_ in COMBATANT_NOUNS or _belligerent_at(part, actors)
+            for token in after
+            if token.lower_ == "including"
+            for part in objects_of(token.head, {"including"})
+            for part in (part, *part.conjuncts)
+        )
     for token in doc[opener.i + 1 : min(opener.i + 1 + LOOKAHEAD, sent.end)]:
         if token.pos_ in ("VERB", "AUX"):  # "one of them a child killed in ..."
             return False

@@ -660,6 +660,17 @@ VICTIMS = [
 
 
 VICTIMS += [
+    # a breakdown the parse hangs on the verb still says not all were civilians
+    (
+        "An earlier attack on Shaer in July left 270 people dead including "
+        "soldiers and pro-regime fighters.",
+        [("killed", 270, 270, UNK, False)],
+    ),
+    (
+        "Warplanes killed at least 72 people including several children in a "
+        "rebel-held town.",
+        [("killed", 72, None, CIV, False)],
+    ),
     # the dead's bodies: whose they were says who was killed
     (
         "At least 65 bodies of civilians have been found in Qaryatayn.",
@@ -1349,7 +1360,8 @@ SEEDS = [
         "24 hours, around 2,200 people had fled, including 180 ISIS members, to camps "
         "run by the SDF.",
         [
-            ("displaced", 2200, 2200, CIV, False),
+            # not all of them were civilians
+            ("displaced", 2200, 2200, UNK, False),
             ("displaced", 180, 180, COMB, False),
         ],
     ),
