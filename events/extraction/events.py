@@ -30,6 +30,7 @@ from events.extraction.casualty_links import (
 )
 from events.extraction.casualty_triggers import (
     ANOTHER,
+    CLAIM,
     more_after,
     objects_of,
     trigger_kind,
@@ -1057,6 +1058,20 @@ def _accused(doc: Doc, sentence) -> tuple | None:
             # "X bears responsibility for", "X claimed responsibility for"
             accused = subject_of(token.head)
             what = token
+        elif token.lemma_ == CLAIM and token.pos_ == "VERB":
+            # "IS claimed the attack"; not "the bombing claimed 5 lives", nor
+            # "IS has claimed previous bombings in the region"
+            act = dependent(token, "dobj")
+            accused = subject_of(token)
+            if (
+                act is not None
+                and act.lower_ in ATTACK_NOUNS
+                and any(c.lower_ in DEFINITE or c.dep_ == "poss" for c in act.children)
+                and not any(c.lower_ in SET_APART_WORDS for c in act.children)
+                and accused is not None
+            ):
+                return accused, act
+            continue
         elif token.lower_ == "by" and token.head.lemma_ == "carry":
             accused = dependent(token, "pobj")
             carried = token.head  # "an attack carried out by X", "the strike was"

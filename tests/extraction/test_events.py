@@ -373,6 +373,26 @@ def test_raids_are_from_the_air_unless_the_raider_has_no_aircraft(nlp, text, exp
             "Russian planes.",
             "Russia",
         ),
+        # who claims the attack carried it out
+        (
+            "A double suicide bomb attack hit a police station in Damascus on "
+            "Monday, killing at least 17 people. The Islamic State group on "
+            "Tuesday claimed the attack in a statement.",
+            "Islamic State",
+        ),
+        # ... not who claimed earlier ones
+        (
+            "A bomb killed 16 civilians in Hasakeh city on Tuesday. It was not "
+            "clear who carried out the attack but the Islamic State group has "
+            "claimed previous bombings in the region.",
+            None,
+        ),
+        (
+            "A bomb killed 16 civilians in Hasakeh city on Tuesday. It was not "
+            "clear who carried out the attack; the Islamic State group has "
+            "claimed bombings in the region before.",
+            None,
+        ),
         # the attack blamed on someone, however the parse hangs "on"
         (
             "A car bomb killed 34 people in Hama on Monday. "
