@@ -982,6 +982,7 @@ def _title_victims(
 
 RESPONSIBLE = frozenset({"responsibility", "responsible"})
 DEFINITE = frozenset("the this that these those".split())
+DENYING_VERBS = frozenset({"deny", "reject", "dismiss"})
 NEAR_BEFORE, NEAR_AFTER = 1, 4  # sentences around the event's own
 
 
@@ -1069,6 +1070,26 @@ def _accused(doc: Doc, sentence) -> tuple | None:
                 and any(c.lower_ in DEFINITE or c.dep_ == "poss" for c in act.children)
                 and not any(c.lower_ in SET_APART_WORDS for c in act.children)
                 and accused is not None
+            ):
+                return accused, act
+            continue
+        elif token.lower_ == "behind" and token.head.lemma_ == "be":
+            # "IS is believed to be behind the suicide attack"; not "the
+            # government denied its forces were behind the attack"
+            act = dependent(token, "pobj")
+            verb = token.head
+            if verb.dep_ == "xcomp":
+                verb = verb.head
+            accused = subject_of(verb) or dependent(verb, "nsubjpass")
+            denied = any(
+                t.lemma_ in DENYING_VERBS or any(c.dep_ == "neg" for c in t.children)
+                for t in (token.head, *token.head.ancestors)
+            )
+            if (
+                act is not None
+                and act.lower_ in ATTACK_NOUNS
+                and accused
+                and not denied
             ):
                 return accused, act
             continue

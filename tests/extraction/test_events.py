@@ -393,6 +393,18 @@ def test_raids_are_from_the_air_unless_the_raider_has_no_aircraft(nlp, text, exp
             "claimed bombings in the region before.",
             None,
         ),
+        # who is said to be behind it, unless denying it
+        (
+            "A suicide bomb blast struck Douma on Sunday, killing 14 fighters "
+            "from Jaish al-Islam. The Islamic State group is believed to be behind "
+            "the suicide attack.",
+            "Islamic State",
+        ),
+        (
+            "A chemical attack killed 90 people in Ghouta on Monday. The "
+            "government denied that regime forces were behind the attack.",
+            None,
+        ),
         # the attack blamed on someone, however the parse hangs "on"
         (
             "A car bomb killed 34 people in Hama on Monday. "
