@@ -81,6 +81,12 @@ DISPOSAL_NOUNS = frozenset(
     "stockpiling".split()
 )
 HELD_OF_NOUNS = HOLDING_NOUNS | DISPOSAL_NOUNS  # "the program of", "the ban of"
+# What is done to weapons that are not used: "rebels were building chemical
+# weapons", "to destroy its chemical weapons".
+HOLDING_VERBS = frozenset(
+    "build make produce manufacture develop store stockpile possess hide "
+    "destroy dismantle remove surrender acquire smuggle".split()
+)
 SHOOTERS = frozenset({"gunmen", "sniper", "snipers"})  # triggers that are people
 # A toll told as risen to its latest count: "the toll has risen to 85".
 RISEN_TOLL = re.compile(
@@ -656,6 +662,8 @@ def _held_not_used(trigger: Token) -> bool:
     weapons inspectors", "the Prohibition of Chemical Weapons"."""
     if trigger.dep_ == "compound":
         return trigger.head.lemma_.lower() in HOLDING_NOUNS
+    if trigger.dep_ == "dobj" and trigger.head.lemma_ in HOLDING_VERBS:
+        return True
     of = trigger.head
     return (
         trigger.dep_ == "pobj"

@@ -644,6 +644,14 @@ def test_whom_a_sentence_accuses_of_an_attack_carried_it_out(nlp):
             "strikes near Raqa on Monday hitting a bridge used by the jihadists.",
             ["Syrian government forces", "US-led coalition"],
         ),
+        # who made the weapons did not use them
+        (
+            "A chemical attack killed 72 people in Khan Sheikhun on Tuesday. "
+            "Russia insisted that the chemicals were dispersed when Syrian "
+            "warplanes bombed a facility where rebels were building chemical "
+            "weapons.",
+            [None],
+        ),
     ],
 )
 def test_who_did_the_act(nlp, text, perpetrators):
@@ -860,6 +868,7 @@ def test_every_field_has_its_evidence(nlp):
         "Chemical weapons inspectors arrived in Douma on Saturday.",
         "The Organization for the Prohibition of Chemical Weapons met in Damascus "
         "on Saturday.",
+        "The army destroyed a car bomb in Homs on Monday.",
         # Off-topic passages.
         "Tesla hit with $2bn lawsuit over Autopilot crash.",
         "KXIP vs KKR Live Score: Punjab need 40 runs from 18 balls.",
