@@ -87,6 +87,8 @@ HOLDING_VERBS = frozenset(
     "build make produce manufacture develop store stockpile possess hide "
     "destroy dismantle remove surrender acquire smuggle".split()
 )
+BARE_BOMBS = frozenset({"bomb", "bombs"})  # set off, unless dropped
+DROPPED_BOMBS = "dropped bombs"
 SHOOTERS = frozenset({"gunmen", "sniper", "snipers"})  # triggers that are people
 # A toll told as risen to its latest count: "the toll has risen to 85".
 RISEN_TOLL = re.compile(
@@ -188,6 +190,9 @@ class EventAssembler:
             ):
                 continue
             trigger = self.triggers[doc.vocab.strings[key]]
+            if trigger.phrase in BARE_BOMBS and _dropped(doc[start:end].root):
+                # "warplanes dropped massive makeshift bombs"
+                trigger = self.triggers[DROPPED_BOMBS]
             if trigger.sub_event_type == TERRITORY and _tells_of_a_place(
                 doc[start:end].root
             ):
@@ -670,6 +675,11 @@ def _held_not_used(trigger: Token) -> bool:
         and of.lower_ == "of"
         and of.head.lemma_.lower() in HELD_OF_NOUNS
     )
+
+
+def _dropped(bombs: Token) -> bool:
+    """Return whether the bombs at `bombs` are what something dropped."""
+    return bombs.dep_ == "dobj" and bombs.head.lemma_ == "drop"
 
 
 def _shooters_hit(trigger: Token) -> bool:

@@ -180,7 +180,13 @@ REMOTE = "Explosions/Remote violence"
             "Bombs dropped by the regime killed 49 people in Aleppo on Monday.",
             [(REMOTE, "Air/drone strike", "Aleppo", "Syrian government forces", 49)],
         ),
-        # bombs made to be dropped from the air are air strikes
+        # bombs dropped are air strikes, however they are described ...
+        (
+            "The regime killed at least 28 people in al-Bab on Saturday when its "
+            "warplanes dropped massive makeshift bombs on the town.",
+            [(REMOTE, "Air/drone strike", "al-Bab", "Syrian government forces", 28)],
+        ),
+        # ... and so are bombs made to be dropped from the air
         (
             "Russian jets dropped cluster bombs on Aleppo on Tuesday, killing 10 "
             "civilians.",
