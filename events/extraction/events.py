@@ -141,7 +141,7 @@ class EventAssembler:
 
     def __call__(self, doc: Doc) -> Doc:
         context = Context.build(doc, self._hits(doc))
-        drafts = self._drafts(context)
+        drafts = self._retellings_merged(context, self._drafts(context))
         counted = {}  # claim_key of a figure -> the figure as its event counts it
         for draft in drafts:
             marked = draft.figures
@@ -235,6 +235,54 @@ class EventAssembler:
             ):
                 drafts.append(_Draft(anchor=index))
         return sorted(drafts, key=lambda d: d.anchor)
+
+    def _retellings_merged(
+        self, context: "Context", drafts: list[_Draft]
+    ) -> list[_Draft]:
+        """Return `drafts` with each draft that tells an earlier one's
+        incident again merged into it: the same distinct toll ("over 60 ISIL
+        terrorists" in the headline and the body) of the same kind of event,
+        on the same day, in the same governorate, by the same perpetrator,
+        as far as each says. Told far apart, or with another place named
+        beside it, the two were drafted apart."""
+        kept: list[_Draft] = []
+        for draft in drafts:
+            best = _killed_best(draft)
+            same = next(
+                (
+                    k
+                    for k in kept
+                    if best is not None
+                    and best >= DISTINCT_COUNT
+                    # not "Another airstrike ... killing a woman and nine children"
+                    and not any(_told_as_others(context.doc, f) for f in draft.figures)
+                    and _killed_best(k) == best
+                    and self._told_alike(context, k, draft)
+                ),
+                None,
+            )
+            if same is None:
+                kept.append(draft)
+            else:
+                same.figures.extend(draft.figures)
+                same.others = same.others and draft.others
+        return kept
+
+    def _told_alike(self, context: "Context", first: _Draft, second: _Draft) -> bool:
+        """Return whether two drafts' events agree in all they say."""
+        one, two = self._event(context, first), self._event(context, second)
+        if one is None or two is None or one.sub_event_type != two.sub_event_type:
+            return False
+        places = [e.place for e in (one, two) if _located(e.place)]
+        return (
+            _agree(one.date, two.date)
+            and _agree(one.perpetrator, two.perpetrator)
+            and (
+                len(places) < 2
+                or (places[0].country, places[0].admin1_code)
+                == (places[1].country, places[1].admin1_code)
+            )
+        )
 
     @staticmethod
     def _same_incident(context: "Context", index: int, other: int) -> bool:
@@ -729,12 +777,22 @@ def _adds_more(doc: Doc, figure: CasualtyFigure) -> bool:
     span = doc.char_span(figure.start, figure.end, alignment_mode="expand")
     if span is None:
         return False
+    # (one person "also killed" is one of the dead: _singles_beside_tolls)
+    return _told_as_others(doc, figure) or (
+        _also_done(span) and not _one_person(figure)
+    )
+
+
+def _told_as_others(doc: Doc, figure: CasualtyFigure) -> bool:
+    """Return whether the figure's words say its dead are others than those
+    told before: "another", "more", "a separate raid"; not a bare "also"."""
+    span = doc.char_span(figure.start, figure.end, alignment_mode="expand")
+    if span is None:
+        return False
     before = doc[span.start - 1 : span.start] if span.start > 0 else []
     return (
         any(t.lower_ in ANOTHER for t in (*before, *span))
         or any(t.like_num and more_after(doc, t.i) for t in span)
-        # (one person "also killed" is one of the dead: _singles_beside_tolls)
-        or (_also_done(span) and not _one_person(figure))
         or _another_attack(span)
     )
 
@@ -1286,6 +1344,15 @@ def claim_bounds(
     exact = exact or values
     highs = [high for _, high, _, _ in bounded if high is not None]
     return min(exact), min(exact), max(highs + values)
+
+
+def _killed_best(draft: _Draft) -> int | None:
+    return _bounds([f for f in draft.figures if f.kind == "killed"])[1]
+
+
+def _agree(one, two) -> bool:
+    """Return whether two values agree where both are known."""
+    return one is None or two is None or one == two
 
 
 def _bounds(figures: list[CasualtyFigure]) -> tuple[int | None, int | None, int | None]:

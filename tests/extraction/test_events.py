@@ -1016,6 +1016,46 @@ def test_a_toll_told_twice_is_one_event(nlp, text, claims):
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a headline's toll told again far down, with a village of its own
+        (
+            "Syrian Army Kills over 60 ISIL Terrorists in Deir Ezzor. The Syrian "
+            "army clashed fiercely with ISIL terrorists near the Deir Ezzor "
+            "military airport on Monday. The army destroyed their positions and "
+            "vehicles. Residents said the city was calm by evening. The Syrian army "
+            "also killed over 60 ISIL terrorists in al-Jafra and in other areas of "
+            "Deir Ezzor.",
+            [("Armed clash", "Deir ez-Zor", "Syrian government forces", 60)],
+        ),
+        # ... but not as many killed in another governorate, or by others
+        (
+            "Air strikes killed 25 civilians in Aleppo on Monday, a monitor said. "
+            "Rescuers searched the rubble. Shops stayed shut. Schools closed. Air "
+            "strikes killed 25 civilians in Idlib on Monday, activists said.",
+            [
+                ("Air/drone strike", "Aleppo", None, 25),
+                ("Air/drone strike", "Idlib", None, 25),
+            ],
+        ),
+        (
+            "Rebels Kill 60 Soldiers in Deir Ezzor. The rebels clashed fiercely "
+            "with the army near the Deir Ezzor military airport on Monday. The "
+            "army lost several positions and vehicles. Residents said the city was "
+            "calm by evening. ISIL also killed over 60 soldiers in al-Jafra and in "
+            "other areas of Deir Ezzor.",
+            [
+                ("Armed clash", "Deir ez-Zor", "Syrian opposition groups", 60),
+                ("Armed clash", "Deir ez-Zor", "Islamic State", 60),
+            ],
+        ),
+    ],
+)
+def test_an_event_told_again_far_off_in_all_alike_is_one_event(nlp, text, expected):
+    assert [(e[1], e[2], e[3], e[4]) for e in events(nlp, text)] == expected
+
+
+@pytest.mark.parametrize(
     ("place", "events_wanted"),
     [("Hama", 1), ("Daraa", 2)],  # the same toll of another place is another's
 )
