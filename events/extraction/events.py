@@ -255,7 +255,7 @@ class EventAssembler:
                     if best is not None
                     and best >= DISTINCT_COUNT
                     # not "Another airstrike ... killing a woman and nine children"
-                    and not any(_told_as_others(context.doc, f) for f in draft.figures)
+                    and not any(_told_as_others(context.doc, f) for f in _killed(draft))
                     and _killed_best(k) == best
                     and self._told_alike(context, k, draft)
                 ),
@@ -271,17 +271,17 @@ class EventAssembler:
     def _told_alike(self, context: "Context", first: _Draft, second: _Draft) -> bool:
         """Return whether two drafts' events agree in all they say."""
         one, two = self._event(context, first), self._event(context, second)
-        if one is None or two is None or one.sub_event_type != two.sub_event_type:
+        if one is None or two is None or one.event_type != two.event_type:
             return False
-        places = [e.place for e in (one, two) if _located(e.place)]
+        regions = {
+            (e.place.country, e.place.admin1_code)
+            for e in (one, two)
+            if _located(e.place) and e.place.admin1_code
+        }
         return (
             _agree(one.date, two.date)
             and _agree(one.perpetrator, two.perpetrator)
-            and (
-                len(places) < 2
-                or (places[0].country, places[0].admin1_code)
-                == (places[1].country, places[1].admin1_code)
-            )
+            and len(regions) < 2
         )
 
     @staticmethod
@@ -1346,8 +1346,12 @@ def claim_bounds(
     return min(exact), min(exact), max(highs + values)
 
 
+def _killed(draft: _Draft) -> list[CasualtyFigure]:
+    return [f for f in draft.figures if f.kind == "killed"]
+
+
 def _killed_best(draft: _Draft) -> int | None:
-    return _bounds([f for f in draft.figures if f.kind == "killed"])[1]
+    return _bounds(_killed(draft))[1]
 
 
 def _agree(one, two) -> bool:

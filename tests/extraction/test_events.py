@@ -1028,6 +1028,13 @@ def test_a_toll_told_twice_is_one_event(nlp, text, claims):
             "Deir Ezzor.",
             [("Armed clash", "Deir ez-Zor", "Syrian government forces", 60)],
         ),
+        # (the wounded "others" beside the dead are no other dead)
+        (
+            "Syrian Army Kills 10 Terrorists in Qalamoun. The Syrian army foiled "
+            "an attack on one of its posts in Assal al-Ward in Qalamoun, killing 10 "
+            "terrorists and injuring 20 others.",
+            [("Armed clash", "Qalamoun", "Syrian government forces", 10)],
+        ),
         # ... but not as many killed in another governorate, or by others
         (
             "Air strikes killed 25 civilians in Aleppo on Monday, a monitor said. "
