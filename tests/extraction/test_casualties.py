@@ -1111,6 +1111,27 @@ CUMULATIVE += [
     ("Air raids kill thousands.", [("killed", 2000, None, UNK, True)]),
     ("Thousands more civilians killed.", [("killed", 2000, None, CIV, True)]),
     ("The attack killed more than 1400 people.", [("killed", 1400, None, CIV, False)]),
+    # the toll of days, weeks or years of attacks
+    (
+        "Seven days of airstrikes across the province had left more than 75 "
+        "civilians dead.",
+        [("killed", 75, None, CIV, True)],
+    ),
+    (
+        "The White Helmets said that 45 people have been killed in three days of "
+        "regime attacks on Eastern Ghouta.",
+        [("killed", 45, 45, CIV, True)],
+    ),
+    (
+        "Two weeks of fighting in Aleppo left more than 300 people dead.",
+        [("killed", 300, None, CIV, True)],
+    ),
+    # ... not a day or two of them, told as one battle's toll
+    (
+        "At least 88 rebel and regime forces have been killed in two days of "
+        "clashes for control of strategic sites in Daraa.",
+        [("killed", 88, None, COMB, False)],
+    ),
     # A prolonged activity in the present perfect gives its toll to date.
     (
         "The battle in Latakia has killed some 300 fighters, the Observatory said.",
