@@ -89,6 +89,7 @@ HOLDING_VERBS = frozenset(
 )
 BARE_BOMBS = frozenset({"bomb", "bombs"})  # set off, unless dropped
 DROPPED_BOMBS = "dropped bombs"
+BOMBED = "bombed"
 SHOOTERS = frozenset({"gunmen", "sniper", "snipers"})  # triggers that are people
 # A toll told as risen to its latest count: "the toll has risen to 85".
 RISEN_TOLL = re.compile(
@@ -113,6 +114,8 @@ FUTURE_MARKERS = frozenset(
     "will would could might may plan plans planned expect expects expected "
     "threaten threatens threatened prepare prepares preparing aim aims".split()
 )
+# What happens again and again is no one incident: "warplanes regularly bomb"
+HABITUAL_MARKERS = frozenset("regularly routinely frequently often".split())
 SUMMARY_CHARS = 240
 # Verbs whose object did not happen: "Russian and Syrian air forces halted
 # airstrikes", "Moscow denied carrying out the raid".
@@ -193,6 +196,8 @@ class EventAssembler:
             if trigger.phrase in BARE_BOMBS and _dropped(doc[start:end].root):
                 # "warplanes dropped massive makeshift bombs"
                 trigger = self.triggers[DROPPED_BOMBS]
+            elif trigger.phrase in BARE_BOMBS and doc[start].pos_ == "VERB":
+                trigger = self.triggers[BOMBED]  # "Russian warplanes bomb Idlib"
             if trigger.sub_event_type == TERRITORY and _tells_of_a_place(
                 doc[start:end].root
             ):
@@ -402,7 +407,9 @@ class EventAssembler:
         if _caption(sentence):
             return False
         past = any(t.tag_ in PAST_TAGS for t in sentence)
-        return past and not any(t.lower_ in FUTURE_MARKERS for t in sentence)
+        return past and not any(
+            t.lower_ in FUTURE_MARKERS | HABITUAL_MARKERS for t in sentence
+        )
 
     # --- filling -------------------------------------------------------------
 

@@ -180,6 +180,11 @@ REMOTE = "Explosions/Remote violence"
             "Bombs dropped by the regime killed 49 people in Aleppo on Monday.",
             [(REMOTE, "Air/drone strike", "Aleppo", "Syrian government forces", 49)],
         ),
+        # warplanes that bomb strike from the air
+        (
+            "Syrian and Russian warplanes bomb Idlib, killing 12 civilians on Monday.",
+            [(REMOTE, "Air/drone strike", "Idlib", "Syrian government forces", 12)],
+        ),
         # bombs dropped are air strikes, however they are described ...
         (
             "The regime killed at least 28 people in al-Bab on Saturday when its "
@@ -875,6 +880,8 @@ def test_every_field_has_its_evidence(nlp):
         "The Organization for the Prohibition of Chemical Weapons met in Damascus "
         "on Saturday.",
         "The army destroyed a car bomb in Homs on Monday.",
+        # What happens again and again.
+        "Rebels in Eastern Ghouta have regularly launched rockets into Damascus.",
         # Off-topic passages.
         "Tesla hit with $2bn lawsuit over Autopilot crash.",
         "KXIP vs KKR Live Score: Punjab need 40 runs from 18 balls.",
