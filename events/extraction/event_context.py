@@ -329,6 +329,11 @@ def _doers_phrase(root):
         root.dep_ == "amod" and root.head.lower_ in ORGANIZATION_NOUNS
     ):
         root = root.head  # "the Syrian army units", "the Jaysh al-Islam group"
+    head = root
+    while head.dep_ in ("compound", "amod", "nmod") and head.head.i > head.i:
+        head = head.head  # past other words: "a Syrian rebel Islamist group"
+    if head.lower_ in ORGANIZATION_NOUNS:
+        root = head
     if (
         root.dep_ == "pobj"
         and root.head.lower_ in ("of", "from")

@@ -631,6 +631,12 @@ def test_whom_a_sentence_accuses_of_an_attack_carried_it_out(nlp):
             "killing three civilians.",
             ["Jaysh al-Islam"],
         ),
+        # a group named past other words before its "group"
+        (
+            "A Syrian rebel Islamist group has launched a rocket attack on "
+            "residential areas of Damascus leaving at least three killed.",
+            ["Syrian opposition groups"],
+        ),
         # its members who died in a blast did not set it off
         (
             "Twenty-five members of Al-Nusra Front including a leader of the "
