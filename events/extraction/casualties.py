@@ -120,9 +120,10 @@ TOTAL_CUES = re.compile(
     r"\bin such (?:attacks|strikes|raids|bombings|incidents|blasts)\b|"
     r"\btoll since\b|\bcumulative\b|\baltogether\b|"
     r"\b(?:this|that|last) (?:week|month|year) alone\b|"  # "in this month alone"
-    # "the two-week-old battle has cost", "the ongoing bombing campaign"
-    r"\b(?:\w+-(?:day|week|month|year)-old|ongoing(?: \w+)?) (?:battle|offensive|"
-    r"campaign|siege|war|conflict|fighting)\b|"
+    # "the two-week-old battle has cost", "the ongoing bombing campaign",
+    # "in the escalating bombing campaign"
+    r"\b(?:\w+-(?:day|week|month|year)-old|(?:ongoing|escalating|relentless)"
+    r"(?: \w+)?) (?:battle|offensive|campaign|siege|war|conflict|fighting)\b|"
     r"\b(?:in|during|throughout) (?:19|20)\d\d\b|"  # a whole year: "killed in 2016"
     # days on end: "Seven days of airstrikes had left 75 civilians dead"
     r"\b(?:three|four|five|six|seven|eight|nine|ten|several|\d+) days of\b|"

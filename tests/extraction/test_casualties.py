@@ -1126,6 +1126,11 @@ CUMULATIVE += [
         "Two weeks of fighting in Aleppo left more than 300 people dead.",
         [("killed", 300, None, CIV, True)],
     ),
+    (
+        "Last week 545 civilians were killed in the escalating bombing campaign by "
+        "the regime and Russian air forces.",
+        [("killed", 545, 545, CIV, True)],
+    ),
     # ... not a day or two of them, told as one battle's toll
     (
         "At least 88 rebel and regime forces have been killed in two days of "
