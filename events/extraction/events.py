@@ -269,7 +269,7 @@ class EventAssembler:
             if same is None:
                 kept.append(draft)
             else:
-                same.figures.extend(draft.figures)
+                same.figures = sorted([*same.figures, *draft.figures], key=_start)
                 same.others = same.others and draft.others
         return kept
 
@@ -1143,38 +1143,12 @@ def _accused(doc: Doc, sentence) -> tuple | None:
             accused = subject_of(token.head)
             what = token
         elif token.lemma_ == CLAIM and token.pos_ == "VERB":
-            # "IS claimed the attack"; not "the bombing claimed 5 lives", nor
-            # "IS has claimed previous bombings in the region"
-            act = dependent(token, "dobj")
-            accused = subject_of(token)
-            if (
-                act is not None
-                and act.lower_ in ATTACK_NOUNS
-                and any(c.lower_ in DEFINITE or c.dep_ == "poss" for c in act.children)
-                and not any(c.lower_ in SET_APART_WORDS for c in act.children)
-                and accused is not None
-            ):
-                return accused, act
+            if found := _claimed_the_attack(token):
+                return found
             continue
         elif token.lower_ == "behind" and token.head.lemma_ == "be":
-            # "IS is believed to be behind the suicide attack"; not "the
-            # government denied its forces were behind the attack"
-            act = dependent(token, "pobj")
-            verb = token.head
-            if verb.dep_ == "xcomp":
-                verb = verb.head
-            accused = subject_of(verb) or dependent(verb, "nsubjpass")
-            denied = any(
-                t.lemma_ in DENYING_VERBS or any(c.dep_ == "neg" for c in t.children)
-                for t in (token.head, *token.head.ancestors)
-            )
-            if (
-                act is not None
-                and act.lower_ in ATTACK_NOUNS
-                and accused
-                and not denied
-            ):
-                return accused, act
+            if found := _said_to_be_behind(token):
+                return found
             continue
         elif token.lower_ == "by" and token.head.lemma_ == "carry":
             accused = dependent(token, "pobj")
@@ -1189,6 +1163,39 @@ def _accused(doc: Doc, sentence) -> tuple | None:
         if accused is not None:
             objects = objects_of(what, {"for", "of"})
             return accused, objects[0] if objects else None
+    return None
+
+
+def _claimed_the_attack(claimed: Token) -> tuple | None:
+    """Return (who, what) for "IS claimed the attack"; not "the bombing
+    claimed 5 lives", nor "IS has claimed previous bombings in the region"."""
+    act = dependent(claimed, "dobj")
+    accused = subject_of(claimed)
+    if (
+        act is not None
+        and accused is not None
+        and act.lower_ in ATTACK_NOUNS
+        and any(c.lower_ in DEFINITE or c.dep_ == "poss" for c in act.children)
+        and not any(c.lower_ in SET_APART_WORDS for c in act.children)
+    ):
+        return accused, act
+    return None
+
+
+def _said_to_be_behind(behind: Token) -> tuple | None:
+    """Return (who, what) for "IS is believed to be behind the suicide
+    attack"; not "the government denied its forces were behind the attack"."""
+    act = dependent(behind, "pobj")
+    verb = behind.head
+    if verb.dep_ == "xcomp":
+        verb = verb.head  # "is believed to be behind": who is believed
+    accused = subject_of(verb) or dependent(verb, "nsubjpass")
+    denied = any(
+        t.lemma_ in DENYING_VERBS or any(c.dep_ == "neg" for c in t.children)
+        for t in (behind.head, *behind.head.ancestors)
+    )
+    if act is not None and accused is not None and act.lower_ in ATTACK_NOUNS:
+        return None if denied else (accused, act)
     return None
 
 
@@ -1351,6 +1358,10 @@ def claim_bounds(
     exact = exact or values
     highs = [high for _, high, _, _ in bounded if high is not None]
     return min(exact), min(exact), max(highs + values)
+
+
+def _start(figure: CasualtyFigure) -> int:
+    return figure.start
 
 
 def _killed(draft: _Draft) -> list[CasualtyFigure]:
