@@ -323,12 +323,17 @@ def _not_all_civilians(noun: Token, actors) -> bool:
     if opener is None:
         # "left 270 people dead including soldiers": the parse may hang the
         # breakdown on the verb
-        return any(
-            part.lower_ in COMBATANT_NOUNS or _belligerent_at(part, actors)
+        parts = [
+            named
             for token in after
             if token.lower_ == "including"
-            for part in objects_of(token.head, {"including"})
-            for part in (part, *part.conjuncts)
+            for part in token.children
+            if part.dep_ == "pobj"
+            for named in (part, *part.conjuncts)
+        ]
+        return any(
+            part.lower_ in COMBATANT_NOUNS or _belligerent_at(part, actors)
+            for part in parts
         )
     for token in doc[opener.i + 1 : min(opener.i + 1 + LOOKAHEAD, sent.end)]:
         if token.pos_ in ("VERB", "AUX"):  # "one of them a child killed in ..."

@@ -116,6 +116,7 @@ FUTURE_MARKERS = frozenset(
 )
 # What happens again and again is no one incident: "warplanes regularly bomb"
 HABITUAL_MARKERS = frozenset("regularly routinely frequently often".split())
+NOT_ONE_INCIDENT = FUTURE_MARKERS | HABITUAL_MARKERS
 SUMMARY_CHARS = 240
 # Verbs whose object did not happen: "Russian and Syrian air forces halted
 # airstrikes", "Moscow denied carrying out the raid".
@@ -259,8 +260,7 @@ class EventAssembler:
                     for k in kept
                     if best is not None
                     and best >= DISTINCT_COUNT
-                    # not "Another airstrike ... killing a woman and nine children"
-                    and not any(_told_as_others(context.doc, f) for f in _killed(draft))
+                    and not _others_dead(context.doc, draft)
                     and _killed_best(k) == best
                     and self._told_alike(context, k, draft)
                 ),
@@ -407,9 +407,7 @@ class EventAssembler:
         if _caption(sentence):
             return False
         past = any(t.tag_ in PAST_TAGS for t in sentence)
-        return past and not any(
-            t.lower_ in FUTURE_MARKERS | HABITUAL_MARKERS for t in sentence
-        )
+        return past and not any(t.lower_ in NOT_ONE_INCIDENT for t in sentence)
 
     # --- filling -------------------------------------------------------------
 
@@ -782,20 +780,26 @@ def _adds_more(doc: Doc, figure: CasualtyFigure) -> bool:
     "Another 42 people were killed", "It reported five more deaths", "Another
     airstrike killed ..."."""
     span = doc.char_span(figure.start, figure.end, alignment_mode="expand")
-    if span is None:
-        return False
     # (one person "also killed" is one of the dead: _singles_beside_tolls)
-    return _told_as_others(doc, figure) or (
-        _also_done(span) and not _one_person(figure)
+    return span is not None and (
+        _told_as_others(span) or (_also_done(span) and not _one_person(figure))
     )
 
 
-def _told_as_others(doc: Doc, figure: CasualtyFigure) -> bool:
-    """Return whether the figure's words say its dead are others than those
+def _others_dead(doc: Doc, draft: _Draft) -> bool:
+    """Return whether a draft's dead are told as others than those told
+    before it ("Another airstrike ... killing a woman and nine children")."""
+    return any(
+        (span := doc.char_span(f.start, f.end, alignment_mode="expand")) is not None
+        and _told_as_others(span)
+        for f in _killed(draft)
+    )
+
+
+def _told_as_others(span: TextSpan) -> bool:
+    """Return whether a figure's words say its dead are others than those
     told before: "another", "more", "a separate raid"; not a bare "also"."""
-    span = doc.char_span(figure.start, figure.end, alignment_mode="expand")
-    if span is None:
-        return False
+    doc = span.doc
     before = doc[span.start - 1 : span.start] if span.start > 0 else []
     return (
         any(t.lower_ in ANOTHER for t in (*before, *span))
