@@ -53,11 +53,19 @@ SENTENCE_WORDS = re.compile(
 )
 
 
+# Sputnik's share widget before the lead: "07.07.2015Get short URL Topic
+# Violence Erupts as Islamic State Rises (1881) 0 25 A suicide bomber ...",
+# a topic headline and its story count, then the view and comment counts
+# (a zero for none, and one count: "0 85 12 Daesh terrorists were killed").
+SHARE_WIDGET = re.compile(
+    r"(?<![A-Za-z])Get short URL\s+(?:Topic\s+[^()]{1,120}\(\d+\)\s+)?"
+    r"(?:0\s+)*\d[\d,]*\s+(?!Related\b)"
+)
 # A photo credit after a sentence, then another story's headline in title
 # case: ". Sputnik Dmitriy Vinogradov Syrian Airstrikes Kill Over 100 Daesh
 # Fighters in Hama Province WASHINGTON (Sputnik) The US-led coalition ...".
 PHOTO_CREDIT = re.compile(
-    r"(?<=[.\"]\s)(?:Sputnik|REUTERS|AP Photo|Flickr)\s+(?=[A-Z])"
+    r"(?<=[.\"]\s)(?:Sputnik|REUTERS|AP Photo|Flickr|AFP \d{4})\s+(?=[A-Z])"
 )
 # Words a title-case headline leaves in lowercase: "Explosion in Damascus".
 TITLE_SMALL_WORDS = frozenset(
@@ -79,6 +87,9 @@ def chrome_spans(text: str, title: str | None = None) -> list[tuple[int, int]]:
             again = _related_list_end(text, bar.end())
         if again is not None:
             spans.append((bar.start(), again))
+    widget = SHARE_WIDGET.search(text)
+    if widget:
+        spans.append(widget.span())
     trailing = TRAILING_LISTS.search(text)
     if trailing:
         spans.append((trailing.start(), len(text)))

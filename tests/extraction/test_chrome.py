@@ -158,6 +158,36 @@ TRAILING = (
                 "US-Led Coalitions Strikes Near Raqqa - Reports "
             ],
         ),
+        # Sputnik's share widget: a topic headline and its story count, then
+        # the view and comment counts (zeros for none), then the lead, which
+        # may open with a number of its own
+        (
+            "07.07.2015Get short URL Topic Violence Erupts as Islamic State Rises "
+            "(1881) 0 25 A suicide bomber blew himself up in Aleppo.",
+            None,
+            ["Get short URL Topic Violence Erupts as Islamic State Rises (1881) 0 25 "],
+        ),
+        (
+            "09.04.2017Get short URL 0 85 12 Daesh terrorists were killed.",
+            None,
+            ["Get short URL 0 85 "],
+        ),
+        (
+            "21.08.2013Get short URL 0 0 0 Syrian forces fired rockets.",
+            None,
+            ["Get short URL 0 0 0 "],
+        ),
+        # an agency's credit with the year, up to the dateline
+        (
+            "It fell. AFP 2018 Ayham al-Mohammad Syrian Army Kills Wounds Dozens "
+            "Daesh Militants in Deir ez-Zor MOSCOW (Sputnik) According to SANA "
+            "three were hurt.",
+            None,
+            [
+                "AFP 2018 Ayham al-Mohammad Syrian Army Kills Wounds Dozens Daesh "
+                "Militants in Deir ez-Zor "
+            ],
+        ),
     ],
 )
 def test_chrome_spans(text, title, chrome):
@@ -183,6 +213,23 @@ def test_a_credited_headline_gives_no_figures(nlp):
         (20, "killed more than 20 operatives")
     ]
     assert [p.name for p in result.places if p.name.startswith("Hama")] == []
+
+
+def test_a_share_widget_names_no_actor_and_the_lead_stays_the_lead(nlp):
+    text = (
+        "07.07.2015Get short URL Topic Violence Erupts as Islamic State Rises "
+        "(1881) 0 25 A suicide bomber from the Nusra Front terrorist group blew "
+        "himself up at an army outpost in Aleppo Monday killing at least 25 Syrian "
+        "Army soldiers. The number of those injured was not clear."
+    )
+    result = extract(text, nlp=nlp)
+    assert [a.name for a in result.actors] == [
+        "al-Nusra Front",
+        "Syrian government forces",
+    ]
+    [event] = result.events
+    assert (event.sub_event_type, event.killed_best) == ("Suicide bomb", 25)
+    assert event.evidence[0].text.startswith("A suicide bomber")
 
 
 @pytest.mark.parametrize(
