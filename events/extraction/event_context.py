@@ -45,8 +45,12 @@ MIN_NAMED_PRIORITY = 35
 # Friday. ... the conflict, which started as a peaceful protest movement".
 NOT_LENT_TYPES = frozenset({"Strategic developments", "Protests", "Riots"})
 # What a group's men and arms are called: "Syrian army units", "Nusra
-# terrorists" act as the group does, its "spokesman" or "leader" does not.
-DOER_NOUNS = FORCE_NOUNS | {"members", "militants", "terrorists", "gunmen", "men"}
+# terrorists" act as the group does, and so does "a suicide bomber from the
+# Nusra Front"; its "spokesman" or "leader" does not.
+DOER_NOUNS = FORCE_NOUNS | frozenset(
+    "members militants terrorists gunmen gunman men bomber bombers attacker "
+    "attackers".split()
+)
 # What a group is called ("the Jaysh al-Islam group", whose name the parser
 # may read as an adjective), and with its men ("the Syrian army units")
 ORGANIZATION_NOUNS = frozenset({"group", "organization", "organisation", "movement"})

@@ -631,6 +631,13 @@ def test_whom_a_sentence_accuses_of_an_attack_carried_it_out(nlp):
             "killing three civilians.",
             ["Jaysh al-Islam"],
         ),
+        # a bomber from a group acts for it
+        (
+            "A suicide bomber from the Nusra Front terrorist group blew himself up "
+            "at an army outpost in Aleppo Monday killing at least 25 Syrian Army "
+            "soldiers.",
+            ["al-Nusra Front"],
+        ),
         # a group named past other words before its "group"
         (
             "A Syrian rebel Islamist group has launched a rocket attack on "
