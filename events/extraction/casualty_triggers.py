@@ -57,6 +57,7 @@ MONTHS = frozenset(
     november december jan feb mar apr jun jul aug sep sept oct nov dec""".split()
 )
 NOT_A_COUNT_ENTS = frozenset("DATE TIME MONEY PERCENT ORDINAL QUANTITY".split())
+RISE_VERBS = frozenset("rise climb jump reach increase mount".split())
 INCLUDING = frozenset("including among".split())
 BREAKDOWN_MARKS = frozenset({"-", "–", "—", ","})
 ARG_DEPS = frozenset("nsubj nsubjpass dobj attr oprd dative".split())
@@ -645,9 +646,18 @@ def _tallied_trigger(tally: Token, triggers: dict[int, str]) -> int | None:
 
 def tallied_noun(trigger: Token) -> Token | None:
     """Return who a tally counts: "civilians" in "the number of civilians
-    killed has risen to 20" and in "the toll of civilians killed"."""
-    if trigger.lower_ in TOLL_NOUNS:
-        return next(iter(objects_of(trigger, {"of"})), None)  # "the toll of"
+    killed has risen to 20", "the toll of civilians killed", "the death toll
+    among civilians" and "the civilian death toll"."""
+    toll = trigger
+    if trigger.dep_ == "compound" and trigger.head.lower_ in TOLL_NOUNS:
+        toll = trigger.head  # "death" of "the death toll"
+    if toll.lower_ in TOLL_NOUNS:
+        named = objects_of(toll, {"of", "among"}) + [
+            child
+            for child in toll.children
+            if child.dep_ in ("amod", "compound") and trigger_kind(child) is None
+        ]
+        return next(iter(named), None)
     counted, of = trigger.head, trigger.head.head
     if (
         trigger.dep_ in ("acl", "amod", "relcl")
@@ -722,7 +732,19 @@ def not_a_count(doc: Doc, number: Number, noun: Token | None, person: bool) -> b
     if first == number.last and YEAR.match(doc[first].text):
         dated = first > 0 and doc[first - 1].like_num  # "August 12 2016"
         return dated or noun is None or noun.i != number.last + 1
-    if person:
+    if person or _risen_to(doc, number):
         return False
     tokens = doc[first : number.last + 1]
     return any(token.ent_type_ in NOT_A_COUNT_ENTS for token in tokens)
+
+
+def _risen_to(doc: Doc, number: Number) -> bool:
+    """Return whether a toll rises to the number: "Death Toll in Aleppo Blast
+    Rises to 70", where the title case makes the model read a date (and may
+    parse "Rises" as a noun)."""
+    before = doc[max(number.start - 2, 0) : number.start]
+    return (
+        len(before) == 2
+        and before[1].lower_ == "to"
+        and before[0].lemma_.lower() in RISE_VERBS
+    )

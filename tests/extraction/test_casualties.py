@@ -204,6 +204,21 @@ KINDS = [
         "The toll of civilians killed in the raids has risen to 30.",
         [("killed", 30, 30, CIV, False)],
     ),
+    # ... and so does a toll that names them before it or after "among"
+    (
+        "The civilian death toll in the coalition airstrike rose to 20.",
+        [("killed", 20, 20, CIV, False)],
+    ),
+    ("The death toll among civilians rose to 20.", [("killed", 20, 20, CIV, False)]),
+    ("The Aleppo death toll rose to 20.", [("killed", 20, 20, UNK, False)]),
+    # a toll that rises to a number in a title-case headline, which the model
+    # reads as a date
+    (
+        "Death Toll in Blast Targeting Evacuees From Besieged Towns in Aleppo "
+        "Rises to 70.",
+        [("killed", 70, 70, UNK, False)],
+    ),
+    ("Temperatures rose to 40 in Aleppo on Monday.", []),
     (
         "The governor put the death toll at six and the number of injured at 28.",
         [("killed", 6, 6, UNK, False), ("injured", 28, 28, UNK, False)],
