@@ -41,6 +41,8 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SentSpan
 
 from events.extraction.casualty_links import (
+    ATTACK_CLAUSE_MARKS,
+    ATTACK_NOUNS,
     INTRANSITIVE,
     LOSS_VERBS,
     REPORT_VERBS,
@@ -85,7 +87,7 @@ from events.extraction.casualty_triggers import (
     verb_of,
     window_trigger,
 )
-from events.extraction.dates import is_period
+from events.extraction.dates import WEEKDAYS, is_period
 
 # Number and parse_numbers are part of this module's interface (tests import them).
 from events.extraction.numbers import VAGUE, Number, parse_numbers
@@ -148,6 +150,10 @@ SHORT_SPAN = re.compile(
     r"night|two days)\b"
 )
 PERIOD_NOUNS = frozenset("day week month year".split())
+# "last month", "this year", "in the past year": a whole month or year ...
+WHOLE_PERIOD_MARKS = frozenset("last this past previous".split())
+# ... of attacks named by no count noun in the singular: "fire", "shelling"
+MASS_ATTACK_NOUNS = frozenset("fire shelling bombardment".split())
 RELATIVE_PRONOUNS = frozenset("that which".split())
 SUPERLATIVE = re.compile(
     r"\b(?:deadliest|bloodiest|worst|heaviest|biggest|largest|highest|first|most)\b"
@@ -500,6 +506,50 @@ def _running_tally(trigger: Token) -> bool:
     )
 
 
+def _month_of_attacks(trigger: Token) -> bool:
+    """Return whether the figure adds up a whole month or year of attacks:
+    "Last month nearly 1200 civilians were killed, mostly from air raids",
+    "Earlier this month dozens of militants were killed in operations",
+    "Cross-border fire has claimed 21 lives this year". The month or year
+    dates the killing, and no single attack or day is named: "In October
+    last year a car bombing killed a reporter" tells one."""
+    verb = verb_of(trigger)
+    clause = [verb, *(c for c in verb.children if c.dep_ == "conj")]
+    if not any(_whole_period(child) for verb in clause for child in verb.children):
+        return False
+    # "... were killed when warplanes struck a market": one attack
+    told_how = any(
+        c.dep_ == "advcl"
+        and any(
+            m.dep_ in ("mark", "advmod")
+            for m in c.children
+            if m.lower_ in ATTACK_CLAUSE_MARKS
+        )
+        for c in trigger.children
+    )
+    return not told_how and not any(
+        (
+            token.lower_ in ATTACK_NOUNS
+            and token.tag_ == "NN"
+            and token.lower_ not in MASS_ATTACK_NOUNS
+        )
+        or token.lower_ in WEEKDAYS  # "... this month ... on Friday": one day
+        for token in trigger.sent
+    )
+
+
+def _whole_period(token: Token) -> bool:
+    """Return whether `token` heads "last month", "this year", "earlier this
+    month" or "in the past year" said of a verb."""
+    if token.dep_ == "prep" and token.lower_ in ("in", "during", "over"):
+        token = next((c for c in token.children if c.dep_ == "pobj"), token)
+    elif token.dep_ != "npadvmod":
+        return False
+    return token.lower_ in ("month", "year") and any(
+        c.lower_ in WHOLE_PERIOD_MARKS for c in token.children
+    )
+
+
 def _total_so_far(doc: Doc, link: "_Link") -> bool:
     """Return whether the figure is "a total of" people who "have been
     killed": a running total. In the past tense it adds up one operation or
@@ -574,7 +624,11 @@ def find_figures(sent: SentSpan) -> list[Figure]:
         segment = _segment(sent, link.trigger)
         if segment not in periods:
             periods[segment] = _has_period(doc, *segment)
-        running = _running_tally(doc[link.trigger]) or _total_so_far(doc, link)
+        running = (
+            _running_tally(doc[link.trigger])
+            or _total_so_far(doc, link)
+            or _month_of_attacks(doc[link.trigger])
+        )
         figure = _figure(
             doc, link, kind, (victims, detail, side), periods[segment] or running
         )

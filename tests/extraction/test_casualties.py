@@ -1186,6 +1186,30 @@ CUMULATIVE += [
         "At least 6000 ISIS militants have been killed.",
         [("killed", 6000, None, COMB, True)],
     ),
+    # A whole month or year of attacks, none named singly, adds them up ...
+    (
+        "Last month nearly 1200 Syrian civilians were killed, mostly in air raids.",
+        [("killed", None, 1200, CIV, True)],
+    ),
+    (
+        "Cross-border fire from Syria has claimed 21 lives and wounded dozens of "
+        "others in Kilis this year.",
+        [("killed", 21, 21, CIV, True), ("injured", 24, None, UNK, True)],
+    ),
+    # ... but one attack, or a day, told in that month is an incident
+    (
+        "Last month an air strike killed 20 people in Idlib.",
+        [("killed", 20, 20, CIV, False)],
+    ),
+    (
+        "Last month 20 people were killed when warplanes struck a market in Idlib.",
+        [("killed", 20, 20, CIV, False)],
+    ),
+    (
+        "Earlier this month dozens of militants were killed in operations in "
+        "Latakia on Friday.",
+        [("killed", 24, None, COMB, False)],
+    ),
     # One raid's toll stays an incident.
     ("Airstrikes have killed 20 people in Idlib.", [("killed", 20, 20, CIV, False)]),
     ("A day of heavy bombing has killed 20 people.", [("killed", 20, 20, CIV, False)]),
