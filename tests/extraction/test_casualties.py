@@ -1210,8 +1210,19 @@ CUMULATIVE += [
         "Latakia on Friday.",
         [("killed", 24, None, COMB, False)],
     ),
-    # One raid's toll stays an incident.
+    # One raid's toll stays an incident, and so does a bombardment's, which
+    # may last hours; told with a span, it is a period total.
     ("Airstrikes have killed 20 people in Idlib.", [("killed", 20, 20, CIV, False)]),
+    (
+        "Severe bombardment on Syria's biggest city has killed at least 84 "
+        "civilians, the monitor said.",
+        [("killed", 84, None, CIV, False)],
+    ),
+    (
+        "Regime bombardment of Eastern Ghouta in the last two weeks has killed "
+        "more than 100 people.",
+        [("killed", 100, None, CIV, True)],
+    ),
     ("A day of heavy bombing has killed 20 people.", [("killed", 20, 20, CIV, False)]),
     # Days of anything, and a campaign told through "that", tally so far.
     (
