@@ -1148,6 +1148,7 @@ def casualty_extractor(doc: Doc) -> Doc:
     dates = list(doc._.dates or ())
     figures = []
     previous: tuple[SentSpan, list[Figure]] | None = None
+    told_before = 0  # where the figures of the sentence before start in `figures`
     sentences = list(doc.sents)
     for index, sent in enumerate(sentences):
         found = find_figures(sent)
@@ -1158,7 +1159,16 @@ def casualty_extractor(doc: Doc) -> Doc:
         own_dates = [d for d in dates if inside(d)]
         if not own_dates:  # a toll with its own date or span is told for itself
             found = _carry_tally(sent, found, previous)
+        if previous is not None and _parts_of_a_period(found, previous[1]):
+            # "At least 327 people have been killed in clashes in Aleppo. 76
+            # children were among those killed over the last 15 days": the
+            # toll the parts break down was a period's too
+            figures[told_before:] = [
+                replace(told, cumulative=True) if _tally_to_date(doc, whole) else told
+                for told, whole in zip(figures[told_before:], previous[1], strict=True)
+            ]
         previous = (sent, found)
+        told_before = len(figures)
         context = SentenceContext(
             sent,
             [m for m in actors if inside(m)],
@@ -1216,10 +1226,33 @@ def _carry_tally(
 def _parts_of_a_tally(found: list[Figure], before: list[Figure]) -> bool:
     """Return whether `found` only breaks down the toll the sentence before
     gave, and that toll was a running or period tally."""
-    if not found or not all(f.part_of_total for f in found):
-        return False
-    wholes = [f for f in before if not f.part_of_total and f.kind == found[0].kind]
+    wholes = _wholes_broken_down(found, before)
     return bool(wholes) and all(f.cumulative for f in wholes)
+
+
+def _parts_of_a_period(found: list[Figure], before: list[Figure]) -> bool:
+    """Return whether `found` only breaks down the toll the sentence before
+    gave, told over a period ("... among those killed over the last 15
+    days"), and that toll was not yet told as a tally."""
+    wholes = _wholes_broken_down(found, before)
+    return (
+        bool(wholes)
+        and all(f.cumulative for f in found)
+        and not any(f.cumulative for f in wholes)
+    )
+
+
+def _wholes_broken_down(found: list[Figure], before: list[Figure]) -> list[Figure]:
+    """Return the tolls of `before` that `found` breaks down, if it only does."""
+    if not found or not all(f.part_of_total for f in found):
+        return []
+    return [f for f in before if not f.part_of_total and f.kind == found[0].kind]
+
+
+def _tally_to_date(doc: Doc, figure: Figure) -> bool:
+    """Return whether `figure` is a toll "have been killed" so far, which a
+    period told after it may span; not "27 were killed on Monday"."""
+    return not figure.part_of_total and _present_perfect(doc[figure.trigger])
 
 
 def _casualty(context: SentenceContext, figure: Figure) -> CasualtyFigure:

@@ -2039,6 +2039,20 @@ def test_component_dates_a_figure_when_its_dead_were_killed(nlp, text, dates, ex
             None,
             [(30, False), (10, False)],
         ),
+        # parts told over a period make the toll "have been killed" before
+        # them a period's; one told in the past stays an incident's
+        (
+            "At least 327 people have also been killed in clashes in Aleppo. "
+            "76 children were among those killed over the last 15 days.",
+            None,
+            [(327, True), (76, True)],
+        ),
+        (
+            "At least 27 people were killed in clashes in Aleppo on Monday. "
+            "Seven children were among those killed over the last 15 days.",
+            None,
+            [(27, False), (7, True)],
+        ),
     ],
 )
 def test_component_carries_a_tally_into_the_next_sentence(nlp, text, dated, expected):
