@@ -131,6 +131,8 @@ def _agents(trigger: Token) -> list[Token]:
     subject = next((c for c in trigger.children if c.dep_ in ("nsubj", "csubj")), None)
     if subject is not None and subject.tag_ in ("WDT", "WP"):
         subject = trigger.head  # "airstrikes that killed 35 civilians"
+    if subject is not None and _object_read_as_subject(trigger):
+        subject = subject_of(trigger.head) or subject
     if subject is None and _object_of_modifier(trigger):
         agents.append(trigger.head)
     if subject is None:
@@ -157,6 +159,14 @@ def _agents(trigger: Token) -> list[Token]:
         elif held.dep_ == "dobj" and held.head.lemma_ in BLAME_VERBS:
             agents.insert(0, held)
     return agents
+
+
+def _object_read_as_subject(trigger: Token) -> bool:
+    """Return whether the parse made the object of the attack before the
+    trigger its subject: in "Turkish forces struck Daesh gun emplacements
+    ... killing 50 terrorists", the emplacements did not kill; the forces
+    did."""
+    return trigger.tag_ == "VBG" and trigger.head.lemma_ in ATTACK_VERBS
 
 
 def dependent(token: Token, relation: str) -> Token | None:

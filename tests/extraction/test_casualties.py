@@ -1765,6 +1765,15 @@ def test_component_the_attack_told_with_when_names_the_killer(
             31,
             None,
         ),
+        # nor what was struck, which spaCy may make the subject of "killing"
+        (
+            "On May 2 Turkish forces struck Daesh gun emplacements and ammunition "
+            "dumps in the Suran regions on the Syrian side of the border initially "
+            'killing "50 terrorists."',
+            ["Turkish forces", "Daesh"],
+            50,
+            "Turkish forces",
+        ),
     ],
 )
 def test_component_a_verb_parsed_as_a_noun_modifier_names_the_noun(
