@@ -328,8 +328,13 @@ class EventAssembler:
         # least 25 civilians have been killed" in the lead and in the body).
         later = figure.part_of_total or figure.superseded
         ordered = sorted(drafts, key=lambda d: d.figures[-1].start) if later else drafts
+        # "... the attack killed more than 100 people": the last attack told,
+        # however far back, when no other attack was told since
+        last_told = _last_attack_told(context, drafts, index)
         for draft in reversed(ordered):  # the latest first
             far = index - draft.anchor > MERGE_WINDOW_SENTENCES
+            if draft is last_told:
+                far = False
             told_again = _told_again(figure, draft.figures)
             # (one person or "dozens" told again far off may be others)
             exactly_again = (
@@ -701,6 +706,28 @@ def _refers_back(context: "Context", index: int) -> bool:
     return bool(hits) and all(
         _definite(context.doc[h.start : h.end].root) for h in hits
     )
+
+
+def _last_attack_told(
+    context: "Context", drafts: list[_Draft], index: int
+) -> _Draft | None:
+    """Return the draft that sentence `index` refers back to ("the attack
+    killed more than 100 people"): the last one told before it, when no
+    sentence between tells of an attack of its own."""
+    if not _refers_back(context, index):
+        return None
+    before = [d for d in drafts if d.anchor < index]
+    if not before:
+        return None
+    last = max(before, key=lambda d: d.anchor)
+    between = range(last.anchor + 1, index)
+    if any(
+        h.trigger.priority >= MIN_STANDALONE_PRIORITY and not _refers_back(context, i)
+        for i in between
+        for h in context.hits_in(i)
+    ):
+        return None
+    return last
 
 
 def _definite(noun: Token) -> bool:

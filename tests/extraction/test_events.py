@@ -1156,6 +1156,36 @@ def test_a_count_far_off_that_may_be_others_is_not_the_same_toll(nlp, text, told
     assert [c.text for c in last.claims] == [told_apart]
 
 
+RIVAL_FAR_DOWN = (
+    "Air strikes killed 22 people in the town of Haas in Idlib on Wednesday, the "
+    "Civil Defence said. The team said at least 50 people were wounded. {between}"
+    "Parents said they feared for their children. The Idlib News network, which "
+    "gave a lower toll of 17 people killed, said the strikes hit as the children "
+    "gathered."
+)
+
+
+@pytest.mark.parametrize(
+    ("between", "killed"),
+    [
+        # a rival toll far down that tells of "the strikes": the last attack
+        # told, with no other attack told since
+        ("Schools in the province have been closed for weeks. ", [(17, 22)]),
+        # ... but another attack told between may be the one it tells of
+        (
+            "Warplanes also bombed the town of Saraqeb. ",
+            [(22, 22), (None, None), (17, 17)],
+        ),
+    ],
+)
+def test_a_rival_toll_far_down_of_the_attack_told_last_is_its_claim(
+    nlp, between, killed
+):
+    text = RIVAL_FAR_DOWN.format(between=between)
+    events = extract(text, published=PUBLISHED, nlp=nlp).events
+    assert [(e.killed_best, e.killed_high) for e in events] == killed
+
+
 def test_a_breakdown_goes_with_the_toll_told_just_before_it(nlp):
     text = (
         "Airstrikes killed at least 22 people in Idlib on Monday. Clashes in Aleppo "
