@@ -41,7 +41,6 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SentSpan
 
 from events.extraction.casualty_links import (
-    ATTACK_CLAUSE_MARKS,
     ATTACK_NOUNS,
     INTRANSITIVE,
     LOSS_VERBS,
@@ -57,6 +56,7 @@ from events.extraction.casualty_links import (
     sentence_teller,
     subject_of,
     told_by_pronoun,
+    told_how,
 )
 from events.extraction.casualty_triggers import (
     CLAIM,
@@ -515,19 +515,10 @@ def _month_of_attacks(trigger: Token) -> bool:
     last year a car bombing killed a reporter" tells one."""
     verb = verb_of(trigger)
     clause = [verb, *(c for c in verb.children if c.dep_ == "conj")]
-    if not any(_whole_period(child) for verb in clause for child in verb.children):
+    if not any(_whole_period(child) for word in clause for child in word.children):
         return False
     # "... were killed when warplanes struck a market": one attack
-    told_how = any(
-        c.dep_ == "advcl"
-        and any(
-            m.dep_ in ("mark", "advmod")
-            for m in c.children
-            if m.lower_ in ATTACK_CLAUSE_MARKS
-        )
-        for c in trigger.children
-    )
-    return not told_how and not any(
+    return not told_how(trigger) and not any(
         (
             token.lower_ in ATTACK_NOUNS
             and token.tag_ == "NN"

@@ -241,14 +241,24 @@ def _attackers_told_beside(trigger: Token) -> list[Token]:
     town". Not a passive ("when their helicopter was shot down"), nor a verb
     that is no attack ("when the army retook the town")."""
     attackers = []
-    for clause in (c for c in trigger.children if c.dep_ == "advcl"):
-        marked = any(
+    for clause in told_how(trigger):
+        if clause.lemma_ in ATTACK_VERBS:
+            attackers += [c for c in clause.children if c.dep_ == "nsubj"]
+    return attackers
+
+
+def told_how(trigger: Token) -> list[Token]:
+    """Return the clauses under the trigger that tell how the dead died:
+    "when Islamic State jihadists attacked a town", "as warplanes struck"."""
+    return [
+        clause
+        for clause in trigger.children
+        if clause.dep_ == "advcl"
+        and any(
             c.dep_ in ("mark", "advmod") and c.lower_ in ATTACK_CLAUSE_MARKS
             for c in clause.children
         )
-        if marked and clause.lemma_ in ATTACK_VERBS:
-            attackers += [c for c in clause.children if c.dep_ == "nsubj"]
-    return attackers
+    ]
 
 
 def _done_by(noun: Token) -> list[Token]:

@@ -332,9 +332,9 @@ class EventAssembler:
         # however far back, when no other attack was told since
         last_told = _last_attack_told(context, drafts, index)
         for draft in reversed(ordered):  # the latest first
-            far = index - draft.anchor > MERGE_WINDOW_SENTENCES
-            if draft is last_told:
-                far = False
+            far = (
+                index - draft.anchor > MERGE_WINDOW_SENTENCES and draft is not last_told
+            )
             told_again = _told_again(figure, draft.figures)
             # (one person or "dozens" told again far off may be others)
             exactly_again = (
@@ -720,10 +720,12 @@ def _last_attack_told(
     if not before:
         return None
     last = max(before, key=lambda d: d.anchor)
-    between = range(last.anchor + 1, index)
+    told_since = [
+        i for i in range(last.anchor + 1, index) if not _refers_back(context, i)
+    ]
     if any(
-        h.trigger.priority >= MIN_STANDALONE_PRIORITY and not _refers_back(context, i)
-        for i in between
+        h.trigger.priority >= MIN_STANDALONE_PRIORITY
+        for i in told_since
         for h in context.hits_in(i)
     ):
         return None
