@@ -533,7 +533,7 @@ def _whole_period(token: Token) -> bool:
     """Return whether `token` heads "last month", "this year", "earlier this
     month" or "in the past year" said of a verb."""
     if token.dep_ == "prep" and token.lower_ in ("in", "during", "over"):
-        token = next((c for c in token.children if c.dep_ == "pobj"), token)
+        token = dependent(token, "pobj") or token
     elif token.dep_ != "npadvmod":
         return False
     return token.lower_ in ("month", "year") and any(

@@ -428,7 +428,7 @@ class EventAssembler:
         if event_type is None:
             return None
         when, date_span = self._date(context, draft)
-        killed = [f for f in draft.figures if f.kind == "killed"]
+        killed = _killed(draft)
         injured = [f for f in draft.figures if f.kind == "injured"]
         low, best, high = _bounds(killed)
         civilian = any(f.victims.startswith("civil") for f in draft.figures) or (
@@ -498,9 +498,7 @@ class EventAssembler:
                 or perpetrator.side in GOVERNMENT_SIDES
             )
             sub_event_type = GOVERNMENT_TAKES if government else NON_STATE_TAKES
-        if sub_event_type == ABDUCTION and any(
-            f.kind == "killed" for f in draft.figures
-        ):
+        if sub_event_type == ABDUCTION and _killed(draft):
             # ACLED: captives killed are an attack ("ISIS began to kill the
             # abducted Christians"), an abduction has no dead
             return trigger.event_type, "Attack", trigger.method
@@ -1223,13 +1221,13 @@ def _said_to_be_behind(behind: Token) -> tuple | None:
     if verb.dep_ == "xcomp":
         verb = verb.head  # "is believed to be behind": who is believed
     accused = subject_of(verb) or dependent(verb, "nsubjpass")
+    if act is None or accused is None or act.lower_ not in ATTACK_NOUNS:
+        return None
     denied = any(
         t.lemma_ in DENYING_VERBS or any(c.dep_ == "neg" for c in t.children)
         for t in (behind.head, *behind.head.ancestors)
     )
-    if act is not None and accused is not None and act.lower_ in ATTACK_NOUNS:
-        return None if denied else (accused, act)
-    return None
+    return None if denied else (accused, act)
 
 
 def _with_perpetrator(

@@ -215,7 +215,7 @@ def test_a_credited_headline_gives_no_figures(nlp):
     assert [p.name for p in result.places if p.name.startswith("Hama")] == []
 
 
-def test_a_share_widget_names_no_actor_and_the_lead_stays_the_lead(nlp):
+def test_a_share_widget_names_no_actor_and_stands_in_no_evidence(nlp):
     text = (
         "07.07.2015Get short URL Topic Violence Erupts as Islamic State Rises "
         "(1881) 0 25 A suicide bomber from the Nusra Front terrorist group blew "
