@@ -333,7 +333,9 @@ class EventAssembler:
         last_told = _last_attack_told(context, drafts, index)
         for draft in reversed(ordered):  # the latest first
             far = (
-                index - draft.anchor > MERGE_WINDOW_SENTENCES and draft is not last_told
+                index - draft.anchor > MERGE_WINDOW_SENTENCES
+                and draft is not last_told
+                and not _rival_claim(context, figure, index, draft)
             )
             told_again = _told_again(figure, draft.figures)
             # (one person or "dozens" told again far off may be others)
@@ -728,6 +730,29 @@ def _last_attack_told(
     ):
         return None
     return last
+
+
+def _rival_claim(
+    context: "Context", figure: CasualtyFigure, index: int, draft: _Draft
+) -> bool:
+    """Return whether `figure` is another source's count of the dead the
+    sentence before gave the draft: "Pro-Damascus media said a suicide
+    attacker ... killed at least 22 people. The Observatory said the death
+    toll was at least 24." Its sentence tells no act of its own."""
+    before = [
+        f
+        for f in draft.figures
+        if context.sentence_of(f.start) == index - 1 and f.kind == figure.kind
+    ]
+    return (
+        figure.claimed_by is not None
+        and not context.hits_in(index)
+        and bool(before)
+        and all(f.claimed_by not in (None, figure.claimed_by) for f in before)
+        and figure.victims in {"unknown"} | {f.victims for f in before}
+        and figure.perpetrator in {None} | {f.perpetrator for f in before}
+        and not any(t.lower_ == "also" for t in context.sentences[index])
+    )
 
 
 def _definite(noun: Token) -> bool:

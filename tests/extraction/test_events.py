@@ -1186,6 +1186,41 @@ def test_a_rival_toll_far_down_of_the_attack_told_last_is_its_claim(
     assert [(e.killed_best, e.killed_high) for e in events] == killed
 
 
+RIVAL_NEXT = (
+    "A bomb blast hit a bus convoy waiting to cross into Aleppo on Saturday, killing "
+    "and wounding dozens of people evacuated from two villages. The deal had "
+    "stalled, leaving thousands of people stranded at two transit points. "
+    "Pro-Damascus media outlets said a suicide attacker detonated a car bomb and "
+    "{killed}. The Syrian Observatory for Human Rights {said}."
+)
+
+
+@pytest.mark.parametrize(
+    ("killed", "said", "bounds"),
+    [
+        # another source's toll in the next sentence is a rival claim of the
+        # dead the sentence before gave, far as the lead is
+        (
+            "killed at least 22 people",
+            "said the death toll was at least 24",
+            [(22, 24)],
+        ),
+        # ... not the source's own count said again
+        (
+            "killed at least 22 people",
+            "also reported eight civilians were killed",
+            [(22, 22), (8, 8)],
+        ),
+    ],
+)
+def test_a_rival_toll_in_the_next_sentence_is_a_claim_of_the_same_dead(
+    nlp, killed, said, bounds
+):
+    text = RIVAL_NEXT.format(killed=killed, said=said)
+    events = extract(text, published=PUBLISHED, nlp=nlp).events
+    assert [(e.killed_best, e.killed_high) for e in events] == bounds
+
+
 def test_a_breakdown_goes_with_the_toll_told_just_before_it(nlp):
     text = (
         "Airstrikes killed at least 22 people in Idlib on Monday. Clashes in Aleppo "
