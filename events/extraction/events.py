@@ -106,6 +106,8 @@ SET_APART_WORDS = frozenset({"earlier", "previous", "first", "second", "last"})
 INCIDENT_KINDS = frozenset({"killed", "injured", "killed_or_injured"})
 ABDUCTION = "Abduction/forced disappearance"
 MERGE_WINDOW_SENTENCES = 2
+# words of an act told again word for word that make it the same telling
+SAME_WORDS = 6
 # a count at least this large, told loosely again far off, is the same dead
 DISTINCT_COUNT = 10
 CONTEXT_SENTENCES = 1
@@ -236,8 +238,10 @@ class EventAssembler:
             ):
                 continue
             told_before = any(d.anchor < index for d in drafts)
-            if self._standalone(context, index) and not (
-                told_before and _refers_back(context, index)
+            if (
+                self._standalone(context, index)
+                and not (told_before and _refers_back(context, index))
+                and not _told_in_full_below(context, index, with_figures)
             ):
                 drafts.append(_Draft(anchor=index))
         return sorted(drafts, key=lambda d: d.anchor)
@@ -658,6 +662,22 @@ def _telling_more(context: "Context", draft: _Draft, hit: Hit | None) -> list[in
         or any(t.lower_ == "also" for t in context.sentences[after])
     )
     return [after] if same_kind and not own else []
+
+
+def _told_in_full_below(context: "Context", index: int, with_figures: set[int]) -> bool:
+    """Return whether a later sentence with dead of an event tells sentence
+    `index`'s act in the same words: a teaser over a keyword list ("Three
+    suicide bombers blew themselves up near the police headquarters in
+    Damascus on Wednesday. Tags Syria Damascus ... Three suicide bombers blew
+    themselves up near the police headquarters in Damascus on Wednesday
+    killing at least one person"). The later one tells it in full."""
+    sentence = context.sentences[index]
+    act = sentence.doc[context.hits_in(index)[0].start : sentence.end]
+    # the act and what follows it, else the whole sentence: a word or two
+    # ("... after being hit by airstrikes") may be told of any attack
+    told = act if len(act) >= SAME_WORDS else sentence
+    words = told.text.rstrip(" .")
+    return any(words in context.sentences[i].text for i in with_figures if i > index)
 
 
 def _caption(sentence: TextSpan) -> bool:

@@ -1436,3 +1436,42 @@ def test_a_keyword_list_names_no_perpetrator(nlp):
     assert event.summary.endswith(
         ": At least 11 civilians were killed in airstrikes on al-Bab on Thursday."
     )
+
+
+@pytest.mark.parametrize(
+    ("lead", "killed"),
+    [
+        # a teaser told again word for word in the lead, with the dead: one
+        # event, not the teaser's without them
+        (
+            "Three suicide bombers blew themselves up near the police headquarters "
+            "in Damascus on Wednesday killing at least one person, the ministry said.",
+            [1],
+        ),
+        # ... a lead in other words tells it again, not word for word
+        (
+            "At least one person was killed when three suicide bombers struck near "
+            "the police headquarters in Damascus on Wednesday, the ministry said.",
+            [None, 1],
+        ),
+    ],
+)
+def test_a_teaser_the_lead_tells_again_in_full_is_not_an_event_of_its_own(
+    nlp, lead, killed
+):
+    text = (
+        "Three suicide bombers blew themselves up near the police headquarters in "
+        f"Damascus on Wednesday. Tags Syria Damascus bombing police {lead}"
+    )
+    events = extract(text, published=PUBLISHED, nlp=nlp).events
+    assert [e.killed_best for e in events] == killed
+
+
+def test_an_act_told_in_a_word_or_two_again_is_not_the_same_telling(nlp):
+    text = (
+        "The main hospital in Aleppo suspended work on Saturday after it was hit by "
+        f"airstrikes. {FILLER}Activists said that 67 people were killed in "
+        "airstrikes on Aleppo on Sunday."
+    )
+    events = extract(text, published=PUBLISHED, nlp=nlp).events
+    assert [e.killed_best for e in events] == [None, 67]
