@@ -272,6 +272,8 @@ def _victim_class(noun: Token, actors) -> tuple[str, str | None, str | None]:
     if text in CIVILIAN_NOUNS or "civilian" in words:
         return "civilians", DETAILS.get(text), None
     if text in PEOPLE_NOUNS:
+        if _aboard_military_aircraft(noun):
+            return "combatants", None, None
         parts = {g.lower_ for g in objects_of(noun, INCLUDING)}
         # "82 people including 58 civilians": not all are
         if parts & MIXED_PARTS or _not_all_civilians(noun, actors):
@@ -283,6 +285,30 @@ def _victim_class(noun: Token, actors) -> tuple[str, str | None, str | None]:
     if group is not None:  # "killed 35 Daesh": the group's fighters
         return "combatants", None, group.side
     return "unknown", None, None
+
+
+AIRCRAFT = frozenset(
+    "helicopter helicopters chopper choppers warplane warplanes jet jets "
+    "aircraft plane planes".split()
+)
+NOT_MILITARY = frozenset("civilian passenger passengers cargo commercial".split())
+
+
+def _aboard_military_aircraft(people: Token) -> bool:
+    """Return whether the people counted were on board an aircraft the
+    sentence names, not a civilian one: "A Russian military helicopter was
+    shot down ... killing all five people on board" counts its crew and
+    officers, who are military. A sentence that names no aircraft ("all
+    five people on board were assumed dead") counts people as any other."""
+    sentence = people.sent
+    aboard = any(
+        t.lower_ == "aboard" or (t.lower_ == "board" and t.head.lower_ == "on")
+        for t in sentence
+    )
+    return aboard and any(
+        t.lower_ in AIRCRAFT and not {c.lower_ for c in t.children} & NOT_MILITARY
+        for t in sentence
+    )
 
 
 MEMBER_NOUNS = PEOPLE_NOUNS | {"member", "members"}

@@ -796,6 +796,24 @@ VICTIMS += [
 ]
 
 
+# The people on board a military aircraft are its crew and officers; on board
+# a passenger plane or a bus they are people, as anywhere.
+VICTIMS += [
+    (
+        "A Russian military helicopter was shot down over Syria on Monday killing "
+        "all five people on board.",
+        [("killed", 5, 5, COMB, False)],
+    ),
+    (
+        "A passenger plane crashed killing all 40 people on board.",
+        [("killed", 40, 40, CIV, False)],
+    ),
+    (
+        "A bomb hit a bus near the helicopter base killing 20 people.",
+        [("killed", 20, 20, CIV, False)],
+    ),
+]
+
 # One person told of singly is a count of one; "a" in "a dozen", a killer's
 # "a", a teller's "a" and a negated "a" are not.
 SINGLES = [
