@@ -50,6 +50,8 @@ BLAME_VERBS = CASUALTY_WORDS["blame_verbs"]
 # out, not when its dead were killed ("a statement released Saturday").
 RELEASE_VERBS = REPORT_VERBS | CASUALTY_WORDS["release_verbs"]
 ATTACK_NOUNS = CASUALTY_WORDS["attack_nouns"]
+# "killed during an operation by Turkish forces": who ran it killed
+CAMPAIGN_NOUNS = CASUALTY_WORDS["campaign_nouns"]
 ATTACK_VERBS = CASUALTY_WORDS["attack_verbs"]
 # What ties a toll to the attack told beside it: "killed when jihadists attacked"
 ATTACK_CLAUSE_MARKS = frozenset({"when", "as", "after"})
@@ -149,6 +151,8 @@ def _agents(trigger: Token) -> list[Token]:
                 agents.append(g)
             elif g.lower_ in ATTACK_NOUNS:
                 agents += [g, *_done_by(g)]
+            elif g.lemma_ in CAMPAIGN_NOUNS:
+                agents += _done_by(g)
     agents += _attackers_told_beside(trigger)
     for agent in list(agents):  # "blamed the coalition for airstrikes that killed"
         if agent.dep_ != "pobj" or agent.head.lower_ != "for":

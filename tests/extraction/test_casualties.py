@@ -1696,6 +1696,17 @@ def test_component_a_toll_told_with_the_wounded_shares_their_attacker(nlp):
             "western neighborhoods in Aleppo killing five people.",
             "opposition groups",
         ),
+        # an operation or a campaign by them
+        (
+            "A total of 14 Daesh terrorists were killed in northern Syria during "
+            "an operation by Turkish Armed Forces on Tuesday.",
+            "Turkish Armed Forces",
+        ),
+        (
+            "At least 545 people have been killed in the escalating bombing "
+            "campaign by the Assad regime since Tuesday.",
+            "Assad regime",
+        ),
     ],
 )
 def test_component_whom_the_attack_was_by_killed(nlp, text, phrase):
