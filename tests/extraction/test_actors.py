@@ -24,6 +24,10 @@ def actors(nlp, text: str) -> list[tuple[str, str, bool]]:
             "Regime troops advanced.",
             [("Regime troops", "Syrian government forces", False)],
         ),
+        (
+            "The Syrian regular forces carried out an ambush.",
+            [("Syrian regular forces", "Syrian government forces", False)],
+        ),
         ("Tiger Forces entered the town.", [("Tiger Forces", "Tiger Forces", False)]),
         (
             "The International Coalition struck.",
