@@ -203,6 +203,7 @@ class PlaceGeocoder:
                 or not _place_context(doc, span)
                 or all(self._english(t.lower_) for t in span if t.is_alpha)
                 or _a_quarter(doc, span)
+                or _qualifies_a_named_place(doc, span)
                 or self._first_of_longer_name(doc, span)
             ):
                 continue
@@ -523,17 +524,50 @@ def _names_abroad(span: Span) -> Callable[[GazetteerEntry], bool]:
     ("Khalil said" is no Hebron) or a hospital's ("Al-Quds hospital" is no
     Jerusalem)."""
     key = name_key(span.text)
-    if key in GENERIC_NAMES or not any(t.pos_ == "PROPN" for t in span):
+    if (
+        key in GENERIC_NAMES
+        or not any(t.pos_ == "PROPN" for t in span)
+        or _tail_of_a_name(span)
+    ):
         return lambda entry: False
     labels = {t.ent_type_ for t in span if t.ent_type_}
     labelled_a_place = bool(labels) and labels <= PLACE_LABELS
     return lambda entry: labelled_a_place or key == name_key(entry.name)
 
 
+def _tail_of_a_name(span: Span) -> bool:
+    """Return whether `span` ends a longer Arabic name the gazetteer lacks:
+    "Safi" of the Hama village "Aqareb es Safi" is not Jordan's Safi, nor
+    "Harir" of the Daraa town "Busr al-Harir" Iraq's. A capitalised word and
+    a lowercase article (inside a name, not one that opens it: "Al-Alam")
+    come before its name."""
+    doc = span.doc
+    name = next((t for t in span if t.is_alpha and t.lower_ not in ARTICLES), None)
+    if name is None:
+        return False
+    before = [t for t in doc[max(0, name.i - 3) : name.i] if t.text != "-"]
+    return (
+        len(before) >= 2
+        and before[-1].text in ARTICLES  # lowercase: "es", "al"
+        and before[-2].is_alpha
+        and before[-2].is_title
+    )
+
+
 def _cued(doc: Doc, span: Span) -> bool:
     before = doc[span.start - 1].lower_ if span.start > 0 else ""
     after = _word_after(doc, span)
     return before in LOCATIVE_CUES or after in LOCATIVE_CUES
+
+
+def _qualifies_a_named_place(doc: Doc, span: Span) -> bool:
+    """Return whether `span` only qualifies a place the text names after it:
+    "the northern Syiran town of Raqqa" (a misspelt "Syrian") names Raqqa,
+    not the town of Suran that "Syiran" is spelt like."""
+    after = doc[span.end : span.end + 2]
+    return (
+        len(after) == 2 and after[0].lower_ in PLACE_NOUNS and after[1].lower_ == "of"
+    )
 
 
 def _a_quarter(doc: Doc, span: Span) -> bool:

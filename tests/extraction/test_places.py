@@ -225,6 +225,16 @@ def test_every_place_carries_coordinates_and_governorate(nlp):
             ["Tallbisah", "Homs Governorate"],
         ),
         ("Clashes in Deir Ezour killed 10 terrorists.", ["Deir ez-Zor"]),
+        # the end of a longer name the gazetteer lacks is no place abroad
+        ("Daesh attacked the village of Aqareb es Safi in Hama.", ["Hama"]),
+        # ... but a name that opens with its article is a name of its own
+        ("Troops moved to Iraqi Al Hillah.", ["Al Hillah"]),
+        # a word that only qualifies the town named after it ("Syiran", a
+        # misspelt "Syrian") is no spelling of another town (Suran)
+        (
+            "Syrian bombers pounded the northern Syiran town of Raqqa.",
+            ["Raqqa"],
+        ),
         # an English word's plural or third person is no spelling of a place
         ("Israeli Strike on Syrian Town Kills 5 Soldiers.", []),
         ("Coalition strikes hit positions of Al-Qaedas fighters in Syria.", ["Syria"]),
