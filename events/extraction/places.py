@@ -264,6 +264,7 @@ class PlaceGeocoder:
         article: Counter = Counter()
         by_sentence: dict[int, Counter] = {}
         regions: dict[int, set[str]] = {}  # governorates named as such
+        at: dict[int, str] = {}  # the governorate of the name at a token
         for candidate in candidates:
             syrian = {e.admin1_code for e in candidate.entries if e.country == SYRIA}
             if len(syrian) != 1:
@@ -273,9 +274,16 @@ class PlaceGeocoder:
             sentence = span.sent.start
             article[code] += 1
             by_sentence.setdefault(sentence, Counter())[code] += 1
+            if all(e.precision != "country" for e in candidate.entries):
+                at[candidate.start] = code  # (not "in Syria")
             if _names_region(doc, span):
                 regions.setdefault(sentence, set()).add(region_code(code))
-        return {"article": article, "sentence": by_sentence, "region": regions}
+        return {
+            "article": article,
+            "sentence": by_sentence,
+            "region": regions,
+            "at": at,
+        }
 
     def _choose(
         self, doc: Doc, candidate: _Candidate, focus: dict
@@ -314,6 +322,13 @@ class PlaceGeocoder:
             and self._guess(candidate, entry)
         ):
             return None  # "Hadar village in Quneitra province" is not al-Hadir
+        lies_in = _lies_in(doc, span, focus["at"])
+        if (
+            lies_in is not None
+            and (entry.country != SYRIA or region_code(entry.admin1_code) != lies_in)
+            and self._guess(candidate, entry)
+        ):
+            return None  # "Mallah Farms in Aleppo" is not Suwayda's Malah
         return self._widen(doc, span, entry)
 
     def _plausible(self, doc: Doc, span: Span, candidate: _Candidate) -> bool:
@@ -399,6 +414,25 @@ class PlaceGeocoder:
             end=span.end_char,
             text=span.text,
         )
+
+
+LIES_IN_GAP = 2  # words between a name and the "in" that says where it lies
+
+
+def _lies_in(doc: Doc, span: Span, at: dict[int, str]) -> str | None:
+    """Return the governorate the text says `span` lies in, by the Syrian
+    place named right after it: "Mallah Farms in Aleppo" (a word or two,
+    then "in", then the place)."""
+    for gap in range(LIES_IN_GAP + 1):
+        word = span.end + gap
+        if word + 1 >= len(doc):
+            return None
+        if doc[word].lower_ == "in":
+            code = at.get(word + 1)
+            return region_code(code) if code is not None else None
+        if not doc[word].is_alpha:
+            return None
+    return None
 
 
 def _word_after(doc: Doc, span: Span) -> str:

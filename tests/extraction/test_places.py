@@ -229,6 +229,20 @@ def test_every_place_carries_coordinates_and_governorate(nlp):
         ("Daesh attacked the village of Aqareb es Safi in Hama.", ["Hama"]),
         # ... but a name that opens with its article is a name of its own
         ("Troops moved to Iraqi Al Hillah.", ["Al Hillah"]),
+        # a spelling guess, or a small village, that the text places in
+        # another governorate is not that place ("Malah" is in Suwayda) ...
+        (
+            "Syrian Army Allies Kill 100 Terrorists in Mallah Farms in Aleppo.",
+            ["Aleppo"],
+        ),
+        ("The shells hit the Shahba Hotel in Aleppo.", ["Aleppo"]),
+        # ... while "in Syria" places nothing, and a city is no guess
+        (
+            "Gunmen attacked a police station in Inkhil in Syrias southern "
+            "province of Daraa.",
+            ["Inkhil", "Syria", "Daraa"],
+        ),
+        ("Rebels fled from Homs in Aleppo province.", ["Homs", "Aleppo Governorate"]),
         # a word that only qualifies the town named after it ("Syiran", a
         # misspelt "Syrian") is no spelling of another town (Suran)
         (
