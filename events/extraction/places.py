@@ -311,24 +311,16 @@ class PlaceGeocoder:
             )
 
         entry = max(entries, key=rank)
+        where = region_code(entry.admin1_code) if entry.country == SYRIA else None
         regions = focus["region"].get(span.sent.start, set())
-        elsewhere = (
-            entry.country != SYRIA or region_code(entry.admin1_code) not in regions
-        )
-        if (
-            regions
-            and elsewhere
-            and not _names_region(doc, span)
-            and self._guess(candidate, entry)
-        ):
-            return None  # "Hadar village in Quneitra province" is not al-Hadir
         lies_in = _lies_in(doc, span, focus["at"])
-        if (
-            lies_in is not None
-            and (entry.country != SYRIA or region_code(entry.admin1_code) != lies_in)
-            and self._guess(candidate, entry)
+        if self._guess(candidate, entry) and (
+            # "Hadar village in Quneitra province" is not al-Hadir
+            (regions and where not in regions and not _names_region(doc, span))
+            # "Mallah Farms in Aleppo" is not Suwayda's Malah
+            or (lies_in is not None and where != lies_in)
         ):
-            return None  # "Mallah Farms in Aleppo" is not Suwayda's Malah
+            return None
         return self._widen(doc, span, entry)
 
     def _plausible(self, doc: Doc, span: Span, candidate: _Candidate) -> bool:
