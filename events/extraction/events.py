@@ -659,7 +659,7 @@ def _telling_more(context: "Context", draft: _Draft, hit: Hit | None) -> list[in
     own = (
         after in others
         or context.dates_in(after)
-        or any(t.lower_ == "also" for t in context.sentences[after])
+        or _says_also(context.sentences[after])
     )
     return [after] if same_kind and not own else []
 
@@ -678,6 +678,13 @@ def _told_in_full_below(context: "Context", index: int, with_figures: set[int]) 
     told = act if len(act) >= SAME_WORDS else sentence
     words = told.text.rstrip(" .")
     return any(words in context.sentences[i].text for i in with_figures if i > index)
+
+
+def _says_also(sentence: TextSpan) -> bool:
+    """Return whether `sentence` says "also" anywhere: of its own act ("are
+    also stepping up chlorine attacks") or of a telling ("also reported
+    eight civilians killed"), it tells of more than the sentence before."""
+    return any(t.lower_ == "also" for t in sentence)
 
 
 def _caption(sentence: TextSpan) -> bool:
@@ -771,7 +778,7 @@ def _rival_claim(
         and all(f.claimed_by not in (None, figure.claimed_by) for f in before)
         and figure.victims in {"unknown"} | {f.victims for f in before}
         and figure.perpetrator in {None} | {f.perpetrator for f in before}
-        and not any(t.lower_ == "also" for t in context.sentences[index])
+        and not _says_also(context.sentences[index])
     )
 
 

@@ -1065,6 +1065,19 @@ def test_a_toll_told_twice_is_one_event(nlp, text, claims):
                 ("Air/drone strike", "Idlib", None, 25),
             ],
         ),
+        # ... nor as many killed by another kind of act
+        (
+            "Syrian Army Kills over 60 ISIL Terrorists in Deir Ezzor. The Syrian "
+            "army clashed fiercely with ISIL terrorists near the Deir Ezzor "
+            "military airport on Monday. The army destroyed their positions and "
+            "vehicles. Residents said the city was calm by evening. Syrian "
+            "warplanes also killed over 60 ISIL terrorists in air strikes on "
+            "al-Jafra and other areas of Deir Ezzor.",
+            [
+                ("Armed clash", "Deir ez-Zor", "Syrian government forces", 60),
+                ("Air/drone strike", "Deir ez-Zor", "Syrian government forces", 60),
+            ],
+        ),
         (
             "Rebels Kill 60 Soldiers in Deir Ezzor. The rebels clashed fiercely "
             "with the army near the Deir Ezzor military airport on Monday. The "
