@@ -37,6 +37,7 @@ from events.extraction.casualty_triggers import (
 )
 from events.extraction.chrome import in_chrome
 from events.extraction.event_context import (
+    MIN_NAMED_PRIORITY,
     MIN_STANDALONE_PRIORITY,
     Context,
     Hit,
@@ -110,6 +111,7 @@ MERGE_WINDOW_SENTENCES = 2
 SAME_WORDS = 6
 # a count at least this large, told loosely again far off, is the same dead
 DISTINCT_COUNT = 10
+MAX_PARTS = 4  # a total told in parts: "killing 3 ... 7 were killed"
 CONTEXT_SENTENCES = 1
 PAST_TAGS = frozenset({"VBD", "VBN"})
 FUTURE_MARKERS = frozenset(
@@ -153,6 +155,7 @@ class EventAssembler:
             marked = draft.figures
             for mark in CLAIM_MARKERS:
                 marked = mark(marked)
+            marked = _parts_of_a_sum(context, marked)
             pairs = zip(draft.figures, marked, strict=True)
             counted |= {claim_key(f): m for f, m in pairs}
             draft.figures = marked
@@ -1365,6 +1368,131 @@ def _updated_by_a_risen_toll(figures: list[CasualtyFigure]) -> list[CasualtyFigu
         )
 
     return [replace(f, superseded=True) if updated(f) else f for f in figures]
+
+
+def _parts_of_a_sum(
+    context: "Context", figures: list[CasualtyFigure]
+) -> list[CasualtyFigure]:
+    """Return an event's `figures` with the tolls that count part of its
+    dead marked parts: "Terrorist rocket attacks ... kill 10 civilians" over
+    "claiming the lives of three civilians" and, next, "seven civilians were
+    killed" in an earlier rocket attack that day.
+
+    The lead gives the total, for one place; the parts are the tolls told
+    next, one after another, and they add up to it exactly (a toll the
+    source gave "earlier" too). As far as they say, they tell of the same
+    kind of act on the same day in the same place. Not Old Damascus
+    shelling's "four civilians" per the monitor, "two people" per state
+    media, and "three suicide bombers killed at least two" since: the two
+    tolls of the shelling are rival claims.
+    """
+    exact = [f for f in figures if f.kind == "killed" and _a_count(f)]
+    if not exact:
+        return figures
+    total = max(f.best for f in exact)
+    tellings = [f for f in exact if f.best == total]
+    told = max(f.start for f in tellings)
+    smaller = {claim_key(f) for f in exact if f.best < total and f.start > told}
+    told_in = {context.sentence_of(f.start) for f in tellings}
+    if (
+        not smaller
+        or context.sentence_of(told) not in context.lead
+        or any(_places_apart(context, index) for index in told_in)
+    ):
+        return figures
+    after = sorted(
+        {
+            claim_key(f): f
+            for f in context.figures
+            if f.kind == "killed"
+            and f.start > told
+            and _gives_a_number(f)
+            and not f.cumulative
+        }.values(),
+        key=_start,
+    )
+    run = _run_adding_up(after[:MAX_PARTS], total)
+    days = {f.date.value for f in tellings if f.date}
+    if (
+        not run
+        or not smaller & {claim_key(f) for f in run}
+        or any(_on_a_day_not_in(f, days) for f in run)
+        or any(_at_another_place(context, f, tellings) for f in run)
+        or len(_named_acts(context, [*exact, *run])) > 1
+    ):
+        return figures
+    parts = {claim_key(f) for f in run}
+    return [
+        replace(f, part_of_total=True) if claim_key(f) in parts else f for f in figures
+    ]
+
+
+def _places_apart(context: "Context", index: int) -> bool:
+    """Return whether sentence `index` names Syrian places that lie apart:
+    "... in Aleppo and Deir Ezzor"."""
+    places = [p for p in context.syrian_places(index) if _located(p)]
+    return any(
+        a.name != b.name and not _town_and_governorate(context, a, b)
+        for a in places
+        for b in places
+    )
+
+
+def _named_acts(context: "Context", figures: list[CasualtyFigure]) -> set[str]:
+    """Return the kinds of act that the figures' sentences name by weapon."""
+    acts = set()
+    for figure in figures:
+        hits = context.hits_in(context.sentence_of(figure.start))
+        named = [h for h in hits if h.trigger.priority >= MIN_NAMED_PRIORITY]
+        if named:
+            acts.add(
+                max(named, key=lambda h: h.trigger.priority).trigger.sub_event_type
+            )
+    return acts
+
+
+def _at_another_place(
+    context: "Context", figure: CasualtyFigure, tellings: list[CasualtyFigure]
+) -> bool:
+    """Return whether `figure` or its sentence names a place that the
+    total's `tellings` neither name nor contain: "two more civilians were
+    killed in ... Maarrat Misrin" is no part of ten killed in Idlib."""
+    places = [f.place for f in tellings if _located(f.place)]
+    index = context.sentence_of(figure.start)
+    heres = [p for p in [figure.place, *context.syrian_places(index)] if _located(p)]
+
+    def theirs(here: PlaceMatch) -> bool:
+        return any(
+            here.name == p.name or _town_and_governorate(context, here, p)
+            for p in places
+        )
+
+    return bool(places) and not all(theirs(here) for here in heres)
+
+
+def _on_a_day_not_in(figure: CasualtyFigure, days: set[date]) -> bool:
+    return bool(days and figure.date and figure.date.value not in days)
+
+
+def _a_count(figure: CasualtyFigure) -> bool:
+    """Return whether the figure gives a number its event counts."""
+    return _gives_a_number(figure) and not figure.superseded
+
+
+def _gives_a_number(figure: CasualtyFigure) -> bool:
+    """Return whether the figure gives a number as a toll of its own."""
+    return figure.best is not None and not (figure.vague or figure.part_of_total)
+
+
+def _run_adding_up(figures: list[CasualtyFigure], total: int) -> list | None:
+    """Return the figures from the first on that add up to `total`, if two
+    or more do."""
+    sum_ = 0
+    for end, figure in enumerate(figures):
+        sum_ += figure.best
+        if sum_ >= total:
+            return figures[: end + 1] if sum_ == total and end else None
+    return None
 
 
 def _one_person(figure: CasualtyFigure) -> bool:

@@ -1234,6 +1234,93 @@ def test_a_rival_toll_in_the_next_sentence_is_a_claim_of_the_same_dead(
     assert [(e.killed_best, e.killed_high) for e in events] == bounds
 
 
+PARTS = (
+    "Rocket attacks killed ten civilians in {where} on Tuesday, SANA said. A "
+    "source said rocket shells killed six civilians, police said. {then} a "
+    "source said."
+)
+
+
+@pytest.mark.parametrize(
+    ("where", "then", "bounds"),
+    [
+        # the lead's total told in parts: six and four are ten, so the six is
+        # no rival claim of the ten
+        ("Aleppo", "Four civilians were killed in rocket attacks,", [(10, 10), (4, 4)]),
+        # ... not parts on another day, nor in another place
+        (
+            "Aleppo",
+            "On Monday four civilians were killed in rocket attacks,",
+            [(6, 10), (4, 4)],
+        ),
+        (
+            "Aleppo",
+            "Four civilians were killed in rocket attacks on Deir Ezzor,",
+            [(6, 10), (4, 4)],
+        ),
+        # ... nor a total told of places apart: the six may be all Aleppo's
+        (
+            "Aleppo and Deir Ezzor",
+            "Four civilians were killed in rocket attacks,",
+            [(6, 10), (4, 4)],
+        ),
+    ],
+)
+def test_a_total_told_in_parts_counts_the_total(nlp, where, then, bounds):
+    text = PARTS.format(where=where, then=then)
+    events = extract(text, published=PUBLISHED, nlp=nlp).events
+    assert [(e.killed_best, e.killed_high) for e in events] == bounds
+
+
+def test_a_total_told_below_the_lead_is_not_summed(nlp):
+    # far down, more tolls of the day may follow that are no parts of it
+    text = FILLER + PARTS.format(
+        where="Aleppo", then="Four civilians were killed in rocket attacks,"
+    )
+    events = extract(text, published=PUBLISHED, nlp=nlp).events
+    assert [(e.killed_best, e.killed_high) for e in events] == [(6, 10), (4, 4)]
+
+
+@pytest.mark.parametrize(
+    ("text", "bounds"),
+    [
+        (
+            "Air raids on rebel-held districts of Aleppo killed 18 civilians on "
+            "Saturday, a monitor said. Eleven civilians including four children were "
+            "killed by air raids after midnight in the Bab al-Nasr area and seven "
+            "others including a baby were killed in Fardous neighbourhood, the "
+            "Observatory said.",
+            [(18, 18), (7, 7)],
+        ),
+        # a part the source gave "earlier"
+        (
+            "Ten civilians were killed and 16 others were injured as terrorist "
+            "groups targeted Salah Eddin neighborhood in Aleppo city with rocket "
+            "attacks on Wednesday. A source at Aleppo Police Command said that "
+            "terrorist groups targeted Salah Eddin neighborhood with rocket shells "
+            "claiming the lives of three civilians. Earlier on Wednesday a source "
+            "said that seven civilians were killed due to a terrorist rocket attack "
+            "on the same neighborhood.",
+            [(10, 10)],
+        ),
+        # rival claims of the shelling, and two killed in a bombing since: the
+        # two twos add up to the four by chance
+        (
+            "Shelling on the central district of Old Damascus killed four civilians "
+            "and wounded seven others, the Observatory said. State news agency SANA "
+            "said artillery fire killed two people and wounded nine others in the "
+            "Bab Sharqi area. The Observatory said shelling hit several areas of the "
+            "capital. On Wednesday three suicide bombers killed at least two people "
+            "near the main police headquarters in Damascus.",
+            [(2, 4), (2, 2)],
+        ),
+    ],
+)
+def test_parts_told_by_the_sources(nlp, text, bounds):
+    events = extract(text, published=PUBLISHED, nlp=nlp).events
+    assert [(e.killed_best, e.killed_high) for e in events] == bounds
+
+
 def test_a_breakdown_goes_with_the_toll_told_just_before_it(nlp):
     text = (
         "Airstrikes killed at least 22 people in Idlib on Monday. Clashes in Aleppo "
