@@ -58,6 +58,10 @@ AGE_AFTER = re.compile(r"^\s*-?\s*(?:old|long)\b", re.IGNORECASE)
 SENTENCE_START = re.compile(r"(?:^|[.!?:\n\"“]\s*)$")
 # Looking this far back is enough for "for more than " or "so far ".
 CONTEXT_CHARS = 30
+# What may stand between a count and the plural it counts: "15 Syrian
+# soldiers", "three suicide bombers".
+QUALIFYING_TAGS = frozenset({"JJ", "NN", "NNP", "HYPH", "VBN"})
+COUNTED_REACH = 4
 
 
 # --- the spaCy component --------------------------------------------------------
@@ -108,15 +112,26 @@ def _without_count(ent: Span) -> Span:
     doc, last = ent.doc, ent[-1]
     if len(ent) < 2 or not last.like_num or ent.end >= len(doc):
         return ent
-    counted = doc[ent.end]
     before = ent[-2].lower_
     if (
-        counted.tag_ not in ("NNS", "NNPS")
+        not _counts_plural(doc, ent.end)
         or HAS_YEAR_DIGITS.fullmatch(last.text)
         or (last.is_digit and before in MONTH_NUMBERS)
     ):
         return ent
     return Span(doc, ent.start, ent.end - 1, label=ent.label_)
+
+
+def _counts_plural(doc: Doc, index: int) -> bool:
+    """Return whether the words from `index` on name things in the plural,
+    past the words that qualify them: "people", "Syrian soldiers", "suicide
+    bombers", "young men"."""
+    for token in doc[index : index + COUNTED_REACH]:
+        if token.tag_ in ("NNS", "NNPS"):
+            return True
+        if token.tag_ not in QUALIFYING_TAGS:
+            return False
+    return False
 
 
 def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -483,6 +483,17 @@ SEED_003_HEADER = (
             SUNDAY,
             [DateMention(SUNDAY, "day", 3, 9, "Sunday")],
         ),
+        # ... whatever words qualify what the count counts
+        (
+            "On Sunday three suicide bombers struck Damascus.",
+            SUNDAY,
+            [DateMention(SUNDAY, "day", 3, 9, "Sunday")],
+        ),
+        (
+            "On Sunday 15 Syrian soldiers were killed in Idlib.",
+            SUNDAY,
+            [DateMention(SUNDAY, "day", 3, 9, "Sunday")],
+        ),
         (
             "On March 15 2016 rebels shelled Aleppo.",
             SUNDAY,
