@@ -486,11 +486,15 @@ def find_date(
 
 def _told_on(doc: Doc, mention: DateMention) -> bool:
     """Return whether the nearest verb above the date is one of telling:
-    "a statement released Saturday", "the group said on Monday"."""
+    "a statement released Saturday", "the group said on Monday". Not when
+    the date tells of an attack on the way: "IS also claimed an October 2
+    bomb attack"."""
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
     if span is None:
         return False
     for token in span.root.ancestors:
+        if token.pos_ == "NOUN" and token.lower_ in ATTACK_NOUNS:
+            return False
         if token.pos_ in ("VERB", "AUX"):
             return token.lemma_ in RELEASE_VERBS
     return False

@@ -2024,6 +2024,13 @@ def test_component_skips_period_dates_and_orders_by_position(nlp):
             {"Sunday": date(2017, 5, 28)},
             (date(2017, 5, 28), False),
         ),
+        # the day of the attack told of, though a verb of telling takes it
+        (
+            "IS group also claimed an October 2 bomb attack at a police station "
+            "in the capital that killed at least 17 people.",
+            {"October 2": date(2017, 10, 2)},
+            (date(2017, 10, 2), False),
+        ),
     ],
 )
 def test_component_dates_a_figure_when_its_dead_were_killed(nlp, text, dates, expected):
