@@ -39,6 +39,8 @@ PEOPLE_OBJECT_VERBS = LOSS_VERBS | WORDS["destroy_verbs"]
 TAKEN = WORDS["taken_nouns"]  # "taken hostage"
 # Counted nouns that are never people: "40 vehicles", "two miles", "$2bn"...
 NOT_PEOPLE = WORDS["not_people"]
+# "the toll at 16 earlier": the model reads a time, with no unit of time
+TIME_ADVERBS = frozenset({"earlier", "later"})
 PERSON_NOUNS = (
     WORDS["civilian_nouns"] | WORDS["people_nouns"] | WORDS["combatant_nouns"]
 )
@@ -585,9 +587,13 @@ def dep_trigger(chain: list[Token], triggers: dict[int, str]) -> int | None:
     if _victims_of_the_head(root, triggers):
         return head.i
     verb = None
+    if root.dep_ == "npadvmod" and head.lower_ in TIME_ADVERBS and head.dep_ == "pcomp":
+        # "put the death toll at 16 earlier": the parse hung the count from
+        # the adverb after it, as in "16 days earlier"
+        root, head = head, head.head
     if root.dep_ in ARG_DEPS:
         verb = head
-    elif root.dep_ == "pobj" and head.lower_ in ("to", "at"):
+    elif root.dep_ in ("pobj", "pcomp") and head.lower_ in ("to", "at"):
         if head.head.i in triggers:  # "the death toll at 24"
             return head.head.i
         if (tallied := _tallied_trigger(head.head, triggers)) is not None:
@@ -734,6 +740,8 @@ def not_a_count(doc: Doc, number: Number, noun: Token | None, person: bool) -> b
         return dated or noun is None or noun.i != number.last + 1
     if person or _risen_to(doc, number):
         return False
+    if after in TIME_ADVERBS:
+        return False  # "put the death toll at 16 earlier": the model's time
     tokens = doc[first : number.last + 1]
     return any(token.ent_type_ in NOT_A_COUNT_ENTS for token in tokens)
 

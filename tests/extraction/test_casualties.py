@@ -223,6 +223,12 @@ KINDS = [
         "The governor put the death toll at six and the number of injured at 28.",
         [("killed", 6, 6, UNK, False), ("injured", 28, 28, UNK, False)],
     ),
+    # the model reads "16 earlier" as a time, and hangs the count from it
+    (
+        "Kurdish police put the death toll at 16 earlier.",
+        [("killed", 16, 16, UNK, False)],
+    ),
+    ("Two days earlier the army retook the town.", []),
     (
         "The Observatory reported the deaths of 35 civilians.",
         [
