@@ -88,6 +88,8 @@ HOLDING_VERBS = frozenset(
     "build make produce manufacture develop store stockpile possess hide "
     "destroy dismantle remove surrender acquire smuggle".split()
 )
+# "fighters backed by air strikes": the strikes back the fighters' act
+SUPPORT_VERBS = frozenset("back support aid assist help".split())
 BARE_BOMBS = frozenset({"bomb", "bombs"})  # set off, unless dropped
 DROPPED_BOMBS = "dropped bombs"
 BOMBED = "bombed"
@@ -196,6 +198,7 @@ class EventAssembler:
                 or _not_done(doc[start:end].root)
                 or _held_not_used(doc[start:end].root)
                 or _shooters_hit(doc[start:end].root)
+                or _in_support(doc[start:end].root)
             ):
                 continue
             trigger = self.triggers[doc.vocab.strings[key]]
@@ -809,6 +812,26 @@ def _held_not_used(trigger: Token) -> bool:
         trigger.dep_ == "pobj"
         and of.lower_ == "of"
         and of.head.lemma_.lower() in HELD_OF_NOUNS
+    )
+
+
+def _in_support(trigger: Token) -> bool:
+    """Return whether the attack at `trigger` only backs the actor the
+    sentence tells of: "the Syrian army, backed by Syrian and Russian
+    airstrikes, established control over a number of towns", "Kurdish
+    fighters backed by US-led air strikes". Not when the backing is what the
+    sentence tells: "The offensive was backed by air strikes that killed 12
+    civilians"."""
+    token = trigger
+    while token.dep_ in ("conj", "compound", "amod") and token.head != token:
+        token = token.head
+    by = token.head
+    backing = by.head
+    return (
+        token.dep_ == "pobj"
+        and by.lower_ == "by"
+        and backing.lemma_ in SUPPORT_VERBS
+        and backing.dep_ in ("acl", "advcl", "amod")
     )
 
 

@@ -294,6 +294,38 @@ def test_other_dead_keep_the_act_their_sentence_names(nlp, text, expected):
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # air strikes that back the actor are not what the sentence tells
+        (
+            "The Syrian army, backed by Russian airstrikes, captured the town of "
+            "Atareb in Aleppo province on Monday.",
+            [("Government regains territory", None)],
+        ),
+        (
+            "Kurdish fighters backed by US-led air strikes killed 20 jihadists in "
+            "clashes near Kobani on Monday.",
+            [("Armed clash", 20)],
+        ),
+        (
+            "Backed by Russian airstrikes, government forces pressed a battle to "
+            "retake areas of Deir Ezzor province on Monday.",
+            [],
+        ),
+        # ... unless the backing is what it tells
+        (
+            "The offensive was backed by air strikes that killed 12 civilians in "
+            "Raqqa on Monday.",
+            [("Air/drone strike", 12)],
+        ),
+    ],
+)
+def test_strikes_that_back_an_actor_are_not_the_act(nlp, text, expected):
+    found = extract(text, published=PUBLISHED, nlp=nlp).events
+    assert [(e.sub_event_type, e.killed_best) for e in found] == expected
+
+
+@pytest.mark.parametrize(
     ("text", "sub_event_type", "perpetrator"),
     [
         (
