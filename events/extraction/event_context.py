@@ -319,9 +319,13 @@ def _doer_of_the_clause(verb, spans) -> ActorMention | None:
         acting = verb.lemma_ not in NOT_ACTING_VERBS
         if acting and root.dep_ in {"nsubj", "agent"}:
             return actor
-    if verb.dep_ == "xcomp":
-        # "the Syrian army continued to push ISIS back": who continued
-        return _doer_of_the_clause(verb.head, spans)
+    if verb.dep_ == "xcomp" or (verb.dep_ == "advcl" and verb.tag_ == "VBG"):
+        # "the Syrian army continued to push ISIS back": who continued; "the
+        # SDF was able to make an advance, taking full control": who made it
+        head = verb.head
+        if head.dep_ == "acomp":
+            head = head.head  # "was able to"
+        return _doer_of_the_clause(head, spans)
     return None
 
 

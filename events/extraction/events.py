@@ -60,6 +60,7 @@ from events.extraction.types import (
 TERRITORY = "TERRITORY"  # resolved by who took it
 GOVERNMENT_TAKES = "Government regains territory"
 NON_STATE_TAKES = "Non-state actor overtakes territory"
+UNKNOWN_TAKES = "Armed clash"  # a capture by forces the text does not name
 GOVERNMENT_SIDE_KINDS = frozenset({"state", "pro_government"})
 GOVERNMENT_SIDES = frozenset({"government"})
 # "Raids" are air raids in most reports, but a group without aircraft raids on
@@ -429,7 +430,9 @@ class EventAssembler:
     # --- filling -------------------------------------------------------------
 
     def _event(self, context: "Context", draft: _Draft) -> EventRecord | None:
-        hit = context.best_hit(draft.anchor, lent=not draft.others)
+        hit = _taking(context, draft) or context.best_hit(
+            draft.anchor, lent=not draft.others
+        )
         trigger = hit.trigger if hit else None
         place, place_span = self._place(context, draft, hit)
         perpetrator = self._perpetrator(context, draft, hit, place)
@@ -509,7 +512,13 @@ class EventAssembler:
                 perpetrator.kind in GOVERNMENT_SIDE_KINDS
                 or perpetrator.side in GOVERNMENT_SIDES
             )
-            sub_event_type = GOVERNMENT_TAKES if government else NON_STATE_TAKES
+            sub_event_type = (
+                GOVERNMENT_TAKES
+                if government
+                else NON_STATE_TAKES
+                if perpetrator is not None
+                else UNKNOWN_TAKES
+            )
         if sub_event_type == ABDUCTION and _killed(draft):
             # ACLED: captives killed are an attack ("ISIS began to kill the
             # abducted Christians"), an abduction has no dead
@@ -527,8 +536,11 @@ class EventAssembler:
                 if actor.name in named:
                     return actor
         # The agent of the trigger, in the anchor sentence, else the one before
-        # (a lead sentence names the attacker, the next gives the toll).
-        for index in (draft.anchor, draft.anchor - 1):
+        # (a lead sentence names the attacker, the next gives the toll). Who
+        # took a place is named with the taking: not the air strikes' doer
+        # told before "Troops seized the town", nor another capture's.
+        taking = hit is not None and hit.trigger.sub_event_type == TERRITORY
+        for index in (draft.anchor,) if taking else (draft.anchor, draft.anchor - 1):
             hits = context.hits_in(index)
             if index != draft.anchor and not hits:
                 continue
@@ -559,7 +571,7 @@ class EventAssembler:
         # Else whoever the article says carried out attacks of this kind,
         # in the same governorate: a roundup's shelling of Quneitra is not
         # that of Aleppo.
-        if hit is not None:
+        if hit is not None and not taking:
             for other in context.same_kind_hits(hit.trigger.sub_event_type):
                 index = context.sentence_of(context.doc[other.start].idx)
                 if _told_of_elsewhere(context, index, place):
@@ -715,6 +727,18 @@ def _told_of_elsewhere(
     region = region_code(place.admin1_code)
     named = [p for p in context.syrian_places(index) if p.precision != "country"]
     return bool(named) and all(region_code(p.admin1_code) != region for p in named)
+
+
+def _taking(context: "Context", draft: _Draft) -> Hit | None:
+    """Return the capture a draft without dead stands on, which no
+    neighbour's act overrules: "The Syrian army on Wednesday established
+    full control of al-Masasneh village" beside the air strikes told next."""
+    hits = context.hits_in(draft.anchor)
+    if draft.figures or any(
+        h.trigger.priority >= MIN_STANDALONE_PRIORITY for h in hits
+    ):
+        return None
+    return next((h for h in hits if h.trigger.sub_event_type == TERRITORY), None)
 
 
 def _tells_of_a_place(trigger: Token) -> bool:

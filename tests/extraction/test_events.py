@@ -294,6 +294,28 @@ def test_other_dead_keep_the_act_their_sentence_names(nlp, text, expected):
 
 
 @pytest.mark.parametrize(
+    ("taker", "expected"),
+    [
+        # a capture told after air strikes is a capture, not another strike
+        ("Rebels", ("Non-state actor overtakes territory", "Syrian opposition groups")),
+        # ... and who took it is named with it: not the air strikes' doer
+        ("Troops", ("Armed clash", None)),
+    ],
+)
+def test_a_capture_keeps_its_own_act_and_taker(nlp, taker, expected):
+    text = (
+        "Russian air strikes killed 12 civilians in Idlib on Monday. "
+        f"{taker} seized the town of Kafr Nabl in Idlib province on Tuesday."
+    )
+    strikes, capture = extract(text, published=PUBLISHED, nlp=nlp).events
+    assert (strikes.sub_event_type, strikes.perpetrator) == (
+        "Air/drone strike",
+        "Russia",
+    )
+    assert (capture.sub_event_type, capture.perpetrator) == expected
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         # air strikes that back the actor are not what the sentence tells
@@ -337,6 +359,19 @@ def test_strikes_that_back_an_actor_are_not_the_act(nlp, text, expected):
             "ISIS fighters seized the town of al-Qaryatayn on Tuesday.",
             "Non-state actor overtakes territory",
             "Islamic State",
+        ),
+        # the doer of the clause a participle hangs from takes the place
+        (
+            "On Tuesday the SDF made an important advance, taking full control of "
+            "the town of al-Sousa in Deir ez-Zor.",
+            "Non-state actor overtakes territory",
+            "Syrian Democratic Forces",
+        ),
+        (
+            "The Syrian army on Wednesday established full control of al-Masasneh "
+            "village in the countryside of Hama.",
+            "Government regains territory",
+            "Syrian government forces",
         ),
     ],
 )
