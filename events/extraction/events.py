@@ -1478,11 +1478,7 @@ def _places_apart(context: "Context", index: int) -> bool:
     """Return whether sentence `index` names Syrian places that lie apart:
     "... in Aleppo and Deir Ezzor"."""
     places = [p for p in context.syrian_places(index) if _located(p)]
-    return any(
-        a.name != b.name and not _town_and_governorate(context, a, b)
-        for a in places
-        for b in places
-    )
+    return any(not _one_place(context, a, b) for a in places for b in places)
 
 
 def _named_acts(context: "Context", figures: list[CasualtyFigure]) -> set[str]:
@@ -1507,14 +1503,14 @@ def _at_another_place(
     places = [f.place for f in tellings if _located(f.place)]
     index = context.sentence_of(figure.start)
     heres = [p for p in [figure.place, *context.syrian_places(index)] if _located(p)]
+    return bool(places) and not all(
+        any(_one_place(context, here, p) for p in places) for here in heres
+    )
 
-    def theirs(here: PlaceMatch) -> bool:
-        return any(
-            here.name == p.name or _town_and_governorate(context, here, p)
-            for p in places
-        )
 
-    return bool(places) and not all(theirs(here) for here in heres)
+def _one_place(context: "Context", a: PlaceMatch, b: PlaceMatch) -> bool:
+    """Return whether two places are one, or one lies in the other."""
+    return a.name == b.name or _town_and_governorate(context, a, b)
 
 
 def _on_a_day_not_in(figure: CasualtyFigure, days: set[date]) -> bool:
@@ -1531,7 +1527,9 @@ def _gives_a_number(figure: CasualtyFigure) -> bool:
     return figure.best is not None and not (figure.vague or figure.part_of_total)
 
 
-def _run_adding_up(figures: list[CasualtyFigure], total: int) -> list | None:
+def _run_adding_up(
+    figures: list[CasualtyFigure], total: int
+) -> list[CasualtyFigure] | None:
     """Return the figures from the first on that add up to `total`, if two
     or more do."""
     sum_ = 0
