@@ -587,13 +587,16 @@ def dep_trigger(chain: list[Token], triggers: dict[int, str]) -> int | None:
     if _victims_of_the_head(root, triggers):
         return head.i
     verb = None
-    if root.dep_ == "npadvmod" and head.lower_ in TIME_ADVERBS and head.dep_ == "pcomp":
-        # "put the death toll at 16 earlier": the parse hung the count from
-        # the adverb after it, as in "16 days earlier"
+    # "put the death toll at 16 earlier": the parse hung the count from the
+    # adverb after it, as in "16 days earlier"; the adverb stands for it
+    hung = (
+        root.dep_ == "npadvmod" and head.lower_ in TIME_ADVERBS and head.dep_ == "pcomp"
+    )
+    if hung:
         root, head = head, head.head
     if root.dep_ in ARG_DEPS:
         verb = head
-    elif root.dep_ in ("pobj", "pcomp") and head.lower_ in ("to", "at"):
+    elif (root.dep_ == "pobj" or hung) and head.lower_ in ("to", "at"):
         if head.head.i in triggers:  # "the death toll at 24"
             return head.head.i
         if (tallied := _tallied_trigger(head.head, triggers)) is not None:

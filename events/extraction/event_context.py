@@ -173,9 +173,6 @@ class Context:
         its own kind of violence keeps it.
         """
 
-        def strongest(hits: list[Hit]) -> Hit | None:
-            return max(hits, key=lambda h: h.trigger.priority, default=None)
-
         # The sentence's own weapon first: "raids on al-Baghuz" stay raids
         # though the sentence before fired missiles elsewhere.
         best = strongest(self.hits_in(index))
@@ -260,6 +257,11 @@ def _only_a_date(text: str) -> bool:
     text = text.strip()
     end = dateline_end(text)
     return end is not None and not text[end:].strip()
+
+
+def strongest(hits: list[Hit]) -> Hit | None:
+    """Return the hit of the highest priority, the first among equals."""
+    return max(hits, key=lambda h: h.trigger.priority, default=None)
 
 
 def agent(doc: Doc, hit: Hit, actors: list[ActorMention]) -> ActorMention | None:

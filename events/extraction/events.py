@@ -45,6 +45,7 @@ from events.extraction.event_context import (
     agent,
     is_target,
     load_triggers,
+    strongest,
 )
 from events.extraction.places import PLACE_NOUNS, region_code
 from events.extraction.types import (
@@ -60,7 +61,8 @@ from events.extraction.types import (
 TERRITORY = "TERRITORY"  # resolved by who took it
 GOVERNMENT_TAKES = "Government regains territory"
 NON_STATE_TAKES = "Non-state actor overtakes territory"
-UNKNOWN_TAKES = "Armed clash"  # a capture by forces the text does not name
+ARMED_CLASH = "Armed clash"
+UNKNOWN_TAKES = ARMED_CLASH  # a capture by forces the text does not name
 GOVERNMENT_SIDE_KINDS = frozenset({"state", "pro_government"})
 GOVERNMENT_SIDES = frozenset({"government"})
 # "Raids" are air raids in most reports, but a group without aircraft raids on
@@ -505,7 +507,7 @@ class EventAssembler:
                 return None, "", ""
             if any(f.victims.startswith("civil") for f in draft.figures):
                 return "Violence against civilians", "Attack", ""
-            return "Battles", "Armed clash", ""
+            return "Battles", ARMED_CLASH, ""
         sub_event_type = trigger.sub_event_type
         if sub_event_type == TERRITORY:
             government = perpetrator is not None and (
@@ -1145,7 +1147,7 @@ def _infer_victims(event: EventRecord, context: "Context") -> EventRecord:
     saying who died ("40 dead in clashes between rival groups"), the dead are
     fighters; the figure says it was inferred.
     """
-    if event.sub_event_type != "Armed clash" or not any(
+    if event.sub_event_type != ARMED_CLASH or not any(
         c.victims == "unknown" for c in event.claims
     ):
         return event
@@ -1486,11 +1488,9 @@ def _named_acts(context: "Context", figures: list[CasualtyFigure]) -> set[str]:
     acts = set()
     for figure in figures:
         hits = context.hits_in(context.sentence_of(figure.start))
-        named = [h for h in hits if h.trigger.priority >= MIN_NAMED_PRIORITY]
-        if named:
-            acts.add(
-                max(named, key=lambda h: h.trigger.priority).trigger.sub_event_type
-            )
+        named = strongest([h for h in hits if h.trigger.priority >= MIN_NAMED_PRIORITY])
+        if named is not None:
+            acts.add(named.trigger.sub_event_type)
     return acts
 
 

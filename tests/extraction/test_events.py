@@ -24,6 +24,12 @@ def events(nlp, text: str) -> list[tuple]:
     ]
 
 
+def best_and_high(nlp, text: str) -> list[tuple]:
+    """Return (best, high) of the dead per event."""
+    found = extract(text, published=PUBLISHED, nlp=nlp).events
+    return [(e.killed_best, e.killed_high) for e in found]
+
+
 def only_event(nlp, text: str):
     """Return the one event of `text` (the test fails if there are more)."""
     (event,) = extract(text, published=PUBLISHED, nlp=nlp).events
@@ -1262,8 +1268,7 @@ def test_a_rival_toll_far_down_of_the_attack_told_last_is_its_claim(
     nlp, between, killed
 ):
     text = RIVAL_FAR_DOWN.format(between=between)
-    events = extract(text, published=PUBLISHED, nlp=nlp).events
-    assert [(e.killed_best, e.killed_high) for e in events] == killed
+    assert best_and_high(nlp, text) == killed
 
 
 RIVAL_NEXT = (
@@ -1297,8 +1302,7 @@ def test_a_rival_toll_in_the_next_sentence_is_a_claim_of_the_same_dead(
     nlp, killed, said, bounds
 ):
     text = RIVAL_NEXT.format(killed=killed, said=said)
-    events = extract(text, published=PUBLISHED, nlp=nlp).events
-    assert [(e.killed_best, e.killed_high) for e in events] == bounds
+    assert best_and_high(nlp, text) == bounds
 
 
 PARTS = (
@@ -1335,8 +1339,7 @@ PARTS = (
 )
 def test_a_total_told_in_parts_counts_the_total(nlp, where, then, bounds):
     text = PARTS.format(where=where, then=then)
-    events = extract(text, published=PUBLISHED, nlp=nlp).events
-    assert [(e.killed_best, e.killed_high) for e in events] == bounds
+    assert best_and_high(nlp, text) == bounds
 
 
 def test_a_total_told_below_the_lead_is_not_summed(nlp):
@@ -1344,8 +1347,7 @@ def test_a_total_told_below_the_lead_is_not_summed(nlp):
     text = FILLER + PARTS.format(
         where="Aleppo", then="Four civilians were killed in rocket attacks,"
     )
-    events = extract(text, published=PUBLISHED, nlp=nlp).events
-    assert [(e.killed_best, e.killed_high) for e in events] == [(6, 10), (4, 4)]
+    assert best_and_high(nlp, text) == [(6, 10), (4, 4)]
 
 
 @pytest.mark.parametrize(
@@ -1384,8 +1386,7 @@ def test_a_total_told_below_the_lead_is_not_summed(nlp):
     ],
 )
 def test_parts_told_by_the_sources(nlp, text, bounds):
-    events = extract(text, published=PUBLISHED, nlp=nlp).events
-    assert [(e.killed_best, e.killed_high) for e in events] == bounds
+    assert best_and_high(nlp, text) == bounds
 
 
 def test_a_breakdown_goes_with_the_toll_told_just_before_it(nlp):
