@@ -92,6 +92,7 @@ HOLDING_VERBS = frozenset(
     "destroy dismantle remove surrender acquire smuggle".split()
 )
 # "fighters backed by air strikes": the strikes back the fighters' act
+ACHIEVING_WORDS = frozenset({"manage", "able", "succeed"})  # "managed to take"
 SUPPORT_VERBS = frozenset("back support aid assist help".split())
 BARE_BOMBS = frozenset({"bomb", "bombs"})  # set off, unless dropped
 DROPPED_BOMBS = "dropped bombs"
@@ -210,8 +211,9 @@ class EventAssembler:
                 trigger = self.triggers[DROPPED_BOMBS]
             elif trigger.phrase in BARE_BOMBS and doc[start].pos_ == "VERB":
                 trigger = self.triggers[BOMBED]  # "Russian warplanes bomb Idlib"
-            if trigger.sub_event_type == TERRITORY and _tells_of_a_place(
-                doc[start:end].root
+            if trigger.sub_event_type == TERRITORY and (
+                _tells_of_a_place(doc[start:end].root)
+                or _only_meant(doc[start:end].root)
             ):
                 continue
             taken.update(range(start, end))
@@ -752,6 +754,18 @@ def _tells_of_a_place(trigger: Token) -> bool:
         trigger.tag_ == "VBN"
         and trigger.dep_ in ("acl", "relcl", "amod")
         and (place.lemma_ in PLACE_NOUNS or place.ent_type_ in ("GPE", "LOC"))
+    )
+
+
+def _only_meant(trigger: Token) -> bool:
+    """Return whether a capture is only what someone set out to do: "an
+    operation to recapture the whole city", "regime forces have been battling
+    to recapture", "They have been unable to recapture". Not "IS managed to
+    control the gas fields", "was able to take full control"."""
+    return (
+        trigger.pos_ == "VERB"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children)
+        and trigger.head.lemma_ not in ACHIEVING_WORDS
     )
 
 

@@ -402,6 +402,27 @@ def test_a_capture_that_only_tells_what_a_place_is_is_no_event(nlp):
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "In September the army announced an operation to recapture Aleppo.",
+        "Regime forces have been battling to recapture Jobar from the opposition.",
+        "Government forces were unable to recapture Palmyra on Monday.",
+    ],
+)
+def test_a_capture_only_set_out_to_do_is_no_event(nlp, text):
+    assert events(nlp, text) == []
+
+
+def test_a_capture_achieved_is_an_event(nlp):
+    text = "Government forces managed to recapture Palmyra on Monday."
+    [(_, sub, _, perpetrator, _)] = events(nlp, text)
+    assert (sub, perpetrator) == (
+        "Government regains territory",
+        "Syrian government forces",
+    )
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         # a group without aircraft raids on the ground, and its toll is of fighters
