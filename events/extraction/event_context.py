@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 
 from events.extraction.actors import FORCE_NOUNS
 from events.extraction.casualty_links import (
+    ATTACK_VERBS,
     BLAME_VERBS,
     LOSS_VERBS,
     NOT_KILLERS,
@@ -55,6 +56,12 @@ DOER_NOUNS = FORCE_NOUNS | frozenset(
 # may read as an adjective), and with its men ("the Syrian army units")
 ORGANIZATION_NOUNS = frozenset({"group", "organization", "organisation", "movement"})
 GROUP_NOUNS = DOER_NOUNS | ORGANIZATION_NOUNS
+# What an act told in an adjunct led up to: "evacuated after bombing";
+# verbs whose doer also did that act: "rebels stormed the town after shelling"
+WHAT_WENT_BEFORE = frozenset({"after", "following", "amid", "despite"})
+ACT_VERBS = ATTACK_VERBS | frozenset(
+    "kill massacre execute capture seize retake recapture overrun storm".split()
+)
 AGENT_DEPS = frozenset({"nsubj", "nsubjpass", "agent", "compound", "amod", "poss"})
 
 
@@ -287,9 +294,23 @@ def agent(doc: Doc, hit: Hit, actors: list[ActorMention]) -> ActorMention | None
     ]
     if found := _named_with_the_act(hit, head, spans):
         return found
-    if verb is None:
+    if verb is None or _what_went_before(head, verb):
         return None
     return _doer_of_the_clause(verb, spans) or _named_before_a_pronoun(verb, actors)
+
+
+def _what_went_before(head, verb) -> bool:
+    """Return whether the act at `head` is only what led up to the clause's
+    deed: in "Daraya was evacuated by rebels after relentless bombing" the
+    rebels left, the bombing was not theirs. An attack verb's act is its
+    doer's ("rebels stormed the town after heavy shelling")."""
+    if verb.lemma_ in ACT_VERBS:
+        return False
+    return any(
+        t.dep_ == "pobj" and t.head.lower_ in WHAT_WENT_BEFORE
+        for t in (head, *head.ancestors)
+        if t != verb and verb in t.ancestors
+    )
 
 
 def _named_with_the_act(hit: Hit, head, spans) -> ActorMention | None:

@@ -770,6 +770,18 @@ def test_whom_a_sentence_accuses_of_an_attack_carried_it_out(nlp):
             "weapons.",
             [None],
         ),
+        # who did what the act led up to did not do the act, unless that is
+        # an attack too
+        (
+            "The Damascus suburb of Daraya was evacuated by rebels on Friday "
+            "after relentless bombing.",
+            [None],
+        ),
+        (
+            "Regime forces seized Baba Amr in Homs on Friday after 27 days of "
+            "heavy shelling.",
+            ["Syrian government forces"],
+        ),
     ],
 )
 def test_who_did_the_act(nlp, text, perpetrators):
