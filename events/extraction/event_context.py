@@ -62,6 +62,10 @@ WHAT_WENT_BEFORE = frozenset({"after", "following", "amid", "despite"})
 ACT_VERBS = ATTACK_VERBS | frozenset(
     "kill massacre execute capture seize retake recapture overrun storm".split()
 )
+# "X backed by Y": Y backs what X does
+SUPPORT_VERBS = frozenset("back support aid assist help".split())
+BACKER_REACH = 6  # words from "by" to the backer's name
+BACKER_WORDS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "PRON", "PART"})
 AGENT_DEPS = frozenset({"nsubj", "nsubjpass", "agent", "compound", "amod", "poss"})
 
 
@@ -292,11 +296,38 @@ def agent(doc: Doc, hit: Hit, actors: list[ActorMention]) -> ActorMention | None
         for actor in actors
         if (span := doc.char_span(actor.start, actor.end, alignment_mode="expand"))
     ]
-    if found := _named_with_the_act(hit, head, spans):
-        return found
-    if verb is None or _what_went_before(head, verb):
+    found = _named_with_the_act(hit, head, spans)
+    if found is None and verb is not None and not _what_went_before(head, verb):
+        found = _doer_of_the_clause(verb, spans) or _named_before_a_pronoun(
+            verb, actors
+        )
+    return _backed_by(doc, found, spans) or found
+
+
+def _backed_by(doc: Doc, backer: ActorMention | None, spans) -> ActorMention | None:
+    """Return the actor `backer` is named as backing: "Damascus government
+    forces backed by the Lebanese group Hezbollah seized areas", which the
+    parser may make Hezbollah's deed."""
+    named = backer and doc.char_span(backer.start, backer.end, alignment_mode="expand")
+    if not named:
         return None
-    return _doer_of_the_clause(verb, spans) or _named_before_a_pronoun(verb, actors)
+    by = named.start - 1
+    while (
+        by > 0
+        and named.start - by <= BACKER_REACH
+        and (doc[by].pos_ in BACKER_WORDS or doc[by].lower_ in ("and", ","))
+    ):
+        by -= 1  # "by its Lebanese ally Hezbollah"
+    if by < 1 or doc[by].lower_ != "by" or doc[by - 1].lemma_ not in SUPPORT_VERBS:
+        return None
+    backed = doc[by - 1]
+    for actor, span in spans:
+        between = doc[span.end : backed.i]
+        if span.end <= backed.i and all(
+            t.lower_ in GROUP_NOUNS or t.is_punct for t in between
+        ):
+            return actor  # "Syrian troops backed by", "government forces, backed by"
+    return None
 
 
 def _what_went_before(head, verb) -> bool:

@@ -39,6 +39,7 @@ from events.extraction.chrome import in_chrome
 from events.extraction.event_context import (
     MIN_NAMED_PRIORITY,
     MIN_STANDALONE_PRIORITY,
+    SUPPORT_VERBS,
     Context,
     Hit,
     Trigger,
@@ -93,7 +94,6 @@ HOLDING_VERBS = frozenset(
 )
 # "fighters backed by air strikes": the strikes back the fighters' act
 ACHIEVING_WORDS = frozenset({"manage", "able", "succeed"})  # "managed to take"
-SUPPORT_VERBS = frozenset("back support aid assist help".split())
 BARE_BOMBS = frozenset({"bomb", "bombs"})  # set off, unless dropped
 DROPPED_BOMBS = "dropped bombs"
 BOMBED = "bombed"

@@ -782,6 +782,18 @@ def test_whom_a_sentence_accuses_of_an_attack_carried_it_out(nlp):
             "heavy shelling.",
             ["Syrian government forces"],
         ),
+        # who backs the doer is not the doer, though the parser may say so
+        (
+            "In the Qalamoun region west of the capital Damascus government "
+            "forces backed by the Lebanese terrorist group Hezbollah seized areas "
+            "outside Zabadani the last rebel-controlled town in the area.",
+            ["Syrian government forces"],
+        ),
+        (
+            "Syrian troops withdrew as fighters backed by Hezbollah seized the "
+            "town of Qusayr on Monday.",
+            ["Hezbollah"],
+        ),
     ],
 )
 def test_who_did_the_act(nlp, text, perpetrators):
