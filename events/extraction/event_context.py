@@ -226,6 +226,26 @@ class Context:
     def belligerents(self, index: int) -> list[ActorMention]:
         return [a for a in self.actors.get(index, []) if not a.is_claimant]
 
+    def doers(self, index: int) -> list[ActorMention]:
+        """Return the belligerents of sentence `index` that may have done
+        its act: not those a toll counts ("175 Nusra Terrorists Killed")."""
+        return [a for a in self.belligerents(index) if not self.counted(a)]
+
+    def counted(self, actor: ActorMention) -> bool:
+        """Return whether `actor` names the dead or wounded a figure counts:
+        "175 Nusra Terrorists Killed", "shoot dead six ISIS suicide bombers",
+        "20 members of the Islamic State were killed"."""
+        span = self.doc.char_span(actor.start, actor.end, alignment_mode="expand")
+        if span is None:
+            return False
+        noun = span.root
+        while noun.dep_ in ("compound", "amod", "nmod", "conj") or (
+            noun.dep_ == "pobj" and noun.head.lower_ == "of"
+        ):
+            noun = noun.head if noun.dep_ != "pobj" else noun.head.head
+        numbers = [c.idx for c in noun.children if c.dep_ == "nummod"]
+        return any(f.start <= i < f.end for f in self.figures for i in numbers)
+
     def places_in(self, index: int) -> list[PlaceMatch]:
         return self.places.get(index, []) if index >= 0 else []
 

@@ -561,7 +561,7 @@ class EventAssembler:
             for trigger in triggers:
                 # a neighbour may lend the anchor its act, with its own actors
                 told_in = context.sentence_of(context.doc[trigger.start].idx)
-                found = agent(context.doc, trigger, context.belligerents(told_in))
+                found = agent(context.doc, trigger, context.doers(told_in))
                 if found is not None:
                     return found
         # Else who a toll told again in a later sentence names ("At least 29
@@ -580,7 +580,7 @@ class EventAssembler:
                 index = context.sentence_of(context.doc[other.start].idx)
                 if _told_of_elsewhere(context, index, place):
                     continue
-                found = agent(context.doc, other, context.belligerents(index))
+                found = agent(context.doc, other, context.doers(index))
                 if found is not None:
                     return found
         return None
@@ -597,7 +597,8 @@ class EventAssembler:
             )
         for actor in context.belligerents(index):
             if actor.name not in roles:
-                role = "target" if is_target(context.doc, actor) else "other"
+                hit = context.counted(actor) or is_target(context.doc, actor)
+                role = "target" if hit else "other"
                 roles[actor.name] = EventActorRole(actor.name, actor.kind, role)
         return tuple(roles.values())
 

@@ -632,6 +632,26 @@ def test_roles_perpetrator_and_target(nlp):
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "roles"),
+    [
+        # those a toll counts were hit, whatever the parse makes of them
+        (
+            "Peshmerga fighters shot dead six ISIS suicide bombers near Kobani on "
+            "Monday.",
+            [("Kurdish Peshmerga", "perpetrator"), ("Islamic State", "target")],
+        ),
+        (
+            "YPG fighters killed 20 members of the Islamic State near Kobani on "
+            "Monday.",
+            [("YPG", "perpetrator"), ("Islamic State", "target")],
+        ),
+    ],
+)
+def test_the_side_a_toll_counts_is_the_target(nlp, text, roles):
+    assert [(a.name, a.role) for a in only_event(nlp, text).actors] == roles
+
+
 def test_whom_a_sentence_accuses_of_an_attack_carried_it_out(nlp):
     # not only for the lead event: the accused is the act's agent
     text = (
