@@ -22,7 +22,7 @@ from events.extraction.casualty_links import (
     load_casualty_words,
     subject_of,
 )
-from events.extraction.numbers import VAGUE, Number
+from events.extraction.numbers import RISE_VERBS, VAGUE, Number
 
 KILLED, INJURED, KILLED_OR_INJURED = "killed", "injured", "killed_or_injured"
 DISPLACED, DETAINED, MISSING = "displaced", "detained", "missing"
@@ -59,7 +59,6 @@ MONTHS = frozenset(
     november december jan feb mar apr jun jul aug sep sept oct nov dec""".split()
 )
 NOT_A_COUNT_ENTS = frozenset("DATE TIME MONEY PERCENT ORDINAL QUANTITY".split())
-RISE_VERBS = frozenset("rise climb jump reach increase mount".split())
 INCLUDING = frozenset("including among".split())
 BREAKDOWN_MARKS = frozenset({"-", "–", "—", ","})
 ARG_DEPS = frozenset("nsubj nsubjpass dobj attr oprd dative".split())

@@ -245,7 +245,9 @@ def parse_numbers(sent: SentSpan) -> list[Number]:
 
 
 RANGE_QUALIFIER_WORDS = 3  # words between "to" and the upper number at most
-RISE_VERBS = frozenset("rise climb increase jump grow soar mount".split())
+# What a toll does on its way to a new count: "rose from 20 to 30", "Death
+# Toll ... Rises to 70"
+RISE_VERBS = frozenset("rise climb increase jump grow soar mount reach".split())
 
 
 def _range_to_qualified(doc: Doc, number: Number, end: int) -> Number:
