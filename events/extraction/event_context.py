@@ -66,6 +66,9 @@ ACT_VERBS = ATTACK_VERBS | frozenset(
 SUPPORT_VERBS = frozenset("back support aid assist help".split())
 BACKER_REACH = 6  # words from "by" to the backer's name
 BACKER_WORDS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "PRON", "PART"})
+# How a clause hangs from the one whose doer a pronoun may stand for: "said
+# it had", "since it seized"
+TELLING_CLAUSE_DEPS = frozenset({"ccomp", "advcl", "conj"})
 AGENT_DEPS = frozenset({"nsubj", "nsubjpass", "agent", "compound", "amod", "poss"})
 
 
@@ -318,9 +321,7 @@ def agent(doc: Doc, hit: Hit, actors: list[ActorMention]) -> ActorMention | None
     ]
     found = _named_with_the_act(hit, head, spans)
     if found is None and verb is not None and not _what_went_before(head, verb):
-        found = _doer_of_the_clause(verb, spans) or _named_before_a_pronoun(
-            verb, actors
-        )
+        found = _doer_of_the_clause(verb, spans) or _named_before_a_pronoun(verb, spans)
     return _backed_by(doc, found, spans) or found
 
 
@@ -425,13 +426,23 @@ def _doers_phrase(root):
     return root
 
 
-def _named_before_a_pronoun(verb, actors: list[ActorMention]) -> ActorMention | None:
-    """Return the last actor named before a pronoun subject: "Before
-    government forces left Idlib they executed 15 detainees"."""
+def _named_before_a_pronoun(verb, spans) -> ActorMention | None:
+    """Return whom a pronoun subject stands for: the doer of the clause that
+    tells of it ("The coalition, which launched an air war against IS, said
+    it had carried out strikes"; "Islamic State ... has made gains since it
+    seized Mosul"), else the last actor named before it ("Before government
+    forces left Idlib they executed 15 detainees")."""
     subject = subject_of(verb)
     if subject is None or subject.lower_ not in {"they", "it"}:
         return None
-    before = [a for a in actors if a.end <= subject.idx]
+    clause = verb
+    while clause.dep_ in TELLING_CLAUSE_DEPS and clause.head != clause:
+        clause = clause.head
+        doer = subject_of(clause)
+        for actor, span in spans:
+            if doer is not None and _doers_phrase(span.root) == doer:
+                return actor
+    before = [actor for actor, span in spans if span.end <= subject.i]
     return before[-1] if before else None
 
 

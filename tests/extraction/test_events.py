@@ -814,6 +814,26 @@ def test_whom_a_sentence_accuses_of_an_attack_carried_it_out(nlp):
             "town of Qusayr on Monday.",
             ["Hezbollah"],
         ),
+        # a pronoun stands for the doer of the clause that tells of it, else
+        # for the last actor named
+        (
+            "The US-led coalition which launched an air war against IS in Syria "
+            "last September said it had carried out air strikes against Raqqa on "
+            "Monday.",
+            ["US-led coalition"],
+        ),
+        (
+            "Islamic State which has fought the Syrian army and Kurdish militias "
+            "has made rapid gains in Syria since it seized the town of Mayadin on "
+            "Monday.",
+            ["Islamic State"],
+        ),
+        (
+            "Syrian government forces on Monday repelled a renewed opposition "
+            "assault southwest of Aleppo forcing opposition forces to retreat "
+            "from positions they seized a day earlier.",
+            ["Syrian opposition groups"],
+        ),
     ],
 )
 def test_who_did_the_act(nlp, text, perpetrators):
