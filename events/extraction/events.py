@@ -565,13 +565,21 @@ class EventAssembler:
                 if found is not None:
                     return found
         # Else who a toll told again in a later sentence names ("At least 29
-        # rebels were killed in clashes with regime troops").
+        # rebels were killed in clashes with regime troops"), or who did the
+        # act it tells of there ("Syrian Army Kills 30 ISIL Terrorists. ...
+        # The Syrian Army repelled an attack ... killing more than 30").
         for figure in draft.figures:
             if figure.perpetrator and not figure.single:
                 index = context.sentence_of(figure.start)
                 for actor in context.belligerents(index):
                     if actor.name == figure.perpetrator:
                         return actor
+        told_again = {context.sentence_of(f.start) for f in draft.figures}
+        for index in sorted(told_again - {draft.anchor, draft.anchor - 1}):
+            for trigger in context.hits_in(index)[:1]:
+                found = agent(context.doc, trigger, context.doers(index))
+                if found is not None:
+                    return found
         # Else whoever the article says carried out attacks of this kind,
         # in the same governorate: a roundup's shelling of Quneitra is not
         # that of Aleppo.

@@ -834,6 +834,17 @@ def test_whom_a_sentence_accuses_of_an_attack_carried_it_out(nlp):
             "from positions they seized a day earlier.",
             ["Syrian opposition groups"],
         ),
+        # a headline the parse cannot read: who did it where the toll is told
+        # again
+        (
+            "21-03-2016 Syrian Army Kills 30 ISIL Terrorists in Aleppo Northern "
+            "Countryside. The Syrian army units continued on Monday their military "
+            "operations against ISIL across the country destroying their "
+            "weaponry. Aleppo The Syrian Army repelled a fierce attack on its posts "
+            "in Kfar Saghir village in Aleppo northern countryside killing more "
+            "than 30 terrorists according to Al-Manar reporter.",
+            ["Syrian government forces"],
+        ),
     ],
 )
 def test_who_did_the_act(nlp, text, perpetrators):
