@@ -62,7 +62,8 @@ WHAT_WENT_BEFORE = frozenset({"after", "following", "amid", "despite"})
 ACT_VERBS = ATTACK_VERBS | frozenset(
     "kill massacre execute capture seize retake recapture overrun storm".split()
 )
-# "X backed by Y": Y backs what X does
+# "X backed by Y": Y backs what X does, whether Y is an actor ("forces
+# backed by Hezbollah") or an attack ("fighters backed by air strikes")
 SUPPORT_VERBS = frozenset("back support aid assist help".split())
 BACKER_REACH = 6  # words from "by" to the backer's name
 BACKER_WORDS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "PRON", "PART"})
@@ -303,7 +304,10 @@ def agent(doc: Doc, hit: Hit, actors: list[ActorMention]) -> ActorMention | None
 
     The act's own words come first: in "air strikes kill 70 people after
     rebel rocket attack" the rocket attack is the rebels', not the subject's.
-    Then the clause's doer, then a pronoun's antecedent.
+    Then the clause's doer, unless the act only led up to its deed
+    ("evacuated by rebels after bombing"), then whom a pronoun stands for.
+    Who is named as backing another ("forces backed by Hezbollah") gives way
+    to the one backed.
     """
     head = doc[hit.start : hit.end].root
     verb = next((t for t in (head, *head.ancestors) if t.pos_ in {"VERB", "AUX"}), None)
@@ -321,7 +325,7 @@ def agent(doc: Doc, hit: Hit, actors: list[ActorMention]) -> ActorMention | None
     ]
     found = _named_with_the_act(hit, head, spans)
     if found is None and verb is not None and not _what_went_before(head, verb):
-        found = _doer_of_the_clause(verb, spans) or _named_before_a_pronoun(verb, spans)
+        found = _doer_of_the_clause(verb, spans) or _pronoun_stands_for(verb, spans)
     return _backed_by(doc, found, spans) or found
 
 
@@ -426,7 +430,7 @@ def _doers_phrase(root):
     return root
 
 
-def _named_before_a_pronoun(verb, spans) -> ActorMention | None:
+def _pronoun_stands_for(verb, spans) -> ActorMention | None:
     """Return whom a pronoun subject stands for: the doer of the clause that
     tells of it ("The coalition, which launched an air war against IS, said
     it had carried out strikes"; "Islamic State ... has made gains since it

@@ -92,7 +92,6 @@ HOLDING_VERBS = frozenset(
     "build make produce manufacture develop store stockpile possess hide "
     "destroy dismantle remove surrender acquire smuggle".split()
 )
-# "fighters backed by air strikes": the strikes back the fighters' act
 ACHIEVING_WORDS = frozenset({"manage", "able", "succeed"})  # "managed to take"
 BARE_BOMBS = frozenset({"bomb", "bombs"})  # set off, unless dropped
 DROPPED_BOMBS = "dropped bombs"
