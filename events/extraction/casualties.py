@@ -42,6 +42,7 @@ from spacy.tokens import Span as SentSpan
 
 from events.extraction.casualty_links import (
     ATTACK_NOUNS,
+    CAMPAIGN_NOUNS,
     INTRANSITIVE,
     LOSS_VERBS,
     REPORT_VERBS,
@@ -109,7 +110,6 @@ HOUSEHOLDS = WORDS["household_nouns"]  # "2,000 families fled"; not six dead
 DETAILS = dict.fromkeys(WORDS["children_nouns"], "children")
 DETAILS |= dict.fromkeys(WORDS["women_nouns"], "women")
 MIXED_PARTS = COMBATANT_NOUNS | {"civilians", "civilian"}
-CAMPAIGN_NOUNS = WORDS["campaign_nouns"]
 EARLIER = WORDS["earlier_words"]  # "had initially given a toll of 22"
 TELLING_VERBS = REPORT_VERBS | {"give"}  # "... had initially given a toll of 22"
 

@@ -148,9 +148,7 @@ class Context:
                 (i for i in context.lead if i > context.headline), None
             )
         for hit in hits:
-            context.hits.setdefault(context.sentence_of(doc[hit.start].idx), []).append(
-                hit
-            )
+            context.hits.setdefault(context.hit_sentence(hit), []).append(hit)
         for attribute, store in (
             ("actors", context.actors),
             ("places", context.places),
@@ -229,6 +227,14 @@ class Context:
 
     def belligerents(self, index: int) -> list[ActorMention]:
         return [a for a in self.actors.get(index, []) if not a.is_claimant]
+
+    def hit_sentence(self, hit: Hit) -> int:
+        """Return the index of the sentence `hit` stands in."""
+        return self.sentence_of(self.doc[hit.start].idx)
+
+    def doer_of(self, hit: Hit) -> ActorMention | None:
+        """Return who did the act at `hit`, among its sentence's doers."""
+        return agent(self.doc, hit, self.doers(self.hit_sentence(hit)))
 
     def doers(self, index: int) -> list[ActorMention]:
         """Return the belligerents of sentence `index` that may have done

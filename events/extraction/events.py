@@ -43,7 +43,6 @@ from events.extraction.event_context import (
     Context,
     Hit,
     Trigger,
-    agent,
     is_target,
     load_triggers,
     strongest,
@@ -559,9 +558,7 @@ class EventAssembler:
                 triggers = [hit] if hit in hits else [*own, hit]
             for trigger in triggers:
                 # a neighbour may lend the anchor its act, with its own actors
-                told_in = context.sentence_of(context.doc[trigger.start].idx)
-                found = agent(context.doc, trigger, context.doers(told_in))
-                if found is not None:
+                if found := context.doer_of(trigger):
                     return found
         # Else who a toll told again in a later sentence names ("At least 29
         # rebels were killed in clashes with regime troops"), or who did the
@@ -576,19 +573,16 @@ class EventAssembler:
         told_again = {context.sentence_of(f.start) for f in draft.figures}
         for index in sorted(told_again - {draft.anchor, draft.anchor - 1}):
             for trigger in context.hits_in(index)[:1]:
-                found = agent(context.doc, trigger, context.doers(index))
-                if found is not None:
+                if found := context.doer_of(trigger):
                     return found
         # Else whoever the article says carried out attacks of this kind,
         # in the same governorate: a roundup's shelling of Quneitra is not
         # that of Aleppo.
         if hit is not None and not taking:
             for other in context.same_kind_hits(hit.trigger.sub_event_type):
-                index = context.sentence_of(context.doc[other.start].idx)
-                if _told_of_elsewhere(context, index, place):
+                if _told_of_elsewhere(context, context.hit_sentence(other), place):
                     continue
-                found = agent(context.doc, other, context.doers(index))
-                if found is not None:
+                if found := context.doer_of(other):
                     return found
         return None
 
