@@ -146,6 +146,25 @@ def _describes_territory(doc: Doc, token) -> bool:
     )
 
 
+# "Iran-backed Hezbollah", "the al-Qaeda-linked Nusra Front": the patron
+# describes the group named next; that group acted.
+PATRON_SUFFIXES = frozenset(
+    "backed linked affiliated allied aligned supported sponsored inspired".split()
+)
+
+
+def _patron_of_next(doc: Doc, end: int, starts: set[int]) -> bool:
+    """Return whether the name ending at `end` is followed by "-backed" (and
+    the like) and then by another actor's name, which starts in `starts`."""
+    after = doc[end : end + 2]
+    return (
+        len(after) == 2
+        and after[0].text == "-"
+        and after[1].lower_ in PATRON_SUFFIXES
+        and end + 2 in starts
+    )
+
+
 def _opposed(doc: Doc, start: int) -> bool:
     """Return whether "anti-" comes right before the name at `start`."""
     return doc[max(0, start - 2) : start].text.lower() in {"anti-", "anti -"}
@@ -200,6 +219,8 @@ class ActorRuler:
         matches += self._context_matches(doc, matches)
         # "the anti-Daesh coalition", "anti-regime protests": against them
         matches = [m for m in matches if not _opposed(doc, m.start)]
+        starts = {m.start for m in matches}
+        matches = [m for m in matches if not _patron_of_next(doc, m.end, starts)]
         matches.sort(key=lambda m: m.start)
         matches = self._resolve_anaphora(doc, matches)
         doc._.actors = [self._mention(doc, match) for match in matches]

@@ -182,6 +182,24 @@ def test_registry_aliases(nlp, text, expected):
             [("coalition", "US-led coalition", False)],
         ),
         ("Anti-regime protesters marched in Daraa.", []),
+        # a patron before "-backed" or "-linked" describes the group named
+        # next; alone before a bare noun it still names the fighters' side
+        (
+            "Iran-backed Hezbollah fighters shelled Zabadani.",
+            [("Hezbollah fighters", "Hezbollah", False)],
+        ),
+        (
+            "The ISIS-affiliated Khalid ibn al-Walid Army and Russia-backed "
+            "Syrian troops fought.",
+            [
+                ("Khalid ibn al-Walid Army", "Khalid ibn al-Walid Army", False),
+                ("Syrian troops", "Syrian government forces", False),
+            ],
+        ),
+        (
+            "ISIS-linked militants shelled Daraa.",
+            [("ISIS", "Islamic State", False)],
+        ),
         # A bare word refers back to the name it ends: the opposition's
         # Syrian Coalition is not the US-led coalition.
         (
