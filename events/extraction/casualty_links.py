@@ -64,6 +64,15 @@ AIMED_AT = TARGET_PREPOSITIONS | WHERE_PREPOSITIONS
 PRONOUNS = frozenset("he she it they we i you who which that this".split())
 CLAIMING_VERBS = REPORT_VERBS | BLAME_VERBS  # their subject says who did what
 VICTIM_DEPS = frozenset("dobj nsubjpass".split())  # whom a trigger counts
+# "just hours after a gas attack left dozens dead", "a day after the
+# execution of a pilot": what happened that long before (or after) the
+# sentence's news is another incident.
+TIME_UNITS = frozenset(
+    "minute minutes hour hours day days week weeks month months".split()
+)
+PERIOD_PREPOSITIONS = frozenset("in during over within through".split())
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})
 PRECISION_RANK = {
     "exact": 0,
     "district": 1,
@@ -293,9 +302,14 @@ def find_perpetrator(
     al-Sham Killed" spaCy makes the leaders the subject of "Killed", yet they
     are who died.
     """
+    spans = other_times(trigger.sent)
     for agent in _agents(trigger):
         mention = _mention_in(agent, actors, claimant=False)
-        if mention is not None and not inside_span(*victims, mention):
+        if (
+            mention is not None
+            and not inside_span(*victims, mention)
+            and not told_apart(spans, trigger.idx, mention.start)
+        ):
             return mention.name
     return None
 
@@ -443,13 +457,76 @@ def _words(reporter: Token) -> str | None:
     return None if first is None else words.doc[first : words.end].text.lower()
 
 
+def other_times(sent: SentSpan) -> list[tuple[int, int]]:
+    """Return the character spans of the sentence's phrases that tell of
+    another incident, some time before or after its own: "At least 19
+    people were killed ... just hours after a suspected chemical attack
+    left dozens dead in Khan Sheikhun"."""
+    spans = []
+    for word in sent[1:]:
+        time = word.nbor(-1)
+        if word.lower_ not in ("after", "before") or time.lower_ not in TIME_UNITS:
+            continue
+        if time.dep_ == "pobj" and time.head.lower_ in PERIOD_PREPOSITIONS:
+            continue  # "killed in the days after Palmyra fell": a time, not news
+        if word.dep_ == "mark":  # "hours after an attack left dozens dead"
+            last = word.head.right_edge
+        elif (told := _phrase_told(word)) is not None:
+            last = told
+        else:
+            continue
+        spans.append((time.idx, last.idx + len(last)))
+    return spans
+
+
+def _phrase_told(after: Token) -> Token | None:
+    """Return the last word of the phrase "after" heads: its object, with
+    what the object's own clauses tell ("days after a bombing that killed
+    120"), or the clause the parse missed ("a day after airstrikes on a
+    school left 35 dead")."""
+    obj = next((c for c in after.children if c.dep_ in ("pobj", "pcomp")), None)
+    if obj is None:
+        return None
+    last = obj
+    for child in obj.rights:
+        # "days after a chemical attack a woman was killed": no relative
+        # word, so the parse wrongly hung the sentence's news on the attack
+        if child.dep_ == "relcl" and not any(
+            w.tag_ in RELATIVE_TAGS or w.lower_ == "that" for w in child.lefts
+        ):
+            break
+        last = child.right_edge
+    following = last.nbor(1) if last.i + 1 < last.sent.end else None
+    if following is not None and following.tag_ in FINITE_TAGS:
+        last = following.right_edge
+    return last
+
+
+def told_apart(spans: list[tuple[int, int]], one: int, other: int) -> bool:
+    """Return whether the characters `one` and `other` lie in different
+    incidents: one inside a phrase of `other_times`, the other not (or in
+    another such phrase)."""
+
+    def phrase(char: int) -> tuple[int, int] | None:
+        return next((s for s in spans if s[0] <= char < s[1]), None)
+
+    return phrase(one) != phrase(other)
+
+
 def find_place(trigger: Token, context: SentenceContext) -> PlaceMatch | None:
     """Return where the figure happened: the sentence's place after the trigger.
 
     The most precise wins, then one after in/near/at, then the nearest:
     "in the town of Mayadeen in Deir al-Zor province" is Mayadeen.
     """
-    places, text, offset = context.places, context.span.text, context.span.start_char
+    text, offset = context.span.text, context.span.start_char
+    # the figure's own incident's places, else those of the one the
+    # sentence tells beside it ("The attack in Idlib came a day after air
+    # strikes killed 26 people in the province")
+    spans = other_times(context.span)
+    places = [
+        p for p in context.places if not told_apart(spans, trigger.idx, p.start)
+    ] or context.places
     after = [p for p in places if p.start >= trigger.idx]
     governed = [
         p for p in after if text[: p.start - offset].split()[-1:] in PLACE_PREPOSITIONS
@@ -476,8 +553,10 @@ def find_date(
     telling takes it ("the monitor said on Sunday"), which serves only when
     the sentence has no other."""
     doc = trigger.doc
-    told = [d for d in context.dates if _told_on(doc, d)]
-    happened = nearest(trigger.idx, [d for d in context.dates if d not in told])
+    spans = other_times(context.span)
+    dates = [d for d in context.dates if not told_apart(spans, trigger.idx, d.start)]
+    told = [d for d in dates if _told_on(doc, d)]
+    happened = nearest(trigger.idx, [d for d in dates if d not in told])
     if happened is not None:
         return happened, False
     when = nearest(trigger.idx, told)

@@ -21,7 +21,9 @@ from events.extraction.casualty_links import (
     LOSS_VERBS,
     NOT_KILLERS,
     TARGET_PREPOSITIONS,
+    other_times,
     subject_of,
+    told_apart,
 )
 from events.extraction.chrome import in_chrome
 from events.extraction.types import (
@@ -122,6 +124,7 @@ class Context:
     # a headline before a dateline, and the lead after it that tells it in full
     headline: int | None = None
     headline_lead: int | None = None
+    other_times: dict[int, list[tuple[int, int]]] = field(default_factory=dict)
 
     @classmethod
     def build(cls, doc: Doc, hits: list[Hit]) -> "Context":
@@ -170,6 +173,15 @@ class Context:
             and {index, other} == {self.headline, self.headline_lead}
         )
 
+    def apart(self, one: int, other: int) -> bool:
+        """Return whether the characters `one` and `other` of a sentence tell
+        of different incidents: "19 people were killed ... just hours after
+        a chemical attack left dozens dead" (see casualty_links.other_times)."""
+        index = self.sentence_of(one)
+        if index not in self.other_times:
+            self.other_times[index] = other_times(self.sentences[index])
+        return told_apart(self.other_times[index], one, other)
+
     def span_of(self, index: int) -> Span:
         sentence = self.sentences[index]
         return Span(sentence.start_char, sentence.end_char, sentence.text.strip())
@@ -177,18 +189,32 @@ class Context:
     def hits_in(self, index: int) -> list[Hit]:
         return self.hits.get(index, [])
 
-    def best_hit(self, index: int, lent: bool = True) -> Hit | None:
+    def best_hit(
+        self, index: int, lent: bool = True, at: int | None = None
+    ) -> Hit | None:
         """Return the strongest trigger around sentence `index`.
 
         Nearby sentences count too (the toll often follows the attack), and
         when they only say "attack" or "fighting", the lead's weapon does.
         Not `lent` (other dead than the neighbour's), a sentence that names
-        its own kind of violence keeps it.
+        its own kind of violence keeps it. Given the character `at` where
+        the event's toll is told, the sentence's acts of another incident
+        ("hours after a chemical attack") are left out.
         """
 
+        def kept(hits: list[Hit]) -> list[Hit]:
+            return [
+                h
+                for h in hits
+                if at is None
+                or self.hit_sentence(h) != index
+                or not self.apart(at, self.doc[h.start].idx)
+            ]
+
+        own = kept(self.hits_in(index))
         # The sentence's own weapon first: "raids on al-Baghuz" stay raids
         # though the sentence before fired missiles elsewhere.
-        best = strongest(self.hits_in(index))
+        best = strongest(own)
         if (
             best is not None
             and not lent
@@ -197,14 +223,14 @@ class Context:
             return best
         if best is None or best.trigger.priority < MIN_STANDALONE_PRIORITY:
             # a neighbour lends its act, not its truce, arrests or protests
-            nearby = self.hits_in(index) + [
+            nearby = own + [
                 h
                 for o in (-1, 1)
                 for h in self.hits_in(index + o)
                 if h.trigger.event_type not in NOT_LENT_TYPES
             ]
             best = strongest(nearby)
-        lead = self.lead_hits()
+        lead = kept(self.lead_hits())
         if best is None or best.trigger.priority < MIN_STANDALONE_PRIORITY:
             lead_best = strongest(lead)
             if lead_best and lead_best.trigger.priority >= MIN_STANDALONE_PRIORITY:
@@ -233,8 +259,11 @@ class Context:
         return self.sentence_of(self.doc[hit.start].idx)
 
     def doer_of(self, hit: Hit) -> ActorMention | None:
-        """Return who did the act at `hit`, among its sentence's doers."""
-        return agent(self.doc, hit, self.doers(self.hit_sentence(hit)))
+        """Return who did the act at `hit`, among its sentence's doers (not
+        those of another incident it tells of)."""
+        at = self.doc[hit.start].idx
+        doers = self.doers(self.hit_sentence(hit))
+        return agent(self.doc, hit, [a for a in doers if not self.apart(at, a.start)])
 
     def doers(self, index: int) -> list[ActorMention]:
         """Return the belligerents of sentence `index` that may have done

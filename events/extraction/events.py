@@ -169,7 +169,7 @@ class EventAssembler:
             if event is not None:
                 events.append(_infer_victims(event, context))
         if events and events[0].perpetrator is None:
-            events[0] = _held_responsible(context, events[0])
+            events[0] = _held_responsible(context, events[0], events[1:])
         inferred = {claim_key(f): f for e in events for f in e.claims}
         figures = [counted.get(claim_key(f), f) for f in context.figures]
         figures = _title_victims(
@@ -345,6 +345,13 @@ class EventAssembler:
         # however far back, when no other attack was told since
         last_told = _last_attack_told(context, drafts, index)
         for draft in reversed(ordered):  # the latest first
+            # "19 were killed ... hours after a gas attack left dozens dead"
+            if any(
+                context.sentence_of(f.start) == index
+                and context.apart(f.start, figure.start)
+                for f in draft.figures
+            ):
+                continue
             far = (
                 index - draft.anchor > MERGE_WINDOW_SENTENCES
                 and draft is not last_told
@@ -433,7 +440,7 @@ class EventAssembler:
 
     def _event(self, context: "Context", draft: _Draft) -> EventRecord | None:
         hit = _taking(context, draft) or context.best_hit(
-            draft.anchor, lent=not draft.others
+            draft.anchor, lent=not draft.others, at=_told_at(context, draft)
         )
         trigger = hit.trigger if hit else None
         place, place_span = self._place(context, draft, hit)
@@ -570,9 +577,18 @@ class EventAssembler:
                 for actor in context.belligerents(index):
                     if actor.name == figure.perpetrator:
                         return actor
-        told_again = {context.sentence_of(f.start) for f in draft.figures}
-        for index in sorted(told_again - {draft.anchor, draft.anchor - 1}):
-            for trigger in context.hits_in(index)[:1]:
+        told_again = {}  # sentence -> where it tells the toll
+        for figure in draft.figures:
+            told_again.setdefault(context.sentence_of(figure.start), figure.start)
+        for index, at in sorted(told_again.items()):
+            if index in (draft.anchor, draft.anchor - 1):
+                continue
+            acts = [
+                h
+                for h in context.hits_in(index)
+                if not context.apart(at, context.doc[h.start].idx)
+            ]
+            for trigger in acts[:1]:
                 if found := context.doer_of(trigger):
                     return found
         # Else whoever the article says carried out attacks of this kind,
@@ -647,11 +663,27 @@ class EventAssembler:
         for figure in sorted(draft.figures, key=lambda f: f.date_told):
             if figure.date and figure.date.value:
                 return figure.date, _span(figure.date)
+        told_at = _told_at(context, draft)
         for offset in range(0, CONTEXT_SENTENCES + 1):
             for mention in context.dates_in(draft.anchor - offset):
-                if mention.value is not None:
-                    return mention, _span(mention)
+                if mention.value is None:
+                    continue
+                if offset == 0 and told_at and context.apart(told_at, mention.start):
+                    continue  # "killed 80 a day after ... on Monday"
+                return mention, _span(mention)
         return None, None
+
+
+def _told_at(context: "Context", draft: _Draft) -> int | None:
+    """Return where the anchor sentence tells the draft's toll, if it does."""
+    return next(
+        (
+            f.start
+            for f in draft.figures
+            if context.sentence_of(f.start) == draft.anchor
+        ),
+        None,
+    )
 
 
 # A photo's credit, after its caption: "(AFP Photo)", "(TRT World and Agencies)".
@@ -1220,7 +1252,9 @@ DENYING_VERBS = frozenset({"deny", "reject", "dismiss"})
 NEAR_BEFORE, NEAR_AFTER = 1, 4  # sentences around the event's own
 
 
-def _held_responsible(context: "Context", event: EventRecord) -> EventRecord:
+def _held_responsible(
+    context: "Context", event: EventRecord, others: list[EventRecord]
+) -> EventRecord:
     """Return the lead event with the perpetrator the article holds responsible.
 
     A report that does not say who struck often says who is accused or who
@@ -1229,9 +1263,16 @@ def _held_responsible(context: "Context", event: EventRecord) -> EventRecord:
     group claimed responsibility for the attack", "an attack carried out by
     Assad's forces". The first such actor near the event's sentence, or
     anywhere for "the attack" or an attack of the event's kind, becomes the
-    perpetrator, the sentence that names it the evidence.
+    perpetrator, the sentence that names it the evidence. Not an actor held
+    responsible for one of the `others`, an act of another kind told there
+    ("a chemical attack blamed on the Assad regime").
     """
     anchor = context.sentence_of(event.evidence[0].start)
+    told_of_others = {
+        context.sentence_of(e.evidence[0].start)
+        for e in others
+        if e.sub_event_type != event.sub_event_type
+    }
     for index in range(len(context.sentences)):
         found = _accused(context.doc, context.sentences[index])
         if found is None:
@@ -1245,7 +1286,11 @@ def _held_responsible(context: "Context", event: EventRecord) -> EventRecord:
         definite = referent is not None and any(
             c.lower_ in DEFINITE or c.dep_ == "poss" for c in referent.children
         )
-        if not (near or same_kind or definite) or _elsewhere(context, index, event):
+        if (
+            not (near or same_kind or definite)
+            or _elsewhere(context, index, event)
+            or index in told_of_others
+        ):
             continue
         # An actor named in the accused's own words, up to its head noun:
         # what hangs after it belongs to the accusation ("accused the

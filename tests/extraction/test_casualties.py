@@ -10,6 +10,7 @@ from events.extraction.casualties import (
     find_figures,
     parse_numbers,
 )
+from events.extraction.casualty_links import other_times
 from events.extraction.types import ActorMention, DateMention, PlaceMatch, Span
 
 
@@ -1578,6 +1579,84 @@ def test_component_links_perpetrator_claimant_place_and_date(nlp):
     assert figure.sentence == Span(sentence_start, len(text), text[sentence_start:])
     assert figure.text == "killed 35 civilians"
     assert text[figure.start : figure.end] == "killed 35 civilians"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrases"),
+    [
+        (
+            "At least 19 people were killed in Douma just hours after a suspected "
+            "chemical attack left dozens dead in Khan Sheikhun.",
+            [
+                "hours after a suspected chemical attack left dozens dead in Khan "
+                "Sheikhun"
+            ],
+        ),
+        # the object's relative clause is part of it ...
+        (
+            "The evacuation resumed on Wednesday days after a bombing that killed "
+            "more than 120 evacuees.",
+            ["days after a bombing that killed more than 120 evacuees"],
+        ),
+        # ... not the news the parse hangs on the object without one
+        (
+            "Just days after a deadly chemical attack a woman was killed and 25 "
+            "others on a bus were wounded in Homs.",
+            ["days after a deadly chemical attack"],
+        ),
+        # nor a clause the parse missed
+        (
+            "Six children were killed in rebel rocket attacks in Aleppo on Thursday "
+            "just a day after airstrikes on a school in Idlib left 35 people dead.",
+            ["day after airstrikes on a school in Idlib left 35 people dead"],
+        ),
+        # "in the days after" is when, and a bare "after" tells the cause
+        ("Scores of Syrian troops were killed in the days after Palmyra fell.", []),
+        ("Five people were killed after a car bomb exploded in Azaz.", []),
+    ],
+)
+def test_another_incident_told_some_time_apart(nlp, sentence, phrases):
+    doc = nlp(sentence)
+    assert [doc.text[a:b] for s in doc.sents for a, b in other_times(s)] == phrases
+
+
+def test_component_another_incident_told_a_day_apart_lends_no_links(nlp):
+    text = (
+        "Rebel forces shelled a school in Aleppo on Thursday, just a day after "
+        "dozens of children were killed in airstrikes on a school in Idlib."
+    )
+    [figure] = run(
+        nlp,
+        text,
+        actors=[mention(text, "Rebel forces", "Syrian opposition groups")],
+        places=[place(text, "Aleppo"), place(text, "Idlib")],
+        dates=[when(text, "Thursday", date(2016, 10, 27))],
+    )
+    assert (figure.low, figure.perpetrator, figure.place.name) == (24, None, "Idlib")
+    assert figure.date is None
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        # no place of its own: the place of the incident told beside it
+        (
+            "The attack in Idlib came a day after air strikes by Russian "
+            "warplanes killed 26 people in the province.",
+            "Idlib",
+        ),
+        # "in the days after" is a time, not another incident
+        (
+            "Scores of Syrian troops were killed in the days after Palmyra fell.",
+            "Palmyra",
+        ),
+    ],
+)
+def test_component_a_toll_without_a_place_of_its_own_keeps_the_sentences(
+    nlp, text, where
+):
+    [figure] = run(nlp, text, places=[place(text, where)])
+    assert figure.place.name == where
 
 
 def test_component_agent_of_passive_and_participle(nlp):

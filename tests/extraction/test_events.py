@@ -529,6 +529,14 @@ def test_raids_are_from_the_air_unless_the_raider_has_no_aircraft(nlp, text, exp
             "by government troops.",
             None,
         ),
+        # nor one about an act of another kind the article tells of too
+        (
+            "Just days after a chemical attack a woman was killed and 25 others "
+            "on a bus were wounded in Homs on Saturday. The bomb had gone off on "
+            "a bus transporting workers. On Tuesday in a chemical attack blamed "
+            "on the Assad regime some 100 civilians were killed.",
+            None,
+        ),
     ],
 )
 def test_the_lead_event_takes_whom_the_article_holds_responsible(
@@ -1005,6 +1013,51 @@ def test_others_told_beside_the_dead_are_not_other_incidents(nlp):
 def test_a_toll_of_another_day_is_another_incident(nlp, text, published, expected):
     events = extract(text, published=published, nlp=nlp).events
     assert sorted((e.date, e.killed_best) for e in events) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # what happened "hours after" or "a day after" another incident
+        # takes no type, place, doer or date from that one
+        (
+            "At least 19 people were killed in Douma on Friday just hours after "
+            "a suspected chemical attack left dozens dead in Khan Sheikhun.",
+            [
+                ("Attack", 19, None, "Douma", date(2017, 5, 26)),
+                ("Chemical weapon", 24, None, "Khan Shaykhun", PUBLISHED),
+            ],
+        ),
+        (
+            "Thirty civilians were killed on Saturday in intensive Syrian air "
+            "strikes on Jayrud a day after the reported execution of a Syrian "
+            "air force pilot.",
+            [
+                (
+                    "Air/drone strike",
+                    30,
+                    "Syrian government forces",
+                    "Jayrud",
+                    date(2017, 5, 27),
+                )
+            ],
+        ),
+        (
+            "Rebel forces hit a school in west Aleppo on Thursday, just a day "
+            "after dozens of children were killed in airstrikes on a school in "
+            "Idlib.",
+            [("Air/drone strike", 24, None, "Idlib", PUBLISHED)],
+        ),
+    ],
+)
+def test_an_incident_told_a_day_apart_is_another(nlp, text, expected):
+    # the day the sentence names is its own incident's; the other's dead
+    # are dated by the publication only
+    events = extract(text, published=PUBLISHED, nlp=nlp).events
+    assert [
+        (e.sub_event_type, e.killed_best, e.perpetrator, e.place.name, e.date)
+        for e in events
+    ] == expected
 
 
 def test_the_day_a_toll_was_told_sets_no_incident_apart(nlp):
