@@ -88,6 +88,14 @@ GOVERNMENT_VERBS = (
     | CLAIMING_VERBS
     | LOSS_VERBS
 )
+# "the Syrian capital", "Syrias capital": Damascus; but not a group's
+# "de facto Syrian capital" or "self-declared" one (Raqqa)
+CAPITAL_WORDS = frozenset({"capital", "capitals"})
+SYRIA_WORDS = frozenset({"syrian", "syria", "syrias", "syria's"})
+NOT_THE_STATES = frozenset(
+    "facto self-declared self-proclaimed declared proclaimed its their group "
+    "group's groups caliphate".split()
+)
 # Names many cities' quarters share: only the city's own tells which.
 GENERIC_NAMES = frozenset({"old city", "new city"})
 # Words that make a name a quarter of a city: "al-Midan neighbourhood", "the
@@ -123,6 +131,8 @@ class PlaceGeocoder:
 
     def __call__(self, doc: Doc) -> Doc:
         blocked = self._actor_tokens(doc)
+        capital = self._capital(doc, blocked)
+        blocked.update(i for span in capital for i in range(span.start, span.end))
         candidates = self._candidates(doc, blocked)
         focus = self._focus(doc, candidates)
         places = []
@@ -134,6 +144,19 @@ class PlaceGeocoder:
             span = doc[candidate.start : candidate.end]
             places.append(self._match(doc, span, entry))
             spans.append(Span(doc, span.start, span.end, label="GPE"))
+        damascus = next(
+            (
+                e
+                for e in self.gazetteer.by_key.get("damascus", ())
+                if e.country == SYRIA
+            ),
+            None,
+        )
+        if capital and damascus is not None:
+            for span in capital:
+                places.append(self._match(doc, span, damascus))
+                spans.append(Span(doc, span.start, span.end, label="GPE"))
+            places.sort(key=lambda p: p.start)
         doc._.places = places
         doc.ents = filter_spans(
             spans + [e for e in doc.ents if not _overlaps(e, spans)]
@@ -141,6 +164,30 @@ class PlaceGeocoder:
         return doc
 
     # --- candidates ----------------------------------------------------------
+
+    @staticmethod
+    def _capital(doc: Doc, blocked: set[int]) -> list[Span]:
+        """Return the spans that call Damascus "the Syrian capital" or
+        "Syria's capital"; not "the Islamic State group's de facto Syrian
+        capital", "its Syrian capital Raqqa" or "Syrian capital of the
+        jihadists"."""
+        found = []
+        for token in doc[1:]:
+            if token.lower_ not in CAPITAL_WORDS or token.i in blocked:
+                continue
+            start = token.i - 1
+            if doc[start].lower_ in POSSESSIVES and start > 0:
+                start -= 1  # "Syria 's capital"
+            if doc[start].lower_ not in SYRIA_WORDS:
+                continue
+            before = {t.lower_ for t in doc[max(0, start - 3) : start]}
+            after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+            if before & NOT_THE_STATES or (
+                after is not None and (after.lower_ == "of" or after.pos_ == "PROPN")
+            ):
+                continue
+            found.append(doc[start : token.i + 1])
+        return found
 
     @staticmethod
     def _actor_tokens(doc: Doc) -> set[int]:

@@ -308,6 +308,32 @@ def test_names_that_look_like_places(nlp, text, expected):
     assert [p[1] for p in places(nlp, text)] == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Nineteen people were killed near the Syrian capital on Tuesday.",
+            [("Syrian capital", "Damascus", "SY", "13", "exact")],
+        ),
+        (
+            "Mortars hit Syrias capital on Saturday.",
+            [("Syrias capital", "Damascus", "SY", "13", "exact")],
+        ),
+        # a group's "Syrian capital" is Raqqa
+        (
+            "Jets struck Raqqa, the Islamic State group's de facto Syrian capital.",
+            [("Raqqa", "Raqqa", "SY", "04", "exact")],
+        ),
+        (
+            "Raqqa became the Syrian capital of the jihadists.",
+            [("Raqqa", "Raqqa", "SY", "04", "exact")],
+        ),
+    ],
+)
+def test_the_syrian_capital_is_damascus(nlp, text, expected):
+    assert places(nlp, text) == expected
+
+
 def test_syrias_fourteen_governorates_are_named_once_in_the_supplement():
     governorates = syrian_governorates()
     assert list(governorates) == [f"{code:02d}" for code in range(1, 15)]
