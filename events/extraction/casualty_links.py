@@ -55,7 +55,12 @@ CAMPAIGN_NOUNS = CASUALTY_WORDS["campaign_nouns"]
 ATTACK_VERBS = CASUALTY_WORDS["attack_verbs"]
 # What ties a toll to the attack told beside it: "killed when jihadists attacked"
 ATTACK_CLAUSE_MARKS = frozenset({"when", "as", "after"})
-PLACE_PREPOSITIONS = (["in"], ["near"], ["at"])  # the word before a place
+# The words before a place that say it is where the dead were: "in", "at",
+# "the town of". Not "near", which names a landmark: "in the town of Jayrud
+# near Damascus" is Jayrud.
+PLACE_PREPOSITIONS = frozenset({"in", "at"})
+# (not "neighbourhood of" or "suburb of", which name the city around it)
+SETTLEMENT_NOUNS = frozenset({"town", "village", "city"})
 # What an attack phrase aims at ("strikes on army positions") and where it
 # struck ("a blast near the headquarters of Ahrar al-Sham").
 TARGET_PREPOSITIONS = frozenset("on against at targeting into upon".split())
@@ -528,9 +533,7 @@ def find_place(trigger: Token, context: SentenceContext) -> PlaceMatch | None:
         p for p in context.places if not told_apart(spans, trigger.idx, p.start)
     ] or context.places
     after = [p for p in places if p.start >= trigger.idx]
-    governed = [
-        p for p in after if text[: p.start - offset].split()[-1:] in PLACE_PREPOSITIONS
-    ]
+    governed = [p for p in after if _told_where(text[: p.start - offset].split()[-2:])]
     for choice in (after, places):
         if choice:
             return min(
@@ -543,6 +546,14 @@ def find_place(trigger: Token, context: SentenceContext) -> PlaceMatch | None:
                 ),
             )
     return None
+
+
+def _told_where(before: list[str]) -> bool:
+    """Return whether the words `before` a place say the dead were there."""
+    return bool(before) and (
+        before[-1].lower() in PLACE_PREPOSITIONS
+        or (len(before) == 2 and before[1] == "of" and before[0] in SETTLEMENT_NOUNS)
+    )
 
 
 def find_date(

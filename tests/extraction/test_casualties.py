@@ -1639,6 +1639,22 @@ def test_component_another_incident_told_a_day_apart_lends_no_links(nlp):
 @pytest.mark.parametrize(
     ("text", "where"),
     [
+        # "near" names a landmark; "the town of" where the dead were
+        ("Shelling killed 43 people in the town of Jayrud near Damascus.", "Jayrud"),
+        ("Shelling killed 43 people near Damascus in Jayrud.", "Jayrud"),
+        # "the neighbourhood of" may name the city around the quarter
+        ("Rockets killed three in the Shahba neighbourhood of Aleppo.", "Shahba"),
+    ],
+)
+def test_component_the_place_the_dead_were_in(nlp, text, where):
+    names = ("Jayrud", "Damascus") if "Jayrud" in text else ("Shahba", "Aleppo")
+    [figure] = run(nlp, text, places=[place(text, name) for name in names])
+    assert figure.place.name == where
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
         # no place of its own: the place of the incident told beside it
         (
             "The attack in Idlib came a day after air strikes by Russian "
