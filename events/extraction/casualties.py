@@ -1283,7 +1283,9 @@ def _casualty(context: SentenceContext, figure: Figure) -> CasualtyFigure:
         victims=figure.victims,
         # the words from the number to the trigger count the victims
         perpetrator=find_perpetrator(
-            trigger, context.actors, (figure.start, trigger.idx)
+            trigger,
+            context.told_with(trigger, context.actors),
+            (figure.start, trigger.idx),
         ),
         claimed_by=find_claimant(trigger, context),
         place=find_place(trigger, context),

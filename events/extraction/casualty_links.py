@@ -9,7 +9,7 @@ neither imports the other). Pure: no Django.
 
 import json
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 
 from spacy.tokens import Doc, Token
@@ -98,6 +98,20 @@ class SentenceContext:
     # who "he" is when the sentence says only "he said": who the sentences
     # just before named as telling
     teller_before: str | None = None
+
+    @cached_property
+    def other_times(self) -> list[tuple[int, int]]:
+        return other_times(self.span)
+
+    def told_with(self, trigger: Token, mentions: list) -> list:
+        """Return the `mentions` that tell of the trigger's incident, not of
+        one told some time apart ("hours after a gas attack in Khan
+        Sheikhun"): see `other_times`."""
+        return [
+            m
+            for m in mentions
+            if not told_apart(self.other_times, trigger.idx, m.start)
+        ]
 
 
 def _extent(token: Token, *, doer: bool = False) -> tuple[int, int]:
@@ -307,14 +321,9 @@ def find_perpetrator(
     al-Sham Killed" spaCy makes the leaders the subject of "Killed", yet they
     are who died.
     """
-    spans = other_times(trigger.sent)
     for agent in _agents(trigger):
         mention = _mention_in(agent, actors, claimant=False)
-        if (
-            mention is not None
-            and not inside_span(*victims, mention)
-            and not told_apart(spans, trigger.idx, mention.start)
-        ):
+        if mention is not None and not inside_span(*victims, mention):
             return mention.name
     return None
 
@@ -521,17 +530,16 @@ def told_apart(spans: list[tuple[int, int]], one: int, other: int) -> bool:
 def find_place(trigger: Token, context: SentenceContext) -> PlaceMatch | None:
     """Return where the figure happened: the sentence's place after the trigger.
 
-    The most precise wins, then one after in/near/at, then the nearest:
-    "in the town of Mayadeen in Deir al-Zor province" is Mayadeen.
+    The most precise wins, then one after "in", "at" or "the town of"
+    (not "near", a landmark), then the nearest: "in the town of Mayadeen in
+    Deir al-Zor province" is Mayadeen, "in the town of Jayrud near
+    Damascus" Jayrud.
     """
     text, offset = context.span.text, context.span.start_char
     # the figure's own incident's places, else those of the one the
     # sentence tells beside it ("The attack in Idlib came a day after air
     # strikes killed 26 people in the province")
-    spans = other_times(context.span)
-    places = [
-        p for p in context.places if not told_apart(spans, trigger.idx, p.start)
-    ] or context.places
+    places = context.told_with(trigger, context.places) or context.places
     after = [p for p in places if p.start >= trigger.idx]
     governed = [p for p in after if _told_where(text[: p.start - offset].split()[-2:])]
     for choice in (after, places):
@@ -564,8 +572,7 @@ def find_date(
     telling takes it ("the monitor said on Sunday"), which serves only when
     the sentence has no other."""
     doc = trigger.doc
-    spans = other_times(context.span)
-    dates = [d for d in context.dates if not told_apart(spans, trigger.idx, d.start)]
+    dates = context.told_with(trigger, context.dates)
     told = [d for d in dates if _told_on(doc, d)]
     happened = nearest(trigger.idx, [d for d in dates if d not in told])
     if happened is not None:

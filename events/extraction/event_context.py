@@ -124,7 +124,7 @@ class Context:
     # a headline before a dateline, and the lead after it that tells it in full
     headline: int | None = None
     headline_lead: int | None = None
-    other_times: dict[int, list[tuple[int, int]]] = field(default_factory=dict)
+    times_apart: dict[int, list[tuple[int, int]]] = field(default_factory=dict)
 
     @classmethod
     def build(cls, doc: Doc, hits: list[Hit]) -> "Context":
@@ -178,9 +178,9 @@ class Context:
         of different incidents: "19 people were killed ... just hours after
         a chemical attack left dozens dead" (see casualty_links.other_times)."""
         index = self.sentence_of(one)
-        if index not in self.other_times:
-            self.other_times[index] = other_times(self.sentences[index])
-        return told_apart(self.other_times[index], one, other)
+        if index not in self.times_apart:
+            self.times_apart[index] = other_times(self.sentences[index])
+        return told_apart(self.times_apart[index], one, other)
 
     def span_of(self, index: int) -> Span:
         sentence = self.sentences[index]

@@ -92,7 +92,7 @@ GOVERNMENT_VERBS = (
 # "de facto Syrian capital" or "self-declared" one (Raqqa)
 CAPITAL_WORDS = frozenset({"capital", "capitals"})
 SYRIA_WORDS = frozenset({"syrian", "syria", "syrias", "syria's"})
-NOT_THE_STATES = frozenset(
+GROUP_CAPITAL_WORDS = frozenset(
     "facto self-declared self-proclaimed declared proclaimed its their group "
     "group's groups caliphate".split()
 )
@@ -182,7 +182,7 @@ class PlaceGeocoder:
                 continue
             before = {t.lower_ for t in doc[max(0, start - 3) : start]}
             after = doc[token.i + 1] if token.i + 1 < len(doc) else None
-            if before & NOT_THE_STATES or (
+            if before & GROUP_CAPITAL_WORDS or (
                 after is not None and (after.lower_ == "of" or after.pos_ == "PROPN")
             ):
                 continue
