@@ -478,8 +478,10 @@ def other_times(sent: SentSpan) -> list[tuple[int, int]]:
     left dozens dead in Khan Sheikhun"."""
     spans = []
     for word in sent[1:]:
+        if word.lower_ not in ("after", "before"):
+            continue
         time = word.nbor(-1)
-        if word.lower_ not in ("after", "before") or time.lower_ not in TIME_UNITS:
+        if time.lower_ not in TIME_UNITS:
             continue
         if time.dep_ == "pobj" and time.head.lower_ in PERIOD_PREPOSITIONS:
             continue  # "killed in the days after Palmyra fell": a time, not news
@@ -558,9 +560,10 @@ def find_place(trigger: Token, context: SentenceContext) -> PlaceMatch | None:
 
 def _told_where(before: list[str]) -> bool:
     """Return whether the words `before` a place say the dead were there."""
-    return bool(before) and (
-        before[-1].lower() in PLACE_PREPOSITIONS
-        or (len(before) == 2 and before[1] == "of" and before[0] in SETTLEMENT_NOUNS)
+    words = [word.lower() for word in before]
+    return bool(words) and (
+        words[-1] in PLACE_PREPOSITIONS
+        or (len(words) == 2 and words[1] == "of" and words[0] in SETTLEMENT_NOUNS)
     )
 
 

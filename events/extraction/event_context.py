@@ -201,17 +201,7 @@ class Context:
         the event's toll is told, the sentence's acts of another incident
         ("hours after a chemical attack") are left out.
         """
-
-        def kept(hits: list[Hit]) -> list[Hit]:
-            return [
-                h
-                for h in hits
-                if at is None
-                or self.hit_sentence(h) != index
-                or not self.apart(at, self.doc[h.start].idx)
-            ]
-
-        own = kept(self.hits_in(index))
+        own = self.acts_told_with(at, self.hits_in(index))
         # The sentence's own weapon first: "raids on al-Baghuz" stay raids
         # though the sentence before fired missiles elsewhere.
         best = strongest(own)
@@ -230,7 +220,7 @@ class Context:
                 if h.trigger.event_type not in NOT_LENT_TYPES
             ]
             best = strongest(nearby)
-        lead = kept(self.lead_hits())
+        lead = self.acts_told_with(at, self.lead_hits())
         if best is None or best.trigger.priority < MIN_STANDALONE_PRIORITY:
             lead_best = strongest(lead)
             if lead_best and lead_best.trigger.priority >= MIN_STANDALONE_PRIORITY:
@@ -254,14 +244,31 @@ class Context:
     def belligerents(self, index: int) -> list[ActorMention]:
         return [a for a in self.actors.get(index, []) if not a.is_claimant]
 
+    def hit_char(self, hit: Hit) -> int:
+        """Return the character offset where `hit` starts."""
+        return self.doc[hit.start].idx
+
     def hit_sentence(self, hit: Hit) -> int:
         """Return the index of the sentence `hit` stands in."""
-        return self.sentence_of(self.doc[hit.start].idx)
+        return self.sentence_of(self.hit_char(hit))
+
+    def acts_told_with(self, at: int | None, hits: list[Hit]) -> list[Hit]:
+        """Return the `hits` that may tell of the incident told at character
+        `at`: all but the acts of its sentence told some time apart from it
+        (see `apart`); all of them when `at` is None."""
+        if at is None:
+            return hits
+        index = self.sentence_of(at)
+        return [
+            h
+            for h in hits
+            if self.hit_sentence(h) != index or not self.apart(at, self.hit_char(h))
+        ]
 
     def doer_of(self, hit: Hit) -> ActorMention | None:
         """Return who did the act at `hit`, among its sentence's doers (not
         those of another incident it tells of)."""
-        at = self.doc[hit.start].idx
+        at = self.hit_char(hit)
         doers = self.doers(self.hit_sentence(hit))
         return agent(self.doc, hit, [a for a in doers if not self.apart(at, a.start)])
 

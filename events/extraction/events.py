@@ -583,12 +583,7 @@ class EventAssembler:
         for index, at in sorted(told_again.items()):
             if index in (draft.anchor, draft.anchor - 1):
                 continue
-            acts = [
-                h
-                for h in context.hits_in(index)
-                if not context.apart(at, context.doc[h.start].idx)
-            ]
-            for trigger in acts[:1]:
+            for trigger in context.acts_told_with(at, context.hits_in(index))[:1]:
                 if found := context.doer_of(trigger):
                     return found
         # Else whoever the article says carried out attacks of this kind,
