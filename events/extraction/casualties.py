@@ -215,8 +215,7 @@ def _noun_after(doc: Doc, number: Number) -> Token | None:
             return None  # an acronym ("IS") mis-tagged as a verb does not stop it
         if token.like_num or active_verb(token):
             return None  # "Kills 3 Wounds 20 Militants": the next count's noun
-        lower = token.lower_
-        if lower in CIVILIAN_NOUNS or lower in PEOPLE_NOUNS or lower in COMBATANT_NOUNS:
+        if token.lower_ in PERSON_NOUNS:
             return token
     return None
 
@@ -726,14 +725,15 @@ def _with_singulars(sent: SentSpan, numbers: list[Number]) -> list[Number]:
         and not {t.lower_ for t in doc[max(token.i - 2, 0) : token.i]} & NEGATIONS
         and _one_person(token.head)
     ]
-    # "a woman and child": the determiner counts the noun joined to its own
+    # "a woman and child": the determiner counts the noun joined to its own;
+    # "a man and his daughter": so does a possessive
     singles += [
         One(noun.i, noun.i, noun.i, 1, 1, person=noun.i, anchor=noun.i)
         for one in singles
         for noun in doc[one.person].conjuncts
         if noun.i > one.person
         and _one_person(noun)
-        and not any(c.dep_ in ("det", "nummod", "poss") for c in noun.children)
+        and not any(c.dep_ in ("det", "nummod") for c in noun.children)
         and noun.i not in taken
     ]
     counted = {one.person for one in singles}
@@ -1017,6 +1017,7 @@ def _with_totals(doc: Doc, links: list[_Link], figures: list[Figure]) -> list[Fi
     children": the children are part of the 10, which already is the total.
     """
     parent = list(range(len(links)))  # siblings joined by "and", "along with"
+    figures = list(figures)
 
     def group(i: int) -> int:
         while parent[i] != i:
@@ -1025,6 +1026,7 @@ def _with_totals(doc: Doc, links: list[_Link], figures: list[Figure]) -> list[Fi
 
     # Already parts: "five of the dead were children" (then so is their sum).
     parts = {j for j, figure in enumerate(figures) if figure.part_of_total}
+    wholes = {}  # a part -> the toll it is part of
     for j in range(len(links)):
         found = _joined(links, figures, j)
         if found is None:
@@ -1032,6 +1034,7 @@ def _with_totals(doc: Doc, links: list[_Link], figures: list[Figure]) -> list[Fi
         i, how = found
         if how == "part":
             parts.add(j)
+            wholes[j] = i
         else:
             parent[group(j)] = group(i)
     groups: dict[int, list[int]] = {}
@@ -1039,6 +1042,10 @@ def _with_totals(doc: Doc, links: list[_Link], figures: list[Figure]) -> list[Fi
         groups.setdefault(group(j), []).append(j)
     totals = []
     for members in groups.values():
+        whole = next((wholes[j] for j in members if j in wholes), None)
+        if whole is not None:  # "including 969 women and 3110 men": all are parts
+            for j in members:
+                figures[j] = _counted_among(figures[j], figures[whole])
         if len(members) < 2:
             continue
         total = _total(doc, [figures[j] for j in members])
@@ -1050,6 +1057,15 @@ def _with_totals(doc: Doc, links: list[_Link], figures: list[Figure]) -> list[Fi
         for j, figure in enumerate(figures)
     ]
     return marked + totals
+
+
+def _counted_among(part: Figure, whole: Figure) -> Figure:
+    """Return `part` with the victims of the toll it is part of, when its own
+    noun says nothing of who they were: in "20 civilians including 5 men"
+    the men were civilians."""
+    if part.victims != "unknown" or whole.victims not in ("civilians", "combatants"):
+        return part
+    return replace(part, victims=whole.victims, side=whole.side)
 
 
 def _joined(links: list[_Link], figures: list[Figure], j: int) -> tuple | None:

@@ -42,7 +42,10 @@ NOT_PEOPLE = WORDS["not_people"]
 # "the toll at 16 earlier": the model reads a time, with no unit of time
 TIME_ADVERBS = frozenset({"earlier", "later"})
 PERSON_NOUNS = (
-    WORDS["civilian_nouns"] | WORDS["people_nouns"] | WORDS["combatant_nouns"]
+    WORDS["civilian_nouns"]
+    | WORDS["people_nouns"]
+    | WORDS["combatant_nouns"]
+    | WORDS["unclassed_nouns"]
 )
 QUANT_HEADS = WORDS["quantity_nouns"]
 TOLL_NOUNS = QUANT_HEADS | NOUN_ONLY_TRIGGERS  # "the number of", "the toll of"

