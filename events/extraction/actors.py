@@ -10,7 +10,9 @@ on context:
   troops") is that state's forces, and "US-led" or "Kurdish-led" before one
   is the forces that state or people leads ("a US-led raid");
 - bare "regime"/"government" is the Syrian government, bare "coalition" the
-  US-led coalition, bare "rebels"/"insurgents" the opposition;
+  US-led coalition, bare "rebels"/"insurgents" the opposition, bare "army"
+  the state's army named before it, else the Syrian army unless the text
+  names another state's;
 - "the group", "the militants", "the jihadists" refer back to the last armed
   non-state actor named in the preceding sentences.
 """
@@ -94,10 +96,19 @@ BARE_REFERENCES = {
     "rebel": OPPOSITION,
     "insurgents": OPPOSITION,
     "opposition": OPPOSITION,
-    # only back to a name ending in it: "the Syrian army ... the army said"
-    # (the Iraqi or Turkish army as readily as the Syrian one)
+    # back to a name ending in it ("the Syrian army ... the army said"), else
+    # the Syrian army ("army units established control over Minian", as SANA
+    # writes) where the text names no other state's army: see _home_army
     "army": None,
 }
+OTHER_ARMY_STATES = frozenset(
+    """
+    iraqi iraq iraqs turkish turkey turkeys israeli israel israels lebanese
+    lebanon lebanons jordanian jordan jordans egyptian egypt egypts
+    """.split()
+)
+ARMY_NOUNS = frozenset("army military forces troops soldiers".split())
+STATE_KINDS = frozenset({"state", "foreign_state", "coalition"})
 # Bare references that name a body, which "a" or "an" makes a new one ("a
 # coalition of rebel groups"; "a government offensive" is the government's)
 BODY_NOUNS = frozenset("coalition government regime".split())
@@ -168,6 +179,18 @@ def _patron_of_next(doc: Doc, end: int, starts: set[int]) -> bool:
 def _opposed(doc: Doc, start: int) -> bool:
     """Return whether "anti-" comes right before the name at `start`."""
     return doc[max(0, start - 2) : start].text.lower() in {"anti-", "anti -"}
+
+
+def _home_army(doc: Doc) -> str | None:
+    """Return whose a bare "army" is: the Syrian government's, unless the
+    text names another state's army ("the Iraqi army", "Turkey's forces")."""
+    for token in doc[:-1]:
+        after = doc[token.i + 1]
+        if after.lower_ in POSSESSIVES and token.i + 2 < len(doc):
+            after = doc[token.i + 2]
+        if token.lower_ in OTHER_ARMY_STATES and after.lower_ in ARMY_NOUNS:
+            return None
+    return SYRIAN_GOVERNMENT
 
 
 def _apostrophe_lost(alias: str) -> list[str]:
@@ -245,6 +268,7 @@ class ActorRuler:
 
     def _context_matches(self, doc: Doc, named: list[_Match]) -> list[_Match]:
         taken = {i for match in named for i in range(match.start, match.end)}
+        bare = BARE_REFERENCES | {"army": _home_army(doc)}
         matches = []
         for token in doc:
             if token.i in taken:
@@ -274,7 +298,7 @@ class ActorRuler:
                 and not self._qualified(doc, token)
                 and not _describes_territory(doc, token)
             ):
-                name = self._named_before(doc, token, named) or BARE_REFERENCES[lower]
+                name = self._named_before(doc, token, named) or bare[lower]
                 end = token.i + 1
             if name and name in self.entries:
                 matches.append(_Match(start, end, self.entries[name]))
@@ -301,7 +325,10 @@ class ActorRuler:
         before = [
             match
             for match in named
-            if match.end <= token.i and doc[match.end - 1].lower_ == token.lower_
+            if match.end <= token.i
+            and doc[match.end - 1].lower_ == token.lower_
+            # "the army" is a state's, not the Free Syrian Army
+            and (token.lower_ != "army" or match.entry.kind in STATE_KINDS)
         ]
         return max(before, key=lambda m: m.start).entry.name if before else None
 

@@ -264,7 +264,26 @@ def test_registry_aliases(nlp, text, expected):
             "The Iraqi army shelled the town. The army said 12 militants died.",
             [("Iraqi army", "Iraqi forces", False), ("army", "Iraqi forces", False)],
         ),
-        ("The army said 12 militants died.", []),
+        # else the Syrian army, as SANA writes "army units" ...
+        (
+            "Army units established control over Minian town.",
+            [("Army", "Syrian government forces", False)],
+        ),
+        # ... but not a rebel "Army", nor where another state's army is named
+        (
+            "The Free Syrian Army said the army shelled the town.",
+            [
+                ("Free Syrian Army", "Free Syrian Army", False),
+                ("army", "Syrian government forces", False),
+            ],
+        ),
+        ("The army said 12 militants died as Turkeys troops crossed.", []),
+        (
+            "The army said 12 militants died near the Iraqi forces.",
+            [
+                ("Iraqi forces", "Iraqi forces", False),
+            ],
+        ),
         # other references may mean a rebel group
         (
             "The FSA shelled the town. The group said it had taken the hill.",

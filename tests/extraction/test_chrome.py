@@ -225,6 +225,7 @@ def test_a_share_widget_names_no_actor_and_stands_in_no_evidence(nlp):
     result = extract(text, nlp=nlp)
     assert [a.name for a in result.actors] == [
         "al-Nusra Front",
+        "Syrian government forces",  # "an army outpost"
         "Syrian government forces",
     ]
     [event] = result.events
