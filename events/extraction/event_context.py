@@ -61,6 +61,11 @@ GROUP_NOUNS = DOER_NOUNS | ORGANIZATION_NOUNS
 # What an act told in an adjunct led up to: "evacuated after bombing";
 # verbs whose doer also did that act: "rebels stormed the town after shelling"
 WHAT_WENT_BEFORE = frozenset({"after", "following", "amid", "despite"})
+# Verbs that hit what they take: the act their object's "of" names is the
+# other side's ("army units targeted the sources of the shelling")
+HIT_VERBS = frozenset(
+    "target hit strike attack destroy bomb shell pound bombard raid storm".split()
+)
 ACT_VERBS = ATTACK_VERBS | frozenset(
     "kill massacre execute capture seize retake recapture overrun storm".split()
 )
@@ -366,7 +371,12 @@ def agent(doc: Doc, hit: Hit, actors: list[ActorMention]) -> ActorMention | None
         if (span := doc.char_span(actor.start, actor.end, alignment_mode="expand"))
     ]
     found = _named_with_the_act(hit, head, spans)
-    if found is None and verb is not None and not _what_went_before(head, verb):
+    if (
+        found is None
+        and verb is not None
+        and not _what_went_before(head, verb)
+        and not _what_was_hit(head, verb)
+    ):
         found = _doer_of_the_clause(verb, spans) or _pronoun_stands_for(verb, spans)
     return _backed_by(doc, found, spans) or found
 
@@ -409,6 +419,21 @@ def _what_went_before(head, verb) -> bool:
         for t in (head, *head.ancestors)
         if t != verb and verb in t.ancestors
     )
+
+
+def _what_was_hit(head, verb) -> bool:
+    """Return whether the act at `head` is named in what the clause's deed
+    hit: in "Army units then targeted the sources of the shelling", the
+    shelling was not the army's."""
+    if verb.lemma_ not in HIT_VERBS:
+        return False
+    for token in (head, *head.ancestors):
+        if token == verb:
+            return False
+        of = token.head
+        if token.dep_ == "pobj" and of.lower_ == "of" and of.head.dep_ == "dobj":
+            return of.head.head == verb
+    return False
 
 
 def _named_with_the_act(hit: Hit, head, spans) -> ActorMention | None:

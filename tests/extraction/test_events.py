@@ -810,6 +810,13 @@ def test_whom_a_sentence_accuses_of_an_attack_carried_it_out(nlp):
             "heavy shelling.",
             ["Syrian government forces"],
         ),
+        # who hit what the act's "of" names did not do the act
+        (
+            "Ten civilians were killed in Aleppo on Wednesday in shelling on "
+            "residential neighborhoods. Army units then targeted the sources of "
+            "the shelling and destroyed a number of mortar launchers.",
+            [None],
+        ),
         # who backs the doer is not the doer, though the parser may say so
         (
             "In the Qalamoun region west of the capital Damascus government "
