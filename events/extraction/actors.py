@@ -17,6 +17,7 @@ on context:
   non-state actor named in the preceding sentences.
 """
 
+import re
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -101,13 +102,14 @@ BARE_REFERENCES = {
     # writes) where the text names no other state's army: see _home_army
     "army": None,
 }
-OTHER_ARMY_STATES = frozenset(
-    """
-    iraqi iraq iraqs turkish turkey turkeys israeli israel israels lebanese
-    lebanon lebanons jordanian jordan jordans egyptian egypt egypts
-    """.split()
+# Another state's army named: "the Iraqi army", "Turkey's forces"
+OTHER_ARMY = re.compile(
+    r"\b(?:iraq|turkey|israel|lebanon|jordan|egypt)(?:'s|’s|s)?\s+"
+    r"(?:army|military|forces|troops|soldiers)\b|"
+    r"\b(?:iraqi|turkish|israeli|lebanese|jordanian|egyptian)\s+"
+    r"(?:army|military|forces|troops|soldiers)\b",
+    re.IGNORECASE,
 )
-ARMY_NOUNS = frozenset("army military forces troops soldiers".split())
 STATE_KINDS = frozenset({"state", "foreign_state", "coalition"})
 # Bare references that name a body, which "a" or "an" makes a new one ("a
 # coalition of rebel groups"; "a government offensive" is the government's)
@@ -184,13 +186,7 @@ def _opposed(doc: Doc, start: int) -> bool:
 def _home_army(doc: Doc) -> str | None:
     """Return whose a bare "army" is: the Syrian government's, unless the
     text names another state's army ("the Iraqi army", "Turkey's forces")."""
-    for token in doc[:-1]:
-        after = doc[token.i + 1]
-        if after.lower_ in POSSESSIVES and token.i + 2 < len(doc):
-            after = doc[token.i + 2]
-        if token.lower_ in OTHER_ARMY_STATES and after.lower_ in ARMY_NOUNS:
-            return None
-    return SYRIAN_GOVERNMENT
+    return None if OTHER_ARMY.search(doc.text) else SYRIAN_GOVERNMENT
 
 
 def _apostrophe_lost(alias: str) -> list[str]:

@@ -54,6 +54,7 @@ from events.extraction.casualty_links import (
     find_place,
     inside_span,
     load_casualty_words,
+    person_names,
     sentence_teller,
     subject_of,
     told_by_pronoun,
@@ -737,7 +738,7 @@ def _with_singulars(sent: SentSpan, numbers: list[Number]) -> list[Number]:
         and noun.i not in taken
     ]
     counted = {one.person for one in singles}
-    for name in (ent.root for ent in sent.ents if ent.label_ == "PERSON"):
+    for name in (entity.root for entity in person_names(sent)):
         title = _title_of(name)
         if title is not None and title.i not in counted and name.i not in taken:
             i = min(name.i, title.i)

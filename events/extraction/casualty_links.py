@@ -439,11 +439,26 @@ def sentence_teller(sent: SentSpan, actors: list[ActorMention]) -> str | None:
         if mention is not None:
             return mention.name
         # a person by the whole name, which the parse may have split
-        name = next(
-            (e for e in sent.ents if subject in e and e.label_ == "PERSON"), None
-        )
+        name = next((e for e in person_names(sent) if subject in e), None)
         return name.text.lower() if name is not None else _words(subject)
     return None
+
+
+def person_names(sent: SentSpan) -> list[SentSpan]:
+    """Return the PERSON entities inside `sent`, as `sent.ents` would, without
+    reading every entity of the document for each sentence."""
+    doc, names, i = sent.doc, [], sent.start
+    while i < sent.end:
+        if doc[i].ent_iob_ != "B":
+            i += 1
+            continue
+        end = i + 1
+        while end < len(doc) and doc[end].ent_iob_ == "I":
+            end += 1
+        if end <= sent.end and doc[i].ent_type_ == "PERSON":
+            names.append(doc[i:end])
+        i = end
+    return names
 
 
 def _among(mention: ActorMention, victims: Token) -> bool:

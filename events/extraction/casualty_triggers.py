@@ -106,12 +106,10 @@ TO_DEATH_VERBS = frozenset(
 
 def _to_death(verb: Token) -> bool:
     """Return whether `verb` is done "to death": "stoned to death"."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in TO_DEATH_VERBS:
+        return False  # (asked of every word: the cheap test first)
     after = verb.doc[verb.i + 1 : verb.i + 3]
-    return (
-        verb.pos_ == "VERB"
-        and verb.lemma_.lower() in TO_DEATH_VERBS
-        and [t.lower_ for t in after] == ["to", "death"]
-    )
+    return [t.lower_ for t in after] == ["to", "death"]
 
 
 def _claims_people(verb: Token) -> bool:

@@ -38,6 +38,12 @@ REGEX_PASS = re.compile(
     re.IGNORECASE,
 )
 HAS_YEAR_DIGITS = re.compile(r"\b(?:19|20)\d\d\b")
+# The page-date patterns, only where a word starts (not "...2017" inside a
+# word); the lookbehind also spares the engine trying them at every letter.
+WORD_START_DATES = [
+    re.compile(rf"(?<![^\W_])(?:{pattern.pattern})", pattern.flags)
+    for pattern in DATE_PATTERNS
+]
 DATE_LABELS = frozenset({"DATE", "TIME"})
 # A preposition that turns a date into a span: "since 2014", "over the past year".
 PERIOD_LEAD = re.compile(
@@ -97,10 +103,8 @@ def _candidate_spans(doc: Doc) -> list[tuple[int, int]]:
             spans.append(match.span())
     # The model splits "10 September 2017" and "Tuesday, 21 May 2019".
     if HAS_YEAR_DIGITS.search(text):
-        for pattern in DATE_PATTERNS:
-            for match in pattern.finditer(text):
-                if match.start() == 0 or not text[match.start() - 1].isalnum():
-                    spans.append(match.span())
+        for pattern in WORD_START_DATES:
+            spans += [match.span() for match in pattern.finditer(text)]
     return spans
 
 
