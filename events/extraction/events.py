@@ -663,7 +663,11 @@ class EventAssembler:
             for mention in context.dates_in(draft.anchor - offset):
                 if mention.value is None:
                     continue
-                if offset == 0 and told_at and context.apart(told_at, mention.start):
+                if (
+                    offset == 0
+                    and told_at is not None
+                    and context.apart(told_at, mention.start)
+                ):
                     continue  # "killed 80 a day after ... on Monday"
                 return mention, _span(mention)
         return None, None

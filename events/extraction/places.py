@@ -125,6 +125,11 @@ class PlaceGeocoder:
         self, gazetteer: Gazetteer, english_words: frozenset[str] = frozenset()
     ):
         self.gazetteer = gazetteer
+        # what "the Syrian capital" names (see _capital)
+        self.damascus = next(
+            (e for e in gazetteer.by_key.get("damascus", ()) if e.country == SYRIA),
+            None,
+        )
         # Fuzzy matching is for transliterated names, not English words
         # ("Shrine" is not the village of Sharan).
         self.english_words = english_words
@@ -144,17 +149,9 @@ class PlaceGeocoder:
             span = doc[candidate.start : candidate.end]
             places.append(self._match(doc, span, entry))
             spans.append(Span(doc, span.start, span.end, label="GPE"))
-        damascus = next(
-            (
-                e
-                for e in self.gazetteer.by_key.get("damascus", ())
-                if e.country == SYRIA
-            ),
-            None,
-        )
-        if capital and damascus is not None:
+        if capital and self.damascus is not None:
             for span in capital:
-                places.append(self._match(doc, span, damascus))
+                places.append(self._match(doc, span, self.damascus))
                 spans.append(Span(doc, span.start, span.end, label="GPE"))
             places.sort(key=lambda p: p.start)
         doc._.places = places

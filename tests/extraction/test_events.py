@@ -1067,6 +1067,15 @@ def test_an_incident_told_a_day_apart_is_another(nlp, text, expected):
     ] == expected
 
 
+def test_a_toll_at_the_very_start_takes_no_day_told_apart(nlp):
+    # the toll starts at character 0, which is still where it is told
+    text = (
+        "80 people were killed in Homs a day after rebels shelled the town on Monday."
+    )
+    [event] = extract(text, published=PUBLISHED, nlp=nlp).events
+    assert (event.killed_best, event.date) == (80, PUBLISHED)
+
+
 def test_the_day_a_toll_was_told_sets_no_incident_apart(nlp):
     # the statement came out on Saturday; the killing was on Friday night
     text = (
