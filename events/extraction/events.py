@@ -439,19 +439,20 @@ class EventAssembler:
     # --- filling -------------------------------------------------------------
 
     def _event(self, context: "Context", draft: _Draft) -> EventRecord | None:
+        told_at = _told_at(context, draft)
         hit = _taking(context, draft) or context.best_hit(
-            draft.anchor, lent=not draft.others, at=_told_at(context, draft)
+            draft.anchor, lent=not draft.others, at=told_at
         )
         trigger = hit.trigger if hit else None
         place, place_span = self._place(context, draft, hit)
-        perpetrator = self._perpetrator(context, draft, hit, place)
+        perpetrator = self._perpetrator(context, draft, hit, place, told_at)
         ground_raid = _ground_raid(context, trigger, perpetrator)
         event_type, sub_event_type, method = self._classify(
             None if ground_raid else trigger, perpetrator, draft, forced=ground_raid
         )
         if event_type is None:
             return None
-        when, date_span = self._date(context, draft)
+        when, date_span = self._date(context, draft, told_at)
         killed = _killed(draft)
         injured = [f for f in draft.figures if f.kind == "injured"]
         low, best, high = _bounds(killed)
@@ -536,9 +537,14 @@ class EventAssembler:
 
     @staticmethod
     def _perpetrator(
-        context: "Context", draft: _Draft, hit: Hit | None, place: PlaceMatch | None
+        context: "Context",
+        draft: _Draft,
+        hit: Hit | None,
+        place: PlaceMatch | None,
+        told_at: int | None,
     ) -> ActorMention | None:
-        """Return the actor who carried out the event, if the text says."""
+        """Return the actor who carried out the event, if the text says.
+        `told_at` is where the anchor sentence tells the toll (`_told_at`)."""
         named = {f.perpetrator for f in draft.figures if f.perpetrator}
         for index in (draft.anchor, draft.anchor - 1):
             for actor in context.belligerents(index):
@@ -550,7 +556,9 @@ class EventAssembler:
         # told before "Troops seized the town", nor another capture's.
         taking = hit is not None and hit.trigger.sub_event_type == TERRITORY
         for index in (draft.anchor,) if taking else (draft.anchor, draft.anchor - 1):
-            hits = context.hits_in(index)
+            # not an act the anchor tells apart: "80 were killed a day after
+            # rebels shelled the town" is not the rebels' shelling
+            hits = context.acts_told_with(told_at, context.hits_in(index))
             if index != draft.anchor and not hits:
                 continue
             triggers = hits[:1]
@@ -652,13 +660,12 @@ class EventAssembler:
 
     @staticmethod
     def _date(
-        context: "Context", draft: _Draft
+        context: "Context", draft: _Draft, told_at: int | None
     ) -> tuple[DateMention | None, Span | None]:
         # when the dead were killed, before when they were told of
         for figure in sorted(draft.figures, key=lambda f: f.date_told):
             if figure.date and figure.date.value:
                 return figure.date, _span(figure.date)
-        told_at = _told_at(context, draft)
         for offset in range(0, CONTEXT_SENTENCES + 1):
             for mention in context.dates_in(draft.anchor - offset):
                 if mention.value is None:

@@ -1076,6 +1076,20 @@ def test_a_toll_at_the_very_start_takes_no_day_told_apart(nlp):
     assert (event.killed_best, event.date) == (80, PUBLISHED)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "80 people were killed in Homs a day after rebels shelled the town on Monday.",
+        "At least 80 people were killed in Homs on Tuesday, a day after rebels "
+        "shelled the town.",
+    ],
+)
+def test_the_doer_of_an_act_told_apart_is_not_the_perpetrator(nlp, text):
+    # the rebels' shelling is another incident, a day before the killing
+    [event] = extract(text, published=PUBLISHED, nlp=nlp).events
+    assert (event.killed_best, event.perpetrator) == (80, None)
+
+
 def test_the_day_a_toll_was_told_sets_no_incident_apart(nlp):
     # the statement came out on Saturday; the killing was on Friday night
     text = (
