@@ -358,19 +358,18 @@ def agent(doc: Doc, hit: Hit, actors: list[ActorMention]) -> ActorMention | None
     """
     head = doc[hit.start : hit.end].root
     verb = next((t for t in (head, *head.ancestors) if t.pos_ in {"VERB", "AUX"}), None)
-    if (
-        verb is not None
-        and verb.dep_ == "pcomp"
-        and verb.head.lower_ == "of"
-        and verb.head.head.lemma_ in ACCUSING_VERBS
-    ):
-        verb = verb.head.head  # "accused X of launching a gas attack": "accused"
+    if verb is not None and verb.dep_ == "pcomp" and verb.head.lower_ == "of":
+        accusing = verb.head.head
+        if accusing.dep_ == "dobj":
+            accusing = accusing.head  # the parser may hang "of" on the accused
+        if accusing.lemma_ in ACCUSING_VERBS:
+            verb = accusing  # "accused X of launching a gas attack": "accused"
     spans = [
         (actor, span)
         for actor in actors
         if (span := doc.char_span(actor.start, actor.end, alignment_mode="expand"))
     ]
-    found = _named_with_the_act(hit, head, spans)
+    found = _named_with_the_act(hit, head, spans) or _blamed_by_its_words(head, spans)
     if (
         found is None
         and verb is not None
@@ -448,6 +447,20 @@ def _named_with_the_act(hit: Hit, head, spans) -> ActorMention | None:
             or _by(root, head)
         ):
             return _first_conjunct(actor, root, spans)
+    return None
+
+
+def _blamed_by_its_words(head, spans) -> ActorMention | None:
+    """Return whom a participle hung on the act blames: "killed in a
+    chemical attack in Idlib blaming the Syrian army for the incident"."""
+    while head.dep_ in ("compound", "amod") and head.head.i > head.i:
+        head = head.head  # "chemical weapon" of "a chemical weapon attack"
+    for child in head.children:
+        if child.dep_ == "acl" and child.lemma_ in BLAME_VERBS:
+            for actor, span in spans:
+                root = _doers_phrase(span.root)
+                if root.head == child and root.dep_ == "dobj":
+                    return actor
     return None
 
 
@@ -537,6 +550,8 @@ def is_target(doc: Doc, actor: ActorMention) -> bool:
     if span is None:
         return False
     root = span.root
+    if root.dep_ == "dobj" and root.head.lemma_ in BLAME_VERBS:
+        return False  # whom they blame: "blaming the Syrian army"
     if root.dep_ in {"dobj", "nsubjpass"}:
         return True
     if root.dep_ == "nsubj" and root.head.lemma_ in LOSS_VERBS:

@@ -660,18 +660,39 @@ def test_the_side_a_toll_counts_is_the_target(nlp, text, roles):
     assert [(a.name, a.role) for a in only_event(nlp, text).actors] == roles
 
 
-def test_whom_a_sentence_accuses_of_an_attack_carried_it_out(nlp):
-    # not only for the lead event: the accused is the act's agent
+def test_whom_a_sentence_blames_was_not_hit(nlp):
     text = (
-        "A car bomb killed five people in Azaz on Monday. Activists accused "
-        "Syrian government forces of launching a gas attack that killed 20 "
-        "people in Douma on Tuesday."
+        "Rebels shelled Aleppo on Monday killing 10 people and the government "
+        "blamed the Turkish army for arming them."
     )
+    roles = {a.name: a.role for a in only_event(nlp, text).actors}
+    assert roles["Turkish forces"] == "other"
+
+
+@pytest.mark.parametrize(
+    "accusation",
+    [
+        "Activists accused Syrian government forces of launching a gas attack "
+        "that killed 20 people in Douma on Tuesday.",
+        # the parser hangs "of" on the accused, not on "accused"
+        "Human Rights Watch has accused the Syrian regime of conducting at least "
+        "eight chemical attacks using chlorine gas on residential areas during "
+        "the battle for Douma last year that killed at least 20 civilians.",
+        # a participle hung on the act names whom its teller blames
+        "On Tuesday activists stated that 20 people were killed in a chemical "
+        "weapon attack in Douma blaming the Syrian army for the incident.",
+    ],
+)
+def test_whom_a_sentence_accuses_of_an_attack_carried_it_out(nlp, accusation):
+    # not only for the lead event: the accused is the act's agent
+    text = "A car bomb killed five people in Azaz on Monday. " + accusation
     events = extract(text, published=PUBLISHED, nlp=nlp).events
     assert [(e.sub_event_type, e.perpetrator, e.killed_best) for e in events] == [
         ("Remote explosive/landmine/IED", None, 5),
         ("Chemical weapon", "Syrian government forces", 20),
     ]
+    roles = {a.name: a.role for a in events[1].actors}
+    assert roles["Syrian government forces"] == "perpetrator"
 
 
 @pytest.mark.parametrize(
