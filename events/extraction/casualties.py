@@ -623,7 +623,7 @@ def find_figures(sent: SentSpan) -> list[Figure]:
     ]
     linked = {link.trigger for link in links}
     periods = {}
-    figures = []
+    figures, nouns = [], []
     for link in links:
         kind = _combined_kind(doc, link.trigger, triggers, linked)
         noun = (
@@ -651,7 +651,42 @@ def find_figures(sent: SentSpan) -> list[Figure]:
         )
         single = _is_single(link.number)
         figures.append(replace(figure, part_of_total=link.part, single=single))
-    return _with_totals(doc, links, figures)
+        nouns.append(noun)
+    return _with_totals(doc, links, _nouns_said_once(doc, links, figures, nouns))
+
+
+def _nouns_said_once(
+    doc: Doc, links: list["_Link"], figures: list[Figure], nouns: list
+) -> list[Figure]:
+    """Return `figures` with a bare count told who it counts by the count of
+    the verb it is coordinated with, which says the noun once for both:
+    "killed 28 and wounded 30 militants", "killed five soldiers and injured
+    12", "Five civilians were killed and 12 injured". Only the class (and
+    side) carries over: the wounded of "two children killed and 12 injured"
+    are civilians, not all children."""
+    told = list(figures)
+    for i, figure in enumerate(figures):
+        if nouns[i] is not None or figure.victims != "unknown" or figure.single:
+            continue
+        verb = doc[links[i].trigger]
+        partners = [
+            other
+            for j, other in enumerate(figures)
+            if other.kind != figure.kind
+            and _verbs_coordinated(verb, doc[links[j].trigger])
+        ]
+        if len(partners) == 1 and partners[0].victims in ("civilians", "combatants"):
+            told[i] = replace(
+                figure, victims=partners[0].victims, side=partners[0].side
+            )
+    return told
+
+
+def _verbs_coordinated(first: Token, second: Token) -> bool:
+    """Return whether "and" joins the two verbs: "killed ... and wounded"."""
+    return (first.dep_ == "conj" and first.head == second) or (
+        second.dep_ == "conj" and second.head == first
+    )
 
 
 def _counts_households(link: "_Link", triggers: dict) -> bool:

@@ -395,6 +395,12 @@ class EventAssembler:
             if more and not told_beside and figure.kind in kinds:
                 continue
             victims = {f.victims for f in draft.figures if f.kind == figure.kind}
+            # the wounded told with dead the draft holds: "four people were
+            # killed and 28 were injured"
+            told_with = figure.kind != "killed" and any(
+                f.kind == "killed" and context.sentence_of(f.start) == index
+                for f in draft.figures
+            )
             # A second figure of the same kind and victims in another
             # sentence is another incident unless a claimant differs, it
             # breaks a toll down ("six children were among the dead"), or it
@@ -406,6 +412,7 @@ class EventAssembler:
             # killing eight fighters").
             if (
                 not same_sentence
+                and not told_with
                 and not retold
                 and not later
                 and not _counted_again(figure, draft.figures)

@@ -137,7 +137,7 @@ KINDS = [
     (
         "A terrorist car bomb rocked Masaken Barzeh neighborhood in Damascus city "
         "on Tuesday claiming eight and injuring 14 citizens.",
-        [("killed", 8, 8, UNK, False), ("injured", 14, 14, CIV, False)],
+        [("killed", 8, 8, CIV, False), ("injured", 14, 14, CIV, False)],
     ),
     (
         "Its air strikes last week near Manbij claimed more than 100 civilians "
@@ -298,7 +298,7 @@ KINDS = [
         "Scores of people were killed and hundreds were wounded.",
         [
             ("killed", 40, None, CIV, False),
-            ("injured", 200, None, UNK, False),
+            ("injured", 200, None, CIV, False),
         ],
     ),
     ("Dozens of civilians were killed.", [("killed", 24, None, CIV, False)]),
@@ -366,7 +366,7 @@ KINDS = [
             ("killed", 7, 7, UNK, False),
             ("injured", 20, 20, UNK, False),
             ("killed", 7, None, CIV, False),
-            ("injured", 20, 20, UNK, False),
+            ("injured", 20, 20, CIV, False),
         ],
     ),
     # A name between the number and the people it qualifies, in brackets or not.
@@ -818,6 +818,33 @@ VICTIMS += [
     (
         "A bomb hit a bus near the helicopter base killing 20 people.",
         [("killed", 20, 20, CIV, False)],
+    ),
+]
+
+# A noun said once for two coordinated verbs counts both numbers' people.
+VICTIMS += [
+    (
+        "The Syrian army killed 28 and wounded 30 Daesh militants in the city.",
+        [("killed", 28, 28, COMB, False), ("injured", 30, 30, COMB, False)],
+    ),
+    (
+        "The attack killed five soldiers and injured 12.",
+        [("killed", 5, 5, COMB, False), ("injured", 12, 12, COMB, False)],
+    ),
+    # the class carries over, not the detail: the wounded are not all children
+    (
+        "Five children were killed and 12 injured.",
+        [("killed", 5, 5, CIV, False), ("injured", 12, 12, CIV, False)],
+    ),
+    # a noun of its own, however vague, is not overridden
+    (
+        "The strike killed five soldiers and wounded 12 people.",
+        [("killed", 5, 5, COMB, False), ("injured", 12, 12, CIV, False)],
+    ),
+    # two counts of one kind: nothing is shared
+    (
+        "Rebels killed 5 and the army killed 12 militants.",
+        [("killed", 5, 5, UNK, False), ("killed", 12, 12, COMB, False)],
     ),
 ]
 

@@ -660,6 +660,21 @@ def test_the_side_a_toll_counts_is_the_target(nlp, text, roles):
     assert [(a.name, a.role) for a in only_event(nlp, text).actors] == roles
 
 
+def test_the_wounded_told_with_the_dead_join_their_event(nlp):
+    # the 28 wounded are told with the four dead, who joined the event of the
+    # six wounded before them: no event of the 28 wounded alone
+    text = (
+        "A police source said that terrorists fired 10 rocket shells on al-Midan "
+        "neighborhood in the morning. The source added later that 6 persons were "
+        "injured including a young girl when terrorists fired a rocket shell and "
+        "explosive rounds on al-Hamadaniah area. Later in the evening the source "
+        "said that four people were killed and 28 people were injured due to "
+        "rocket attacks by terrorists on New Aleppo and al-Muhafaza neighborhoods."
+    )
+    events = extract(text, published=PUBLISHED, nlp=nlp).events
+    assert [e.killed_best for e in events] == [4]
+
+
 def test_whom_a_sentence_blames_was_not_hit(nlp):
     text = (
         "Rebels shelled Aleppo on Monday killing 10 people and the government "
