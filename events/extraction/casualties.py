@@ -280,12 +280,16 @@ def _victim_class(noun: Token, actors) -> tuple[str, str | None, str | None]:
             return "unknown", None, None
         return PEOPLE_VICTIMS, None, None
     if text in COMBATANT_NOUNS or noun.lemma_ in COMBATANT_NOUNS:
+        if words & UNPROVEN:  # "executed 48 alleged rebels": who they were is a claim
+            return "unknown", None, None
         return "combatants", None, _side(noun, actors)
     group = _group_named(noun, actors)
     if group is not None:  # "killed 35 Daesh": the group's fighters
         return "combatants", None, group.side
     return "unknown", None, None
 
+
+UNPROVEN = frozenset({"alleged", "suspected"})
 
 AIRCRAFT = frozenset(
     "helicopter helicopters chopper choppers warplane warplanes jet jets "

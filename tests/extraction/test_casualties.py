@@ -848,6 +848,18 @@ VICTIMS += [
     ),
 ]
 
+# Fighters only by allegation are not known to have been fighters.
+VICTIMS += [
+    (
+        "Regime forces killed 48 alleged rebels in Hardatnin village.",
+        [("killed", 48, 48, UNK, False)],
+    ),
+    (
+        "US strikes killed 12 suspected militants.",
+        [("killed", 12, 12, UNK, False)],
+    ),
+]
+
 # One person told of singly is a count of one; "a" in "a dozen", a killer's
 # "a", a teller's "a" and a negated "a" are not.
 SINGLES = [
