@@ -431,8 +431,11 @@ class EventAssembler:
         strong = [
             h
             for h in context.hits_in(index)
-            if h.trigger.priority >= MIN_STANDALONE_PRIORITY
-            or h.trigger.sub_event_type == TERRITORY
+            if (
+                h.trigger.priority >= MIN_STANDALONE_PRIORITY
+                or h.trigger.sub_event_type == TERRITORY
+            )
+            and not _kept_up_for(context.doc, h)
         ]
         local = [p for p in context.syrian_places(index) if p.precision != "country"]
         if not strong or not local or context.has_totals(index):
@@ -708,6 +711,21 @@ CREDIT_AT_END = re.compile(PHOTO_CREDIT + r"[\s.]*$")
 CREDIT_AT_START = re.compile(PHOTO_CREDIT)
 CREDIT_TOKENS = 8  # a credit is shorter than this
 PRESENT_TAGS = frozenset({"VBZ", "VBP"})
+
+
+DURATION_NOUNS = frozenset("day week month year".split())
+
+
+def _kept_up_for(doc: Doc, hit: Hit) -> bool:
+    """Return whether the act was kept up for a span of time, a campaign and
+    not one incident: "after two years of bombardment and siege"."""
+    head = doc[hit.start : hit.end].root
+    while head.dep_ == "conj":
+        head = head.head  # "siege" of "bombardment and siege"
+    of = head.head
+    return (
+        head.dep_ == "pobj" and of.lower_ == "of" and of.head.lemma_ in DURATION_NOUNS
+    )
 
 
 def _telling_more(context: "Context", draft: _Draft, hit: Hit | None) -> list[int]:

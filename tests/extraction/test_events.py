@@ -422,6 +422,17 @@ def test_a_capture_achieved_is_an_event(nlp):
     )
 
 
+def test_a_capture_after_days_of_fighting_is_an_event(nlp):
+    # the fighting kept up for days is no incident; the capture is one
+    text = "Rebels seized the town of Jisr al-Shughur in Idlib on Saturday after days of fighting."
+    [(_, sub, place, perpetrator, _)] = events(nlp, text)
+    assert (sub, place, perpetrator) == (
+        "Non-state actor overtakes territory",
+        "Jisr al-Shughur",
+        "Syrian opposition groups",
+    )
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
@@ -1183,6 +1194,9 @@ def test_every_field_has_its_evidence(nlp):
         "The army destroyed a car bomb in Homs on Monday.",
         # What happens again and again.
         "Rebels in Eastern Ghouta have regularly launched rockets into Damascus.",
+        # What was kept up for a span of time: a campaign, not one incident.
+        "Most of the city except the battered district of Waar has returned to "
+        "regime control after two years of bombardment and siege.",
         # Off-topic passages.
         "Tesla hit with $2bn lawsuit over Autopilot crash.",
         "KXIP vs KKR Live Score: Punjab need 40 runs from 18 balls.",
