@@ -1101,9 +1101,14 @@ def _with_totals(doc: Doc, links: list[_Link], figures: list[Figure]) -> list[Fi
 
 def _counted_among(part: Figure, whole: Figure) -> Figure:
     """Return `part` with the victims of the toll it is part of, when its own
-    noun says nothing of who they were: in "20 civilians including 5 men"
-    the men were civilians."""
-    if part.victims != "unknown" or whole.victims not in ("civilians", "combatants"):
+    noun says nothing of who they were, or only their age or sex: in "20
+    civilians including 5 men" the men were civilians, and in "287 IS
+    fighters among them 26 minors" the minors were fighters."""
+    if whole.victims not in ("civilians", "combatants"):
+        return part
+    if part.victims != "unknown" and not (
+        part.detail and whole.victims == "combatants"
+    ):
         return part
     return replace(part, victims=whole.victims, side=whole.side)
 

@@ -375,7 +375,13 @@ def _some_of_the_toll(root: Token, triggers: dict[int, str]) -> tuple | None:
     """The part_of_toll of "five of the dead were children"."""
     if root.dep_ not in ("nsubj", "nsubjpass"):
         return None
-    whole = next(iter(objects_of(root, {"of"})), None)
+    whole = next(iter(objects_of(root, {"of"})), None)  # "five of the dead"
+    if whole is None:  # fronted: "Of those killed, six were children"
+        of = next(
+            (c for c in root.head.lefts if c.dep_ == "prep" and c.lower_ == "of"),
+            None,
+        )
+        whole = dependent(of, "pobj") if of is not None else None
     trigger = _toll_word(whole, triggers) or _the_killed(root, triggers)
     if trigger is None:
         return None

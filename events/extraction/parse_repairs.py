@@ -24,13 +24,38 @@ SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 
 @Language.component("cw_parse_repairs")
 def parse_repairs(doc: Doc) -> Doc:
-    """Give back their subjects to the clauses the parse joined to another verb."""
+    """Give back their subjects to the clauses the parse joined to another
+    verb, and to "were" the count that a fronted "Of those killed" took."""
     for verb, subject in [(v, s) for v in doc if (s := _subject_taken(v)) is not None]:
         taker = subject.head
         passive = any(c.dep_ == "auxpass" for c in verb.children)
         subject.head, subject.dep_ = verb, "nsubjpass" if passive else "nsubj"
         verb.head, verb.dep_ = taker, "ccomp"
+    for verb, count in [(v, c) for v in doc if (c := _count_taken(v)) is not None]:
+        of = count.head
+        words = [t for t in count.lefts if t.i > of.i]  # "those killed", "the dead"
+        count.head, count.dep_ = verb, "nsubj"
+        if words and not any(c.dep_ == "pobj" for c in of.children):
+            whole = words[-1]
+            whole.head, whole.dep_ = of, "pobj"
+            for word in words[:-1]:
+                word.head = whole
     return doc
+
+
+def _count_taken(verb: Token) -> Token | None:
+    """Return the number a fronted "of" phrase took from "were", which has no
+    subject: in "Of those killed six were children", a text whose comma was
+    lost, spaCy makes "six" the object of "Of"."""
+    if verb.lemma_ != "be" or any(c.dep_ in SUBJECTS for c in verb.children):
+        return None
+    of = next((c for c in verb.lefts if c.dep_ == "prep" and c.lower_ == "of"), None)
+    if of is None:
+        return None
+    count = next((c for c in of.children if c.dep_ == "pobj" and c.like_num), None)
+    if count is None or count.i != verb.i - 1:
+        return None
+    return count
 
 
 def _subject_taken(verb: Token) -> Token | None:

@@ -369,6 +369,15 @@ KINDS = [
             ("injured", 20, 20, CIV, False),
         ],
     ),
+    # "IS" is the group, not the verb the model takes it for ("287 is fighters")
+    (
+        "At least 287 IS fighters had been killed in the fight for Hasakeh.",
+        [("killed", 287, None, COMB, False)],
+    ),
+    (
+        "35 IS jihadists killed in clashes with Syria Kurds.",
+        [("killed", 35, 35, COMB, False)],
+    ),
     # A name between the number and the people it qualifies, in brackets or not.
     (
         "Airstrikes killed at least 22 Syrian Arab Red Crescent [SARC] volunteers.",
@@ -1079,6 +1088,15 @@ TOTALS = [
         "Date of publication 25 August 2016 Fifteen civilians among them 11 "
         "children were killed in a barrel bomb attack.",
         [(11, 11, CIV, True), (15, 15, CIV, False)],
+    ),
+    # a toll told before its part, fronted: "Of those killed, six were ..."
+    ("Of those killed six were children.", [(6, 6, CIV, True)]),
+    ("Of those killed, six were children.", [(6, 6, CIV, True)]),
+    ("Of the dead 14 were rebels.", [(14, 14, COMB, True)]),
+    # children among fighters were fighters
+    (
+        "At least 287 IS fighters among them 26 minors had been killed.",
+        [(26, 26, COMB, True), (287, None, COMB, False)],
     ),
     # a part whose noun tells not who they were was of the toll it is part of
     (

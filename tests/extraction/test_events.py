@@ -424,7 +424,10 @@ def test_a_capture_achieved_is_an_event(nlp):
 
 def test_a_capture_after_days_of_fighting_is_an_event(nlp):
     # the fighting kept up for days is no incident; the capture is one
-    text = "Rebels seized the town of Jisr al-Shughur in Idlib on Saturday after days of fighting."
+    text = (
+        "Rebels seized the town of Jisr al-Shughur in Idlib on Saturday after days "
+        "of fighting."
+    )
     [(_, sub, place, perpetrator, _)] = events(nlp, text)
     assert (sub, place, perpetrator) == (
         "Non-state actor overtakes territory",

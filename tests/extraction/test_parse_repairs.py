@@ -60,6 +60,21 @@ def test_other_parses_are_left_alone(bare_nlp, sentence):
     assert after == before
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    ["Of those killed six were children.", "Of the dead 14 were rebels."],
+)
+def test_a_fronted_of_phrase_gives_back_the_count(bare_nlp, sentence):
+    # a lost comma: the model makes the count the object of "Of"
+    doc = bare_nlp(sentence)
+    count = doc[3]
+    assert (count.dep_, count.head.text) == ("pobj", "Of")
+    repaired = parse_repairs(doc)
+    assert (count.dep_, count.head.text) == ("nsubj", "were")
+    of = repaired[0]
+    assert [t.text for t in of.children if t.dep_ == "pobj"] == [repaired[2].text]
+
+
 def test_the_repair_runs_before_the_components(nlp):
     names = [name for name, _ in nlp.pipeline]
     assert names.index("cw_parse_repairs") < names.index("cw_actors")
