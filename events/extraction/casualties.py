@@ -68,6 +68,7 @@ from events.extraction.casualty_triggers import (
     KILLED,
     KILLED_OR_INJURED,
     PEOPLE_OBJECT_VERBS,
+    PERIOD_NOUNS,
     PERSON_NOUNS,
     QUANT_HEADS,
     TAKEN,
@@ -150,7 +151,6 @@ SHORT_SPAN = re.compile(
     r"^\w+ the (?:past|last|previous) (?:(?:24|48|72|twenty-four|few) hours|day|"
     r"night|two days)\b"
 )
-PERIOD_NOUNS = frozenset("day week month year".split())
 # "last month", "this year", "in the past year": a whole month or year ...
 WHOLE_PERIOD_MARKS = frozenset("last this past previous".split())
 # ... of attacks named by no count noun in the singular: "fire", "shelling"
@@ -1104,10 +1104,9 @@ def _counted_among(part: Figure, whole: Figure) -> Figure:
     noun says nothing of who they were, or only their age or sex: in "20
     civilians including 5 men" the men were civilians, and in "287 IS
     fighters among them 26 minors" the minors were fighters."""
-    if whole.victims not in ("civilians", "combatants"):
-        return part
-    if part.victims != "unknown" and not (
-        part.detail and whole.victims == "combatants"
+    fighters = part.detail is not None and whole.victims == "combatants"
+    if whole.victims not in ("civilians", "combatants") or not (
+        part.victims == "unknown" or fighters
     ):
         return part
     return replace(part, victims=whole.victims, side=whole.side)

@@ -41,6 +41,8 @@ TAKEN = WORDS["taken_nouns"]  # "taken hostage"
 NOT_PEOPLE = WORDS["not_people"]
 # "the toll at 16 earlier": the model reads a time, with no unit of time
 TIME_ADVERBS = frozenset({"earlier", "later"})
+# Nouns of a span of time: "last month", "two years of bombardment"
+PERIOD_NOUNS = frozenset("day week month year".split())
 PERSON_NOUNS = (
     WORDS["civilian_nouns"]
     | WORDS["people_nouns"]

@@ -453,9 +453,7 @@ def _named_with_the_act(hit: Hit, head, spans) -> ActorMention | None:
 def _blamed_by_its_words(head, spans) -> ActorMention | None:
     """Return whom a participle hung on the act blames: "killed in a
     chemical attack in Idlib blaming the Syrian army for the incident"."""
-    while head.dep_ in ("compound", "amod") and head.head.i > head.i:
-        head = head.head  # "chemical weapon" of "a chemical weapon attack"
-    for child in head.children:
+    for child in _head_noun(head).children:  # "attack" of "chemical weapon attack"
         if child.dep_ == "acl" and child.lemma_ in BLAME_VERBS:
             for actor, span in spans:
                 root = _doers_phrase(span.root)
@@ -496,9 +494,7 @@ def _doers_phrase(root):
         root.dep_ == "amod" and root.head.lower_ in ORGANIZATION_NOUNS
     ):
         root = root.head  # "the Syrian army units", "the Jaysh al-Islam group"
-    head = root
-    while head.dep_ in ("compound", "amod", "nmod") and head.head.i > head.i:
-        head = head.head  # past other words: "a Syrian rebel Islamist group"
+    head = _head_noun(root)  # past other words: "a Syrian rebel Islamist group"
     if head.lower_ in ORGANIZATION_NOUNS:
         root = head
     if (
@@ -508,6 +504,14 @@ def _doers_phrase(root):
     ):
         root = root.head.head  # "Militants of the group"
     return root
+
+
+def _head_noun(word):
+    """Return the noun that `word` modifies, past the other modifiers before
+    it: "attack" for the "chemical" of "a chemical weapon attack"."""
+    while word.dep_ in ("compound", "amod", "nmod") and word.head.i > word.i:
+        word = word.head
+    return word
 
 
 def _pronoun_stands_for(verb, spans) -> ActorMention | None:

@@ -31,6 +31,7 @@ from events.extraction.casualty_links import (
 from events.extraction.casualty_triggers import (
     ANOTHER,
     CLAIM,
+    PERIOD_NOUNS,
     more_after,
     objects_of,
     trigger_kind,
@@ -713,9 +714,6 @@ CREDIT_TOKENS = 8  # a credit is shorter than this
 PRESENT_TAGS = frozenset({"VBZ", "VBP"})
 
 
-DURATION_NOUNS = frozenset("day week month year".split())
-
-
 def _kept_up_for(doc: Doc, hit: Hit) -> bool:
     """Return whether the act was kept up for a span of time, a campaign and
     not one incident: "after two years of bombardment and siege"."""
@@ -723,9 +721,7 @@ def _kept_up_for(doc: Doc, hit: Hit) -> bool:
     while head.dep_ == "conj":
         head = head.head  # "siege" of "bombardment and siege"
     of = head.head
-    return (
-        head.dep_ == "pobj" and of.lower_ == "of" and of.head.lemma_ in DURATION_NOUNS
-    )
+    return head.dep_ == "pobj" and of.lower_ == "of" and of.head.lemma_ in PERIOD_NOUNS
 
 
 def _telling_more(context: "Context", draft: _Draft, hit: Hit | None) -> list[int]:

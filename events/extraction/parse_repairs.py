@@ -1,4 +1,4 @@
-"""Mending one misparse of the statistical parser before the components read it.
+"""Mending two misparses of the statistical parser before the components read it.
 
 Scraped news text often loses its commas and "that"s, and the small model
 then hangs the subject of a complement clause from the verb before it as
@@ -6,8 +6,10 @@ its object: in "ignoring Assads warplanes have killed thousands" and "after
 learning his son had died", spaCy makes "warplanes" and "son" objects of
 "ignoring" and "learning", and joins "killed" and "died" to the sentence's
 first verb, whose subject then reads as theirs (the coalition killed; the
-man who cried died). `cw_parse_repairs` gives the clause its subject back,
-so that every later component reads the same mended tree. Pure: no Django.
+man who cried died). And in "Of those killed six were children" it makes
+"six" the object of "Of", leaving "were" without a subject. `cw_parse_repairs`
+gives the clause its subject and "were" its count back, so that every later
+component reads the same mended tree. Pure: no Django.
 """
 
 from spacy.language import Language
@@ -46,14 +48,21 @@ def parse_repairs(doc: Doc) -> Doc:
 def _count_taken(verb: Token) -> Token | None:
     """Return the number a fronted "of" phrase took from "were", which has no
     subject: in "Of those killed six were children", a text whose comma was
-    lost, spaCy makes "six" the object of "Of"."""
+    lost, spaCy makes "six" the object of "Of". (Asked of every word: the
+    word before it is looked at first.)"""
+    if verb.i == 0:
+        return None
+    count = verb.doc[verb.i - 1]
+    of = count.head
+    if not (
+        count.like_num
+        and count.dep_ == "pobj"
+        and of.lower_ == "of"
+        and of.dep_ == "prep"
+        and of.head == verb
+    ):
+        return None
     if verb.lemma_ != "be" or any(c.dep_ in SUBJECTS for c in verb.children):
-        return None
-    of = next((c for c in verb.lefts if c.dep_ == "prep" and c.lower_ == "of"), None)
-    if of is None:
-        return None
-    count = next((c for c in of.children if c.dep_ == "pobj" and c.like_num), None)
-    if count is None or count.i != verb.i - 1:
         return None
     return count
 

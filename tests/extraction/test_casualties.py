@@ -369,11 +369,7 @@ KINDS = [
             ("injured", 20, 20, CIV, False),
         ],
     ),
-    # "IS" is the group, not the verb the model takes it for ("287 is fighters")
-    (
-        "At least 287 IS fighters had been killed in the fight for Hasakeh.",
-        [("killed", 287, None, COMB, False)],
-    ),
+    # "IS" is the group, not the verb the model takes it for ("35 is jihadists")
     (
         "35 IS jihadists killed in clashes with Syria Kurds.",
         [("killed", 35, 35, COMB, False)],

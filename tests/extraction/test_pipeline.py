@@ -214,3 +214,19 @@ def test_a_date_that_runs_into_a_word_is_not_cut_off(nlp):
     # the token "23.10.2017(updated" holds the date's end: no cut at "2340"
     doc = nlp("23.10.2017(updated 2340 23.10.2017) Get short URL")
     assert not [s for s in doc.sents if s.text.startswith("2340")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "At least 287 IS fighters among them 26 minors had been killed.",
+        "35 IS jihadists killed in clashes with Syria Kurds.",
+    ],
+)
+def test_is_reads_as_the_group_not_a_verb(bare_nlp, nlp, text):
+    # the bare model takes "IS" for "is"; the pipeline reads it as ISIL
+    def is_tags(doc):
+        return [t.pos_ for t in doc if t.text == "IS"]
+
+    assert is_tags(bare_nlp(text)) == ["AUX"]
+    assert is_tags(nlp(text)) == ["PROPN"]
