@@ -49,8 +49,8 @@ def _count_taken(verb: Token) -> Token | None:
     """Return the number a fronted "of" phrase took from "were", which has no
     subject: in "Of those killed six were children", a text whose comma was
     lost, spaCy makes "six" the object of "Of". (Asked of every word: the
-    word before it is looked at first.)"""
-    if verb.i == 0:
+    lemma, which turns away nearly all of them, is asked first.)"""
+    if verb.lemma_ != "be" or verb.i == 0:
         return None
     count = verb.doc[verb.i - 1]
     of = count.head
@@ -62,9 +62,7 @@ def _count_taken(verb: Token) -> Token | None:
         and of.head == verb
     ):
         return None
-    if verb.lemma_ != "be" or any(c.dep_ in SUBJECTS for c in verb.children):
-        return None
-    return count
+    return None if any(c.dep_ in SUBJECTS for c in verb.children) else count
 
 
 def _subject_taken(verb: Token) -> Token | None:
