@@ -24,6 +24,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
+from events.extraction.nlp import doc_text
 from events.extraction.registry import (
     RegistryEntry,
     default_registry,
@@ -102,6 +103,8 @@ BARE_REFERENCES = {
     # writes) where the text names no other state's army: see _home_army
     "army": None,
 }
+# The words that may begin a phrase _context_matches reads, besides "US-led"
+CONTEXT_WORDS = frozenset(DEMONYM_FORCES) | LOYAL_NOUNS | frozenset(BARE_REFERENCES)
 # Another state's army named: "the Iraqi army", "Turkey's forces"
 OTHER_ARMY = re.compile(
     r"\b(?:iraq|turkey|israel|lebanon|jordan|egypt)(?:'s|’s|s)?\s+"
@@ -186,7 +189,7 @@ def _opposed(doc: Doc, start: int) -> bool:
 def _home_army(doc: Doc) -> str | None:
     """Return whose a bare "army" is: the Syrian government's, unless the
     text names another state's army ("the Iraqi army", "Turkey's forces")."""
-    return None if OTHER_ARMY.search(doc.text) else SYRIAN_GOVERNMENT
+    return None if OTHER_ARMY.search(doc_text(doc)) else SYRIAN_GOVERNMENT
 
 
 def _apostrophe_lost(alias: str) -> list[str]:
@@ -267,9 +270,11 @@ class ActorRuler:
         bare = BARE_REFERENCES | {"army": _home_army(doc)}
         matches = []
         for token in doc:
-            if token.i in taken:
-                continue
             lower = token.lower_
+            if token.i in taken or not (
+                lower in CONTEXT_WORDS or lower.partition("-")[0] in LED_FORCES
+            ):
+                continue  # (the quick test: it is asked of every word)
             name, start = None, token.i
             if (led := self._led_force(doc, token)) is not None:
                 name, end = led

@@ -93,6 +93,7 @@ from events.extraction.casualty_triggers import (
 from events.extraction.dates import WEEKDAYS, is_period
 
 # Number and parse_numbers are part of this module's interface (tests import them).
+from events.extraction.nlp import doc_text
 from events.extraction.numbers import VAGUE, Number, parse_numbers
 from events.extraction.types import CasualtyFigure, Span
 
@@ -583,25 +584,24 @@ def _total_so_far(doc: Doc, link: "_Link") -> bool:
 # --- figures ---------------------------------------------------------------------
 
 
+SINGLE_DETERMINERS = frozenset({"a", "an", "another"})
+# The quick test of every sentence: words that may count people, and words
+# and lemmas that may tell of a loss ("the strikes claimed 100 civilians").
+COUNTING_WORDS = frozenset(VAGUE) | {"dozen"} | SINGLE_DETERMINERS
+LOSS_WORDS = frozenset(TRIGGERS) | TAKEN
+LOSS_LEMMAS = frozenset(TRIGGERS) | PEOPLE_OBJECT_VERBS | {CLAIM}
+
+
 def _candidates(sent: SentSpan) -> bool:
     has_number = has_trigger = False
     for token in sent:
-        text = token.lower_
-        has_number = (
-            has_number
-            or text in VAGUE
+        has_number = has_number or (
+            token.lower_ in COUNTING_WORDS
             or token.like_num
-            or text == "dozen"
-            or text in SINGLE_DETERMINERS
             or token.ent_type_ == "PERSON"  # "killing the commander Abu Taha"
         )
-        has_trigger = (
-            has_trigger
-            or text in TRIGGERS
-            or token.lemma_ in TRIGGERS
-            or token.lemma_ in PEOPLE_OBJECT_VERBS
-            or token.lemma_ == CLAIM  # "the strikes claimed 100 civilians"
-            or text in TAKEN
+        has_trigger = has_trigger or (
+            token.lower_ in LOSS_WORDS or token.lemma_ in LOSS_LEMMAS
         )
         if has_number and has_trigger:
             return True
@@ -738,9 +738,6 @@ def _argument_of(name: Token, trigger: int) -> bool:
     """Return whether a named person is the trigger's own victim argument:
     "X was killed", "killing X"; not "activist X said", "X put the toll at"."""
     return name.head.i == trigger and name.dep_ in ("dobj", "nsubjpass", "nsubj")
-
-
-SINGLE_DETERMINERS = frozenset({"a", "an", "another"})
 
 
 def _with_singulars(sent: SentSpan, numbers: list[Number]) -> list[Number]:
@@ -1203,7 +1200,7 @@ def _total(doc: Doc, parts: list[Figure]) -> Figure | None:
         cumulative=any(f.cumulative for f in parts),
         start=start,
         end=end,
-        text=doc.text[start:end],
+        text=doc_text(doc)[start:end],
         trigger=parts[0].trigger,
         detail=details.pop() if len(details) == 1 else None,
         side=sides.pop() if len(sides) == 1 else None,

@@ -23,6 +23,7 @@ from events.extraction.dates import (
     is_recognised,
     resolve,
 )
+from events.extraction.nlp import doc_text
 from events.extraction.types import DateMention
 from events.ingestion.text import DATE_PATTERNS
 
@@ -79,7 +80,7 @@ def date_resolver(doc: Doc) -> Doc:
     published = doc._.published
     if isinstance(published, datetime):
         published = published.date()
-    text = doc.text  # built anew on each access: read it once
+    text = doc_text(doc)
     mentions = (
         _mention(text, start, end, published)
         for start, end in _merge(_candidate_spans(doc))
@@ -90,7 +91,7 @@ def date_resolver(doc: Doc) -> Doc:
 
 def _candidate_spans(doc: Doc) -> list[tuple[int, int]]:
     """Return the model's DATE/TIME entities and what the regex passes find."""
-    text = doc.text
+    text = doc_text(doc)
     spans, names = [], []
     for ent in doc.ents:
         if ent.label_ in DATE_LABELS:

@@ -10,6 +10,7 @@ same `skeleton` when they differ in vowels and doubled letters too
 
 import re
 import unicodedata
+from functools import lru_cache
 
 ARTICLES = frozenset(
     "al el il ul ad ed as es ash esh az ez ar er at et an en ath adh l".split()
@@ -28,7 +29,9 @@ def strip_accents(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
-def name_tokens(name: str) -> list[str]:
+# The place tagger asks for the same few thousand names again and again.
+@lru_cache(maxsize=1 << 16)
+def name_tokens(name: str) -> tuple[str, ...]:
     """Return the lower-cased words of `name` without Arabic articles."""
     plain = _APOSTROPHES.sub("", strip_accents(name).lower())
     tokens = [t for t in _SEPARATORS.split(plain) if t]
@@ -40,14 +43,16 @@ def name_tokens(name: str) -> list[str]:
         if len(token) >= 5 and _GLUED_ARTICLE.match(token):
             token = token[2:]  # "ezzor" -> "zor", "arraqqa" -> "raqqa"
         kept.append(token)
-    return kept
+    return tuple(kept)
 
 
+@lru_cache(maxsize=1 << 16)
 def name_key(name: str) -> str:
     """Return the spelling-insensitive key of `name` (articles, case, marks)."""
     return " ".join(name_tokens(name))
 
 
+@lru_cache(maxsize=1 << 16)
 def skeleton(name: str) -> str:
     """Return the consonant skeleton of `name`: its key without vowels or doubles."""
     parts = []

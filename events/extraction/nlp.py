@@ -16,8 +16,11 @@ of page furniture, see chrome.py) before the pipeline runs.
 """
 
 import os
+import re
 from functools import cache
 
+import numpy
+from spacy.attrs import IDX
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -58,6 +61,19 @@ def register_extensions() -> None:
             Doc.set_extension(name, default=None)
 
 
+def doc_text(doc: Doc) -> str:
+    """Return `doc.text`, built once per Doc: spaCy joins every word anew on
+    each access, and the components read it many times. (Nothing in the
+    pipeline changes the words, so the text stays right.)"""
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return text
+
+
+_TEXT_KEY = "cw_text"
+
+
 def model_name() -> str:
     """Return the spaCy model to load: $SPACY_MODEL or the default."""
     return os.environ.get("SPACY_MODEL") or DEFAULT_MODEL
@@ -92,11 +108,18 @@ def line_breaks(doc: Doc) -> Doc:
     phrase. Page chrome (a keyword list before the story) is a sentence
     of its own.
     """
-    for token in doc[1:]:
-        if "\n" in doc[token.i - 1].text:
-            token.is_sent_start = True
-            if _opens(token) and token.i + 1 < len(doc):
-                doc[token.i + 1].is_sent_start = False
+    starts = _token_starts(doc)
+    after_breaks = {
+        int(starts.searchsorted(match.start(), side="right"))  # the next word's
+        for match in LINE_BREAK.finditer(doc_text(doc))
+    }
+    for i in sorted(after_breaks):
+        if i >= len(doc):
+            continue
+        token = doc[i]
+        token.is_sent_start = True
+        if _opens(token) and i + 1 < len(doc):
+            doc[i + 1].is_sent_start = False
     _after_dateline(doc)
     for start, end in doc._.chrome or ():  # "Tags Syria Idlib Russia | At least"
         _start_at(doc, start)
@@ -105,7 +128,7 @@ def line_breaks(doc: Doc) -> Doc:
 
 
 def _after_dateline(doc: Doc) -> None:
-    text = doc.text  # built anew on each access: read it once
+    text = doc_text(doc)
     start = len(text) - len(text.lstrip())
     end = dateline_end(text[start:])
     if end is not None:
@@ -126,15 +149,24 @@ def _after_dateline(doc: Doc) -> None:
 def _start_at(doc: Doc, char: int) -> bool:
     """Start a sentence with the word at `char`, if one begins there and
     looks like a sentence's first word; return whether it did."""
-    after = next((t for t in doc if t.idx >= char), None)
-    if after is None or after.idx != char or after.i == 0:
+    i = int(_token_starts(doc).searchsorted(char))  # the first word from `char` on
+    if i in (0, len(doc)) or doc[i].idx != char:
         return False  # the date runs into a word: "23.10.2017(updated"
+    after = doc[i]
     if not (after.text[:1].isupper() or after.like_num):
         return False
     after.is_sent_start = True
     if after.i + 1 < len(doc):  # nor split "40 | Terrorists Killed"
         doc[after.i + 1].is_sent_start = False
     return True
+
+
+def _token_starts(doc: Doc) -> numpy.ndarray:
+    """Return each word's character offset, in order (for a binary search)."""
+    return doc.to_array(IDX)
+
+
+LINE_BREAK = re.compile("\n")
 
 
 def _opens(token) -> bool:

@@ -292,7 +292,7 @@ class PlaceGeocoder:
         words = self.english_words
         return word in words or (word.endswith("s") and word[:-1] in words)
 
-    def _exact(self, tokens: list[str]) -> list[GazetteerEntry]:
+    def _exact(self, tokens: tuple[str, ...]) -> list[GazetteerEntry]:
         """Entries under the key of `tokens`, or of it without a possessive s."""
         key = " ".join(tokens)
         entries = self.gazetteer.by_key.get(key)
@@ -501,6 +501,8 @@ def region_code(code: str) -> str:
 
 
 def _may_start(doc: Doc, token) -> bool:
+    if not (token.is_title or token.is_upper or token.lower_ in ARTICLES):
+        return False  # most words: asked first, as it is asked of every word
     if (
         token.ent_type_ in NOT_PLACE_LABELS
         or token.lower_ in CALENDAR_WORDS
