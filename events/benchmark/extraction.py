@@ -70,14 +70,11 @@ def extraction_speeds(
     list(bare.pipe(texts[:4]))
     list(extract_many([ArticleText(t) for t in texts[:4]], nlp=full))
     for n_process in processes:
-        bare_seconds = _best(
+        bare_seconds, full_seconds = _best_of_alternating(
             repeat,
             lambda n=n_process: list(
                 bare.pipe(texts, batch_size=batch_size, n_process=n)
             ),
-        )
-        full_seconds = _best(
-            repeat,
             lambda n=n_process: list(
                 extract_many(
                     (ArticleText(t) for t in texts),
@@ -90,11 +87,14 @@ def extraction_speeds(
         yield ExtractionSpeed(n_process, len(texts), words, bare_seconds, full_seconds)
 
 
-def _best(repeat: int, run) -> float:
-    """Return the fastest of `repeat` timings of `run()`, in seconds."""
-    timings = []
+def _best_of_alternating(repeat: int, first, second) -> tuple[float, float]:
+    """Return the fastest of `repeat` timings of `first()` and of `second()`,
+    in seconds, run by turns: a machine that speeds up or slows down over the
+    run (a shared virtual machine does) then weighs on both alike."""
+    timings: tuple[list[float], list[float]] = ([], [])
     for _ in range(repeat):
-        started = time.perf_counter()
-        run()
-        timings.append(time.perf_counter() - started)
-    return min(timings)
+        for run, runs in zip((first, second), timings, strict=True):
+            started = time.perf_counter()
+            run()
+            runs.append(time.perf_counter() - started)
+    return min(timings[0]), min(timings[1])
