@@ -60,7 +60,7 @@ def extraction_speeds(
     *,
     processes: Sequence[int] = (1,),
     batch_size: int = 32,
-    repeat: int = 2,
+    repeat: int = 3,
 ) -> Iterator[ExtractionSpeed]:
     """Yield the bare model's and the pipeline's best-of-`repeat` timings."""
     words = sum(len(text.split()) for text in texts)

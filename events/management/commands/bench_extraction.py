@@ -19,7 +19,7 @@ class Command(BaseCommand):
         parser.add_argument("--limit", type=int, default=400, help="articles")
         parser.add_argument("--processes", type=int, nargs="+", default=[1])
         parser.add_argument("--batch-size", type=int, default=32)
-        parser.add_argument("--repeat", type=int, default=2, help="best of N")
+        parser.add_argument("--repeat", type=int, default=3, help="best of N, by turns")
 
     def handle(self, *args, paths, limit, processes, batch_size, repeat, **options):
         texts = corpus_texts(paths, limit)
