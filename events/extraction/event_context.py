@@ -6,6 +6,7 @@ sentence; `agent` and `is_target` read who did what to whom off the parse.
 """
 
 import csv
+import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import date
@@ -26,6 +27,7 @@ from events.extraction.casualty_links import (
     told_apart,
 )
 from events.extraction.chrome import in_chrome
+from events.extraction.nlp import doc_text
 from events.extraction.types import (
     ActorMention,
     CasualtyFigure,
@@ -78,6 +80,14 @@ BACKER_WORDS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "PRON", "PART"})
 # it had", "since it seized"
 TELLING_CLAUSE_DEPS = frozenset({"ccomp", "advcl", "conj"})
 AGENT_DEPS = frozenset({"nsubj", "nsubjpass", "agent", "compound", "amod", "poss"})
+# No one owned the attack: "no immediate claim of responsibility", "No group
+# has claimed responsibility", "No one immediately claimed responsibility".
+UNCLAIMED = re.compile(
+    r"\bno (?:immediate )?claims? of responsibility\b"
+    r"|\bno (?:one|group|faction|party|side)\b[^.]{0,30}?\bclaimed responsibility\b"
+    r"|\bnobody (?:has |had )?(?:yet |immediately )?claimed responsibility\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -130,6 +140,9 @@ class Context:
     headline: int | None = None
     headline_lead: int | None = None
     times_apart: dict[int, list[tuple[int, int]]] = field(default_factory=dict)
+    # the text says no one claimed the attack: "There was no immediate claim
+    # of responsibility", "No group has claimed responsibility"
+    unclaimed: bool = False
 
     @classmethod
     def build(cls, doc: Doc, hits: list[Hit]) -> "Context":
@@ -165,6 +178,7 @@ class Context:
             for mention in _outside_chrome(doc, getattr(doc._, attribute)):
                 store.setdefault(context.sentence_of(mention.start), []).append(mention)
         context.figures = _outside_chrome(doc, doc._.casualties)
+        context.unclaimed = UNCLAIMED.search(doc_text(doc)) is not None
         return context
 
     def sentence_of(self, char: int) -> int:

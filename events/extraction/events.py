@@ -60,6 +60,8 @@ from events.extraction.types import (
 )
 
 TERRITORY = "TERRITORY"  # resolved by who took it
+# Attacks whose doer is known by its claim, not by its weapon (a warplane's)
+CLAIMED_KINDS = frozenset({"Suicide bomb", "Remote explosive/landmine/IED"})
 GOVERNMENT_TAKES = "Government regains territory"
 NON_STATE_TAKES = "Non-state actor overtakes territory"
 ARMED_CLASH = "Armed clash"
@@ -607,8 +609,15 @@ class EventAssembler:
                     return found
         # Else whoever the article says carried out attacks of this kind,
         # in the same governorate: a roundup's shelling of Quneitra is not
-        # that of Aleppo.
-        if hit is not None and not taking:
+        # that of Aleppo. Not for a bombing no one claimed: "There was no
+        # immediate claim of responsibility" before "al-Nusra said it was
+        # behind a similar twin bombing in May" leaves the doer unknown.
+        unclaimed = (
+            context.unclaimed
+            and hit is not None
+            and (hit.trigger.sub_event_type in CLAIMED_KINDS)
+        )
+        if hit is not None and not taking and not unclaimed:
             for other in context.same_kind_hits(hit.trigger.sub_event_type):
                 if _told_of_elsewhere(context, context.hit_sentence(other), place):
                     continue

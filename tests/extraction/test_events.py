@@ -939,6 +939,29 @@ def test_who_did_such_acts_in_the_same_governorate_did_this_one(nlp, text, perpe
     assert event.perpetrator == perpetrator
 
 
+# The same article twice: once saying no one claimed the bombing, which
+# leaves its doer unknown though a group owned a similar bombing before.
+SIMILAR_BOMBING = (
+    "A car bomb killed 20 people in Homs on Wednesday.{} Al-Nusra Front said it "
+    "was behind a similar car bombing in the city in May."
+)
+
+
+@pytest.mark.parametrize(
+    ("claim", "perpetrator"),
+    [
+        ("", "al-Nusra Front"),
+        (" There was no immediate claim of responsibility for the attack.", None),
+        (" No group has claimed responsibility for the bombing.", None),
+        (" No one immediately claimed responsibility.", None),
+    ],
+)
+def test_a_bombing_no_one_claimed_takes_no_doer_from_another(nlp, claim, perpetrator):
+    text = SIMILAR_BOMBING.format(claim)
+    event = extract(text, published=PUBLISHED, nlp=nlp).events[0]
+    assert (event.killed_best, event.perpetrator) == (20, perpetrator)
+
+
 def test_the_lead_starts_after_a_dateline(nlp):
     # The article's weapon is named in the lead's second sentence; the toll's
     # sentence says only "the attack".
