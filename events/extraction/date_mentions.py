@@ -7,6 +7,7 @@ a length or an age, and resolved by dates.resolve(). Pure: no Django.
 """
 
 import re
+from dataclasses import replace
 from datetime import date, datetime
 
 from spacy.language import Language
@@ -16,12 +17,14 @@ from events.extraction.dates import (
     MONTH_NUMBERS,
     NAMED_DAYS,
     PART_OF_DAY,
+    STEPPED,
     THIS_PART,
     UNITS,
     WEEKDAY,
     is_period,
     is_recognised,
     resolve,
+    stepped,
 )
 from events.extraction.nlp import doc_text
 from events.extraction.types import DateMention
@@ -34,6 +37,7 @@ REGEX_PASS = re.compile(
     rf"(?:\s+{PART_OF_DAY})?\b"
     r"|\b(?:(?:earlier|early|later|late)\s+)?(?:yesterday|today|tonight|last night|"
     rf"overnight|{THIS_PART})(?:\s+{PART_OF_DAY})?\b"
+    r"|\bthe\s+(?:year|month)\s+(?:before|earlier|after|later)\b"  # see STEPPED
     r"|\bsince\s+the\s+(?:start|beginning|outbreak|onset)\s+of\s+the\s+(?:\w+\s+)?"
     r"(?:war|conflict|uprising|revolution|crisis|offensive|campaign|battle|siege)\b",
     re.IGNORECASE,
@@ -46,6 +50,7 @@ WORD_START_DATES = [
     for pattern in DATE_PATTERNS
 ]
 DATE_LABELS = frozenset({"DATE", "TIME"})
+
 # A preposition that turns a date into a span: "since 2014", "over the past year".
 PERIOD_LEAD = re.compile(
     r"\b(?:since|during|throughout|over|in|within|so far)\s+$", re.IGNORECASE
@@ -85,8 +90,36 @@ def date_resolver(doc: Doc) -> Doc:
         _mention(text, start, end, published)
         for start, end in _merge(_candidate_spans(doc))
     )
-    doc._.dates = [mention for mention in mentions if mention is not None]
+    doc._.dates = _counted_from_before(
+        doc, [mention for mention in mentions if mention is not None], published
+    )
     return doc
+
+
+def _counted_from_before(
+    doc: Doc, mentions: list[DateMention], published: date | None
+) -> list[DateMention]:
+    """Return `mentions` with "the year before" and "the month after" counted
+    from the date told before them in their sentence (publication's date
+    otherwise): "In August 2013 a chemical attack killed dozens and the year
+    before 49 children were killed in Houla" puts Houla in 2012."""
+    counted: list[DateMention] = []
+    for mention in mentions:
+        step = STEPPED.fullmatch(mention.text.lower())
+        if step is not None:
+            sentence = doc.char_span(
+                mention.start, mention.end, alignment_mode="expand"
+            ).sent
+            told_before = [
+                m.value
+                for m in counted
+                if m.value is not None and sentence.start_char <= m.start
+            ]
+            if told_before:
+                value, precision = stepped(told_before[-1], step["unit"], step["way"])
+                mention = replace(mention, value=value, precision=precision)
+        counted.append(mention)
+    return counted
 
 
 def _candidate_spans(doc: Doc) -> list[tuple[int, int]]:

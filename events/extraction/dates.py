@@ -143,7 +143,12 @@ def _monday(day: date) -> date:
 
 
 def _months_back(day: date, months: int) -> date:
-    index = day.year * 12 + day.month - 1 - months
+    return months_after(day, -months)
+
+
+def months_after(day: date, months: int) -> date:
+    """Return the first of the month `months` after `day`'s (back if < 0)."""
+    index = day.year * 12 + day.month - 1 + months
     return date(index // 12, index % 12 + 1, 1)
 
 
@@ -245,13 +250,33 @@ def _month_relative(match: re.Match, published: date) -> Resolution:
     return _months_back(published, back), "month"
 
 
+def stepped(since: date, unit: str, way: str) -> Resolution:
+    """Return the year or month before or after `since`'s (see STEPPED)."""
+    sign = -1 if way in ("before", "earlier") else 1
+    if unit == "year":
+        return date(since.year + sign, 1, 1), "year"
+    return months_after(since, sign), "month"
+
+
+def _stepped(match: re.Match, published: date) -> Resolution:
+    if match["way"] in ("after", "later"):
+        return UNKNOWN  # from publication that is the future
+    return stepped(published, match["unit"], match["way"])
+
+
 def _year_relative(match: re.Match, published: date) -> Resolution:
     back = match["which"] in ("last", "the previous")
     return date(published.year - back, 1, 1), "year"
 
 
+# "the year before", "the month after": a step from publication, or from the
+# date told before it in its sentence (date_mentions reads that)
+STEPPED = re.compile(
+    r"the\s+(?P<unit>year|month)\s+(?P<way>before|earlier|after|later)"
+)
 Rule = tuple[re.Pattern, Callable[[re.Match, date | None], Resolution], bool]
 RULES: list[Rule] = [
+    (STEPPED, _stepped, True),
     (re.compile(rf"{_MONTH},?\s+{_YEAR}"), _month_year, False),
     (re.compile(_YEAR), _year, False),
     (

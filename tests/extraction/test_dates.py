@@ -115,6 +115,10 @@ def test_resolve_absolute_day_needs_no_publication(expression, published):
         ("earlier this year", SUNDAY, date(2017, 1, 1), "year"),
         ("a year ago", SUNDAY, date(2016, 1, 1), "year"),
         ("two months ago", JAN_2, date(2016, 11, 1), "month"),
+        ("the year before", SUNDAY, date(2016, 1, 1), "year"),
+        ("the month earlier", JAN_2, date(2016, 12, 1), "month"),
+        # from publication, "after" is the future: the sentence's date only
+        ("the month after", SUNDAY, None, "unknown"),
     ],
 )
 def test_resolve_relative_spans(expression, published, expected, precision):
@@ -498,6 +502,29 @@ SEED_003_HEADER = (
             "On March 15 2016 rebels shelled Aleppo.",
             SUNDAY,
             [DateMention(date(2016, 3, 15), "day", 3, 16, "March 15 2016")],
+        ),
+        # "the year before" counts from the date told before it, if any
+        (
+            "In August 2013 a gas attack killed dozens of children and the year "
+            "before 49 children were killed in Houla.",
+            SUNDAY,
+            [
+                DateMention(date(2013, 8, 1), "month", 3, 14, "August 2013"),
+                DateMention(date(2012, 1, 1), "year", 58, 73, "the year before"),
+            ],
+        ),
+        (
+            "In March 2013 rebels took the town and the month after seven died.",
+            SUNDAY,
+            [
+                DateMention(date(2013, 3, 1), "month", 3, 13, "March 2013"),
+                DateMention(date(2013, 4, 1), "month", 39, 54, "the month after"),
+            ],
+        ),
+        (
+            "The year before, 12 people were killed there.",
+            SUNDAY,
+            [DateMention(date(2016, 1, 1), "year", 0, 15, "The year before")],
         ),
     ],
 )
