@@ -50,7 +50,6 @@ WORD_START_DATES = [
     for pattern in DATE_PATTERNS
 ]
 DATE_LABELS = frozenset({"DATE", "TIME"})
-
 # A preposition that turns a date into a span: "since 2014", "over the past year".
 PERIOD_LEAD = re.compile(
     r"\b(?:since|during|throughout|over|in|within|so far)\s+$", re.IGNORECASE
@@ -91,18 +90,17 @@ def date_resolver(doc: Doc) -> Doc:
         for start, end in _merge(_candidate_spans(doc))
     )
     doc._.dates = _counted_from_before(
-        doc, [mention for mention in mentions if mention is not None], published
+        doc, [mention for mention in mentions if mention is not None]
     )
     return doc
 
 
-def _counted_from_before(
-    doc: Doc, mentions: list[DateMention], published: date | None
-) -> list[DateMention]:
+def _counted_from_before(doc: Doc, mentions: list[DateMention]) -> list[DateMention]:
     """Return `mentions` with "the year before" and "the month after" counted
-    from the date told before them in their sentence (publication's date
-    otherwise): "In August 2013 a chemical attack killed dozens and the year
-    before 49 children were killed in Houla" puts Houla in 2012."""
+    from the date told before them in their sentence: "In August 2013 a
+    chemical attack killed dozens of children and the year before 49 children
+    were killed in Houla" puts Houla in 2012. (Without such a date, resolve()
+    counts "before" from publication and leaves "after" unknown.)"""
     counted: list[DateMention] = []
     for mention in mentions:
         step = STEPPED.fullmatch(mention.text.lower())
