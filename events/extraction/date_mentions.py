@@ -30,14 +30,15 @@ from events.extraction.nlp import doc_text
 from events.extraction.types import DateMention
 from events.ingestion.text import DATE_PATTERNS
 
-# What the model misses: weekday phrases, "yesterday", "last night", and
+# What the model misses: weekday phrases, "yesterday", "last night", "the
+# year before" (the model may date only "the year"), and
 # "since the start of the war" (a period with no date in it).
 REGEX_PASS = re.compile(
     rf"\b(?:(?:earlier|early|later|late)\s+(?:on\s+)?)?(?:last\s+)?{WEEKDAY}"
     rf"(?:\s+{PART_OF_DAY})?\b"
     r"|\b(?:(?:earlier|early|later|late)\s+)?(?:yesterday|today|tonight|last night|"
     rf"overnight|{THIS_PART})(?:\s+{PART_OF_DAY})?\b"
-    r"|\bthe\s+(?:year|month)\s+(?:before|earlier|after|later)\b"  # see STEPPED
+    rf"|\b(?:{STEPPED.pattern})\b"  # "the year before"
     r"|\bsince\s+the\s+(?:start|beginning|outbreak|onset)\s+of\s+the\s+(?:\w+\s+)?"
     r"(?:war|conflict|uprising|revolution|crisis|offensive|campaign|battle|siege)\b",
     re.IGNORECASE,

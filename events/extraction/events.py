@@ -612,12 +612,11 @@ class EventAssembler:
         # that of Aleppo. Not for a bombing no one claimed: "There was no
         # immediate claim of responsibility" before "al-Nusra said it was
         # behind a similar twin bombing in May" leaves the doer unknown.
-        unclaimed = (
-            context.unclaimed
-            and hit is not None
-            and (hit.trigger.sub_event_type in CLAIMED_KINDS)
-        )
-        if hit is not None and not taking and not unclaimed:
+        if (
+            hit is not None
+            and not taking
+            and not (context.unclaimed and hit.trigger.sub_event_type in CLAIMED_KINDS)
+        ):
             for other in context.same_kind_hits(hit.trigger.sub_event_type):
                 if _told_of_elsewhere(context, context.hit_sentence(other), place):
                     continue

@@ -120,24 +120,24 @@ def line_breaks(doc: Doc) -> Doc:
         token.is_sent_start = True
         if _opens(token) and i + 1 < len(doc):
             doc[i + 1].is_sent_start = False
-    _after_dateline(doc)
+    _after_dateline(doc, starts)
     for start, end in doc._.chrome or ():  # "Tags Syria Idlib Russia | At least"
-        _start_at(doc, start)
-        _start_at(doc, end)
+        _start_at(doc, starts, start)
+        _start_at(doc, starts, end)
     return doc
 
 
-def _after_dateline(doc: Doc) -> None:
+def _after_dateline(doc: Doc, starts: numpy.ndarray) -> None:
     text = doc_text(doc)
     start = len(text) - len(text.lstrip())
     end = dateline_end(text[start:])
     if end is not None:
-        _start_at(doc, start + end)
+        _start_at(doc, starts, start + end)
         return
     inner = inner_dateline(text[start:])  # "headline AFP 1 Jul 2016 lead"
-    if inner is None or not _start_at(doc, start + inner[1]):
+    if inner is None or not _start_at(doc, starts, start + inner[1]):
         return
-    if _start_at(doc, start + inner[0]):
+    if _start_at(doc, starts, start + inner[0]):
         # the headline and the dateline are one sentence each
         for token in doc[1:]:
             if token.idx >= start + inner[1]:
@@ -146,10 +146,11 @@ def _after_dateline(doc: Doc) -> None:
                 token.is_sent_start = False
 
 
-def _start_at(doc: Doc, char: int) -> bool:
+def _start_at(doc: Doc, starts: numpy.ndarray, char: int) -> bool:
     """Start a sentence with the word at `char`, if one begins there and
-    looks like a sentence's first word; return whether it did."""
-    i = int(_token_starts(doc).searchsorted(char))  # the first word from `char` on
+    looks like a sentence's first word; return whether it did. `starts`
+    holds each word's character offset (`_token_starts`)."""
+    i = int(starts.searchsorted(char))  # the first word from `char` on
     if i in (0, len(doc)) or doc[i].idx != char:
         return False  # the date runs into a word: "23.10.2017(updated"
     after = doc[i]
