@@ -345,6 +345,8 @@ PORTION = frozenset(
     "most mostly mainly largely many majority half some predominantly".split()
 )
 LOOKAHEAD = 6
+LATER_SENTENCES = 3  # how far on "the victims included fighters" may come
+VICTIM_NOUNS = frozenset({"victims", "casualties", "dead"})
 
 
 def _not_all_civilians(noun: Token, actors) -> bool:
@@ -371,7 +373,7 @@ def _not_all_civilians(noun: Token, actors) -> bool:
         return any(
             part.lower_ in COMBATANT_NOUNS or _belligerent_at(part, actors)
             for part in parts
-        )
+        ) or _fighters_among_victims_later(sent, actors)
     for token in doc[opener.i + 1 : min(opener.i + 1 + LOOKAHEAD, sent.end)]:
         if token.pos_ in ("VERB", "AUX"):  # "one of them a child killed in ..."
             return False
@@ -379,6 +381,28 @@ def _not_all_civilians(noun: Token, actors) -> bool:
             token.lower_ in COMBATANT_NOUNS or _belligerent_at(token, actors)
         ):
             return True
+    return False
+
+
+def _fighters_among_victims_later(sent: SentSpan, actors) -> bool:
+    """Return whether one of the next few sentences says the dead included
+    fighters: "At least 29 people were killed ... According to the Observatory
+    the casualties included fighters from the Free Syrian Army"."""
+    doc = sent.doc
+    end = sent.end
+    for _ in range(LATER_SENTENCES):
+        if end >= len(doc):
+            return False
+        later = doc[end].sent
+        for verb in later:
+            subject = subject_of(verb) if verb.lemma_ == "include" else None
+            if subject is not None and subject.lower_ in VICTIM_NOUNS:
+                return any(
+                    t.lower_ in COMBATANT_NOUNS or _belligerent_at(t, actors)
+                    for t in verb.subtree
+                    if t.i > verb.i
+                )
+        end = later.end
     return False
 
 
@@ -496,6 +520,19 @@ def _present_perfect(trigger: Token) -> bool:
     return any(
         c.dep_ in {"aux", "auxpass"} and c.lower_ in {"has", "have"}
         for c in verb.children
+    )
+
+
+def _in_one_attack(trigger: Token) -> bool:
+    """Return whether the figure's verb names the one attack that killed:
+    "At least 1300 people have been killed in a nerve gas attack" is one
+    incident's toll, however large, not a running total."""
+    return any(
+        g.lower_ in ATTACK_NOUNS
+        and g.tag_ == "NN"
+        and g.lower_ not in MASS_ATTACK_NOUNS
+        and any(d.lower_ in ("a", "an") for d in g.children)
+        for g in objects_of(verb_of(trigger), {"in", "by"})
     )
 
 
@@ -993,9 +1030,10 @@ def _figure(doc: Doc, link: _Link, kind: str, victims: tuple, period: bool) -> F
     # A toll this large is a running total; smaller ones too when told in the
     # present perfect ("at least 6,000 militants have been killed") or
     # uncounted ("Air raids kill thousands").
+    trigger = doc[link.trigger]
     threshold = (
         CUMULATIVE_MIN_KILLED_SO_FAR
-        if number.vague or _present_perfect(doc[link.trigger])
+        if number.vague or (_present_perfect(trigger) and not _in_one_attack(trigger))
         else CUMULATIVE_MIN_KILLED
     )
     large = kind in (KILLED, KILLED_OR_INJURED) and best >= threshold

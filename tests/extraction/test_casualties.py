@@ -698,6 +698,24 @@ VICTIMS += [
         "rebel-held town.",
         [("killed", 72, None, CIV, False)],
     ),
+    # ... and so does a sentence after it that says who the dead were
+    (
+        "At least 29 people were killed in a suicide bombing at a border crossing. "
+        "According to the Observatory the casualties included fighters from the "
+        "Free Syrian Army.",
+        [("killed", 29, None, UNK, False)],
+    ),
+    (
+        "At least 12 people were killed in a car bomb attack. The attack targeted "
+        "a ceremony. The victims included opposition figures, rebels and local "
+        "officials.",
+        [("killed", 12, None, UNK, False)],
+    ),
+    (
+        "At least 12 people were killed in a car bomb attack. The victims "
+        "included women and children.",
+        [("killed", 12, None, CIV, False)],
+    ),
     # the dead's bodies: whose they were says who was killed
     (
         "At least 65 bodies of civilians have been found in Qaryatayn.",
@@ -1280,6 +1298,16 @@ CUMULATIVE += [
     (
         "At least 6000 ISIS militants have been killed.",
         [("killed", 6000, None, COMB, True)],
+    ),
+    # ... but not when the clause names the one attack that killed them
+    (
+        "At least 1300 people have been killed in a nerve gas attack on the "
+        "Ghouta region.",
+        [("killed", 1300, None, CIV, False)],
+    ),
+    (
+        "More than 2,000 people have been killed in the attacks on the city.",
+        [("killed", 2000, None, CIV, True)],
     ),
     # A whole month or year of attacks, none named singly, adds them up ...
     (
