@@ -353,7 +353,8 @@ def _not_all_civilians(noun: Token, actors) -> bool:
     """Return whether the words after "N people" say some were fighters, or
     that no one knows: "23 people, most of them from Ahrar al-Sham", "17
     people, mostly members of opposition groups", "24 other people, without
-    specifying whether they were civilians"."""
+    specifying whether they were civilians"; or whether a sentence after it
+    says so (_fighters_among_victims_later)."""
     doc, sent = noun.doc, noun.sent
     if UNSURE_WHO.search(doc[noun.i : sent.end].text.lower()):
         return True
@@ -362,7 +363,7 @@ def _not_all_civilians(noun: Token, actors) -> bool:
     if opener is None:
         # "left 270 people dead including soldiers": the parse may hang the
         # breakdown on the verb
-        parts = [
+        named = [
             named
             for token in after
             if token.lower_ == "including"
@@ -370,40 +371,55 @@ def _not_all_civilians(noun: Token, actors) -> bool:
             if part.dep_ == "pobj"
             for named in (part, *part.conjuncts)
         ]
-        return any(
-            part.lower_ in COMBATANT_NOUNS or _belligerent_at(part, actors)
-            for part in parts
-        ) or _fighters_among_victims_later(sent, actors)
-    for token in doc[opener.i + 1 : min(opener.i + 1 + LOOKAHEAD, sent.end)]:
-        if token.pos_ in ("VERB", "AUX"):  # "one of them a child killed in ..."
-            return False
-        if token.pos_ in ("NOUN", "PROPN") and (
-            token.lower_ in COMBATANT_NOUNS or _belligerent_at(token, actors)
-        ):
-            return True
-    return False
+    else:
+        named = []
+        for token in doc[opener.i + 1 : min(opener.i + 1 + LOOKAHEAD, sent.end)]:
+            if token.pos_ in ("VERB", "AUX"):  # "one of them a child killed in ..."
+                break
+            if token.pos_ in ("NOUN", "PROPN"):
+                named.append(token)
+    return any(
+        token.lower_ in COMBATANT_NOUNS or _belligerent_at(token, actors)
+        for token in named
+    ) or _fighters_among_victims_later(sent, actors)
 
 
 def _fighters_among_victims_later(sent: SentSpan, actors) -> bool:
-    """Return whether one of the next few sentences says the dead included
-    fighters: "At least 29 people were killed ... According to the Observatory
-    the casualties included fighters from the Free Syrian Army"."""
+    """Return whether one of the next few sentences says fighters were among
+    the dead: "At least 29 people were killed ... the casualties included
+    fighters from the Free Syrian Army", "Twelve children and 11 fighters were
+    among the dead", "Four Kurdish militiamen and 11 jihadists made up the
+    rest of the dead"."""
     doc = sent.doc
     end = sent.end
     for _ in range(LATER_SENTENCES):
         if end >= len(doc):
             return False
         later = doc[end].sent
-        for verb in later:
-            subject = subject_of(verb) if verb.lemma_ == "include" else None
-            if subject is not None and subject.lower_ in VICTIM_NOUNS:
-                return any(
-                    t.lower_ in COMBATANT_NOUNS or _belligerent_at(t, actors)
-                    for t in verb.subtree
-                    if t.i > verb.i
-                )
+        for dead in later:
+            if dead.lower_ in VICTIM_NOUNS and _names_fighters(dead, actors):
+                return True
         end = later.end
     return False
+
+
+def _names_fighters(dead: Token, actors) -> bool:
+    """Return whether the clause that says who "the dead" were names fighters
+    among them: the nouns of its subject or object ("Four Kurdish militiamen
+    and 11 jihadists"), not the words about the dead nor a clause inside
+    ("civilians in the town, which fell to insurgents")."""
+    if not any(c.dep_ == "det" and c.lower_ in ("the", "those") for c in dead.children):
+        return False
+    verb = next((a for a in dead.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    if verb is None:
+        return False
+    named = [
+        noun
+        for c in verb.children
+        if c.dep_ in ("nsubj", "nsubjpass", "dobj", "attr") and dead not in c.subtree
+        for noun in (c, *c.conjuncts, *(a for a in c.children if a.dep_ == "appos"))
+    ]
+    return any(t.lower_ in COMBATANT_NOUNS or _belligerent_at(t, actors) for t in named)
 
 
 def _opens_portion(token: Token) -> bool:

@@ -716,6 +716,32 @@ VICTIMS += [
         "included women and children.",
         [("killed", 12, None, CIV, False)],
     ),
+    (
+        "The air force conducted 60 strikes killing at least 70 people. Twelve "
+        "children and 11 fighters were among the dead it said.",
+        [
+            ("killed", 70, None, UNK, False),
+            ("killed", 12, 12, CIV, False),
+            ("killed", 11, 11, COMB, False),
+            ("killed", 23, 23, "mixed", False),
+        ],
+    ),
+    (
+        "Fighting broke out in which 17 people were killed, two of them ambulance "
+        "crew. Four Kurdish militiamen and 11 jihadists made up the rest of the "
+        "dead the watchdog said.",
+        [
+            ("killed", 17, 17, UNK, False),
+            ("killed", 4, 4, COMB, False),
+            ("killed", 11, 11, COMB, False),
+            ("killed", 15, 15, COMB, False),
+        ],
+    ),
+    (
+        "At least 12 people were killed in a car bomb attack. Among the dead were "
+        "three children.",
+        [("killed", 12, None, CIV, False), ("killed", 3, 3, CIV, False)],
+    ),
     # the dead's bodies: whose they were says who was killed
     (
         "At least 65 bodies of civilians have been found in Qaryatayn.",
