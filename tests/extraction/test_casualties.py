@@ -2036,6 +2036,14 @@ def test_component_the_attack_told_with_when_names_the_killer(
             50,
             "Turkish forces",
         ),
+        # nor who tells, whose "claims" spaCy reads as the subject noun
+        (
+            "Syria's government was behind a chemical massacre near Damascus that "
+            "the opposition claims killed hundreds.",
+            ["opposition"],
+            200,
+            None,
+        ),
     ],
 )
 def test_component_a_verb_parsed_as_a_noun_modifier_names_the_noun(
