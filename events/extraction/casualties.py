@@ -345,6 +345,7 @@ PORTION = frozenset(
     "most mostly mainly largely many majority half some predominantly".split()
 )
 LOOKAHEAD = 6
+WAR_NOUNS = frozenset("war conflict uprising insurgency crisis".split())
 LATER_SENTENCES = 3  # how far on "the victims included fighters" may come
 VICTIM_NOUNS = frozenset({"victims", "casualties", "dead"})
 
@@ -590,6 +591,17 @@ def _running_tally(trigger: Token) -> bool:
     )
 
 
+def _over_the_war(trigger: Token) -> bool:
+    """Return whether the dead are counted over the whole war: "the toll for
+    Russian soldiers killed in the Syrian conflict to 18", "23 journalists
+    killed in Syria's 30-month war" (not "in a war of attrition")."""
+    return any(
+        g.lemma_.lower() in WAR_NOUNS
+        and not any(d.lower_ in ("a", "an") for d in g.children)
+        for g in objects_of(trigger, {"in", "during"})
+    )
+
+
 def _month_of_attacks(trigger: Token) -> bool:
     """Return whether the figure adds up a whole month or year of attacks:
     "Last month nearly 1200 civilians were killed, mostly from air raids",
@@ -702,6 +714,7 @@ def find_figures(sent: SentSpan) -> list[Figure]:
             _running_tally(doc[link.trigger])
             or _total_so_far(doc, link)
             or _month_of_attacks(doc[link.trigger])
+            or _over_the_war(doc[link.trigger])
         )
         figure = _figure(
             doc, link, kind, (victims, detail, side), periods[segment] or running

@@ -663,13 +663,14 @@ def _tallied_trigger(tally: Token, triggers: dict[int, str]) -> int | None:
 
 def tallied_noun(trigger: Token) -> Token | None:
     """Return who a tally counts: "civilians" in "the number of civilians
-    killed has risen to 20", "the toll of civilians killed", "the death toll
-    among civilians" and "the civilian death toll"."""
+    killed has risen to 20", "the toll of civilians killed", "the toll for
+    soldiers killed", "the death toll among civilians" and "the civilian death
+    toll"."""
     toll = trigger
     if trigger.dep_ == "compound" and trigger.head.lower_ in TOLL_NOUNS:
         toll = trigger.head  # "death" of "the death toll"
     if toll.lower_ in TOLL_NOUNS:
-        named = objects_of(toll, {"of", "among"}) + [
+        named = objects_of(toll, {"of", "among", "for"}) + [
             child
             for child in toll.children
             if child.dep_ in ("amod", "compound") and trigger_kind(child) is None
@@ -679,11 +680,20 @@ def tallied_noun(trigger: Token) -> Token | None:
     if (
         trigger.dep_ in ("acl", "amod", "relcl")
         and counted.dep_ == "pobj"
-        and of.lower_ == "of"
-        and of.head.lower_ in TOLL_NOUNS
+        and of.lower_ in ("of", "for")
+        and _toll_at(of.head)
     ):
         return counted
     return None
+
+
+def _toll_at(token: Token) -> bool:
+    """Return whether `token` is a toll noun or, as the parse may hang "for"
+    from the verb ("brought the toll for soldiers killed ... to 18"), a verb
+    whose object is one."""
+    return token.lower_ in TOLL_NOUNS or any(
+        c.dep_ == "dobj" and c.lower_ in TOLL_NOUNS for c in token.children
+    )
 
 
 def window_trigger(

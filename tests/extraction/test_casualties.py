@@ -1325,6 +1325,21 @@ CUMULATIVE += [
         "At least 6000 ISIS militants have been killed.",
         [("killed", 6000, None, COMB, True)],
     ),
+    # the dead of the whole war, however few
+    (
+        "The Monday downing brought the toll for Russian soldiers killed in the "
+        "Syrian conflict to 18.",
+        [("killed", 18, 18, COMB, True)],
+    ),
+    (
+        "Reporters Without Borders recently reported 23 journalists killed in "
+        "Syria's 30-month war.",
+        [("killed", 23, 23, CIV, True)],
+    ),
+    (
+        "Five soldiers were killed in the battle for the town.",
+        [("killed", 5, 5, COMB, False)],
+    ),
     # ... but not when the clause names the one attack that killed them
     (
         "At least 1300 people have been killed in a nerve gas attack on the "
