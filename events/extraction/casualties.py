@@ -79,6 +79,7 @@ from events.extraction.casualty_triggers import (
     companions_leader,
     counted_noun,
     dep_trigger,
+    family_of,
     more_after,
     not_a_count,
     noun_chain,
@@ -766,6 +767,7 @@ def _counts_households(link: "_Link", triggers: dict) -> bool:
     return (
         noun is not None
         and noun.lower_ in HOUSEHOLDS
+        and family_of(link.root) is None  # "a family of six": six people
         and triggers[link.trigger] != DISPLACED
     )
 

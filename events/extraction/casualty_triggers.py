@@ -50,6 +50,8 @@ PERSON_NOUNS = (
     | WORDS["unclassed_nouns"]
 )
 QUANT_HEADS = WORDS["quantity_nouns"]
+# "a family of six": the number counts the family's members
+FAMILY = frozenset({"family"})
 TOLL_NOUNS = QUANT_HEADS | NOUN_ONLY_TRIGGERS  # "the number of", "the toll of"
 # Others besides those told before: "five more deaths", "another 42 people"
 MORE = WORDS["more_words"]
@@ -218,8 +220,19 @@ def active_verb(token: Token) -> bool:
     return verb and token.lemma_.lower() not in INTRANSITIVE
 
 
+def family_of(root: Token) -> Token | None:
+    """Return "family" of "a family of six", whose members the number counts."""
+    of = root.head
+    if root.dep_ == "pobj" and of.lower_ == "of" and of.head.lower_ in FAMILY:
+        return of.head
+    return None
+
+
 def counted_noun(root: Token, end: int) -> Token | None:
-    """Return the noun the number counts ("35 civilians"), if any."""
+    """Return the noun the number counts ("35 civilians", the members of "a
+    family of six"), if any."""
+    if (family := family_of(root)) is not None:
+        return family
     head = root.head
     if (
         root.dep_ in NUM_DEPS

@@ -674,6 +674,12 @@ VICTIMS = [
         [("killed", 2, 2, CIV, False), ("killed", 1, 1, CIV, False)],
     ),
     ("The shelling killed three brothers.", [("killed", 3, 3, CIV, False)]),
+    # a family of six is six people, not six households
+    (
+        "An air strike killed a family of seven in Idlib.",
+        [("killed", 7, 7, CIV, False)],
+    ),
+    ("A family of five was killed in the strike.", [("killed", 5, 5, CIV, False)]),
     # communities, clergy and "lives" are no fighters
     (
         "Activists said around 15 young Assyrians had been killed by the group.",
@@ -963,7 +969,7 @@ SINGLES = [
     ),
     ("A doctor at the hospital confirmed the death toll.", []),
     ("Not a single civilian was killed.", []),
-    ("A family of six was killed.", [("killed", 6, 6, UNK, False)]),
+    ("A family of six was killed.", [("killed", 6, 6, CIV, False)]),
     ("A Syrian activist who fled to Turkey spoke to reporters.", []),
     # a name with what the person was counts one; a bare name, a relative
     # named beside him, or a named teller does not
