@@ -104,6 +104,8 @@ PEOPLE_VICTIMS = "civilians"
 REMAINS = frozenset({"bodies", "corpses"})  # "65 bodies of civilians"
 CUMULATIVE_MIN_KILLED = 10_000  # a toll this large is a running total
 CUMULATIVE_MIN_KILLED_SO_FAR = 1_000  # ... or this large, "have been killed"
+# the whole war: "killed in the Syrian conflict"
+WAR_NOUNS = frozenset("war conflict uprising insurgency crisis".split())
 
 WORDS = load_casualty_words()
 CIVILIAN_NOUNS = WORDS["civilian_nouns"]
@@ -346,7 +348,6 @@ PORTION = frozenset(
     "most mostly mainly largely many majority half some predominantly".split()
 )
 LOOKAHEAD = 6
-WAR_NOUNS = frozenset("war conflict uprising insurgency crisis".split())
 LATER_SENTENCES = 3  # how far on "the victims included fighters" may come
 VICTIM_NOUNS = frozenset({"victims", "casualties", "dead"})
 
@@ -366,12 +367,12 @@ def _not_all_civilians(noun: Token, actors) -> bool:
         # "left 270 people dead including soldiers": the parse may hang the
         # breakdown on the verb
         named = [
-            named
+            who
             for token in after
             if token.lower_ == "including"
             for part in token.children
             if part.dep_ == "pobj"
-            for named in (part, *part.conjuncts)
+            for who in (part, *part.conjuncts)
         ]
     else:
         named = []
@@ -421,7 +422,10 @@ def _names_fighters(dead: Token, actors) -> bool:
         if c.dep_ in ("nsubj", "nsubjpass", "dobj", "attr") and dead not in c.subtree
         for noun in (c, *c.conjuncts, *(a for a in c.children if a.dep_ == "appos"))
     ]
-    return any(t.lower_ in COMBATANT_NOUNS or _belligerent_at(t, actors) for t in named)
+    return any(
+        noun.lower_ in COMBATANT_NOUNS or _belligerent_at(noun, actors)
+        for noun in named
+    )
 
 
 def _opens_portion(token: Token) -> bool:
