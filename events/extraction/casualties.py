@@ -381,10 +381,7 @@ def _not_all_civilians(noun: Token, actors) -> bool:
                 break
             if token.pos_ in ("NOUN", "PROPN"):
                 named.append(token)
-    return any(
-        token.lower_ in COMBATANT_NOUNS or _belligerent_at(token, actors)
-        for token in named
-    ) or _fighters_among_victims_later(sent, actors)
+    return _any_fighter(named, actors) or _fighters_among_victims_later(sent, actors)
 
 
 def _fighters_among_victims_later(sent: SentSpan, actors) -> bool:
@@ -422,9 +419,15 @@ def _names_fighters(dead: Token, actors) -> bool:
         if c.dep_ in ("nsubj", "nsubjpass", "dobj", "attr") and dead not in c.subtree
         for noun in (c, *c.conjuncts, *(a for a in c.children if a.dep_ == "appos"))
     ]
+    return _any_fighter(named, actors)
+
+
+def _any_fighter(nouns, actors) -> bool:
+    """Return whether one of `nouns` says fighters ("rebels") or is part of a
+    belligerent's name ("Ahrar al-Sham")."""
     return any(
         noun.lower_ in COMBATANT_NOUNS or _belligerent_at(noun, actors)
-        for noun in named
+        for noun in nouns
     )
 
 

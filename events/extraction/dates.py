@@ -142,10 +142,6 @@ def _monday(day: date) -> date:
     return day - timedelta(days=day.weekday())
 
 
-def _months_back(day: date, months: int) -> date:
-    return months_after(day, -months)
-
-
 def months_after(day: date, months: int) -> date:
     """Return the first of the month `months` after `day`'s (back if < 0)."""
     index = day.year * 12 + day.month - 1 + months
@@ -224,7 +220,7 @@ def _ago(match: re.Match, published: date) -> Resolution:
     if unit == "week":
         return _monday(published - timedelta(weeks=count)), "week"
     if unit == "month":
-        return _months_back(published, count), "month"
+        return months_after(published, -count), "month"
     return date(published.year - count, 1, 1), "year"
 
 
@@ -247,7 +243,7 @@ def _week(match: re.Match, published: date) -> Resolution:
 
 def _month_relative(match: re.Match, published: date) -> Resolution:
     back = match["which"] in ("last", "the previous")
-    return _months_back(published, back), "month"
+    return months_after(published, -back), "month"
 
 
 def stepped(since: date, unit: str, way: str) -> Resolution:

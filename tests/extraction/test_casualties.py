@@ -1046,6 +1046,11 @@ def parts(nlp, text: str) -> list[tuple]:
 # its own; a breakdown ("including 4 children") is part of the figure it breaks
 # down, which already is the total.
 TOTALS = [
+    # the family's members are part of the toll that includes them
+    (
+        "He said 10 people were killed including an Iraqi family of four.",
+        [(4, 4, CIV, True), (10, 10, CIV, False)],
+    ),
     (
         "Eleven regime fighters and 17 Daesh fighters were killed in the attack.",
         [(11, 11, COMB, True), (17, 17, COMB, True), (28, 28, COMB, False)],
