@@ -155,26 +155,18 @@ def _bare_participle(trigger: Token) -> bool:
     )
 
 
-# A reporting verb the parse took for the subject noun of the killing: in "a
-# massacre that the opposition claims killed hundreds" spaCy reads "the
-# opposition claims" as a noun phrase, yet the opposition only tells.
-REPORTS_READ_AS_NOUNS = frozenset({"claims", "says", "alleges"})
-
-
 def _agents(trigger: Token) -> list[Token]:
     """Return the tokens that may name who did the killing, best first."""
     agents = _passive_agents(trigger)
     subject = next((c for c in trigger.children if c.dep_ in ("nsubj", "csubj")), None)
     if subject is not None and subject.tag_ in ("WDT", "WP"):
-        subject = trigger.head  # "airstrikes that killed 35 civilians"
+        subject = _antecedent(trigger)  # "airstrikes that killed 35 civilians"
     if subject is not None and _object_read_as_subject(trigger):
         subject = subject_of(trigger.head) or subject
     if subject is None and _object_of_modifier(trigger):
         agents.append(trigger.head)
     if subject is None:
         subject = clause_subject(trigger)
-    if subject is not None and subject.lower_ in REPORTS_READ_AS_NOUNS:
-        subject = None  # "a massacre that the opposition claims killed hundreds"
     if (
         subject is not None
         and trigger.lemma_ not in NOT_KILLERS
@@ -299,6 +291,16 @@ def told_how(trigger: Token) -> list[Token]:
             for c in clause.children
         )
     ]
+
+
+def _antecedent(trigger: Token) -> Token:
+    """Return the noun a relative "that" or "which" stands for as the killer:
+    "airstrikes" in "airstrikes that killed", and "a massacre that the
+    Red Crescent says killed", past the teller."""
+    head = trigger.head
+    if trigger.dep_ == "ccomp" and head.lemma_ in REPORT_VERBS and head.dep_ == "relcl":
+        return head.head
+    return head
 
 
 def _done_by(noun: Token) -> list[Token]:

@@ -7,9 +7,12 @@ learning his son had died", spaCy makes "warplanes" and "son" objects of
 "ignoring" and "learning", and joins "killed" and "died" to the sentence's
 first verb, whose subject then reads as theirs (the coalition killed; the
 man who cried died). And in "Of those killed six were children" it makes
-"six" the object of "Of", leaving "were" without a subject. `cw_parse_repairs`
-gives the clause its subject and "were" its count back, so that every later
-component reads the same mended tree. Pure: no Django.
+"six" the object of "Of", leaving "were" without a subject. In "a massacre
+that the opposition claims killed hundreds" it reads "the opposition claims"
+as a noun phrase, the subject of "killed", though the opposition only tells.
+`cw_parse_repairs` gives the clause its subject, "were" its count back and
+"claims" its verb, so that every later component reads the same mended tree.
+Pure: no Django.
 """
 
 from spacy.language import Language
@@ -22,12 +25,15 @@ from events.extraction.casualty_links import load_casualty_words
 # shown", "passing the resolution could come": their object is theirs.
 CLAUSE_VERBS = load_casualty_words()["clause_verbs"]
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+# Reporting verbs whose third person the parse may take for a plural noun.
+REPORTS_READ_AS_NOUNS = frozenset({"claims", "says", "alleges"})
 
 
 @Language.component("cw_parse_repairs")
 def parse_repairs(doc: Doc) -> Doc:
     """Give back their subjects to the clauses the parse joined to another
-    verb, and to "were" the count that a fronted "Of those killed" took."""
+    verb, to "were" the count that a fronted "Of those killed" took, and to
+    a relative clause the reporting verb read as a noun."""
     for verb, subject in [(v, s) for v in doc if (s := _subject_taken(v)) is not None]:
         taker = subject.head
         passive = any(c.dep_ == "auxpass" for c in verb.children)
@@ -42,7 +48,53 @@ def parse_repairs(doc: Doc) -> Doc:
             whole.head, whole.dep_ = of, "pobj"
             for word in words[:-1]:
                 word.head = whole
+    for verb, taken in [(v, t) for v in doc if (t := _report_taken(v)) is not None]:
+        _make_report_verb(verb, *taken)
     return doc
+
+
+def _report_taken(verb: Token) -> tuple[Token, Token] | None:
+    """Return the reporting verb the parse read as the subject noun of the
+    relative clause `verb`, and the relative pronoun: in "a massacre that the
+    opposition claims killed hundreds" spaCy makes "claims" a noun heading
+    "the opposition" and the subject of "killed"."""
+    if verb.i == 0:
+        return None
+    report = verb.doc[verb.i - 1]
+    if (
+        report.lower_ not in REPORTS_READ_AS_NOUNS
+        or report.dep_ != "nsubj"
+        or report.head != verb
+        or not any(c.dep_ == "compound" for c in report.lefts)
+    ):
+        return None
+    start = report.left_edge.i
+    relative = verb.doc[start - 1] if start > 0 else None
+    if (
+        relative is None
+        or relative.lower_ not in ("that", "which")
+        or relative.head != verb
+        or relative.i == 0
+        or verb.doc[relative.i - 1].pos_ not in ("NOUN", "PROPN")
+    ):
+        return None
+    return report, relative
+
+
+def _make_report_verb(verb: Token, report: Token, relative: Token) -> None:
+    """Mend "a massacre that [the opposition claims] killed hundreds" into
+    the tree spaCy gives "an attack that the Red Crescent says killed": the
+    teller is the subject of the reporting verb, which modifies the noun
+    before "that", and "that" is the subject of the clause it tells."""
+    teller = [c for c in report.lefts if c.dep_ == "compound"][-1]
+    for word in list(report.lefts):
+        if word != teller:
+            word.head = teller
+    teller.head, teller.dep_ = report, "nsubj"
+    report.tag_, report.pos_, report.lemma_ = "VBZ", "VERB", report.lower_[:-1]
+    report.head, report.dep_ = verb.doc[relative.i - 1], "relcl"
+    verb.head, verb.dep_ = report, "ccomp"
+    relative.tag_, relative.dep_ = "WDT", "nsubj"  # "that" is what killed
 
 
 def _count_taken(verb: Token) -> Token | None:

@@ -2070,6 +2070,22 @@ def test_component_the_attack_told_with_when_names_the_killer(
             200,
             None,
         ),
+        # nor who says so in the relative clause
+        (
+            "Saudi Arabia called for a meeting on reports of a chemical attack that "
+            "opposition groups say killed hundreds of people in Syria.",
+            ["opposition groups"],
+            200,
+            None,
+        ),
+        # and a blame reaches past who tells to the attack
+        (
+            "Washington blames the Syrian government for the attack which it says "
+            "kills more than 1400 people.",
+            ["Washington", "Syrian government"],
+            1400,
+            "Syrian government",
+        ),
     ],
 )
 def test_component_a_verb_parsed_as_a_noun_modifier_names_the_noun(

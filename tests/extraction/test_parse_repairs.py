@@ -75,6 +75,42 @@ def test_a_fronted_of_phrase_gives_back_the_count(bare_nlp, sentence):
     assert [t.text for t in of.children if t.dep_ == "pobj"] == [repaired[2].text]
 
 
+# spaCy reads "the opposition claims" as a noun phrase, the subject of "killed"
+REPORTS = [
+    (
+        "Syria's government was behind a chemical massacre near Damascus that "
+        "the opposition claims killed hundreds.",
+        "opposition",
+    ),
+    (
+        "Amnesty condemned the raid on the market that the rebel command claims "
+        "killed 40 people.",
+        "command",
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentence", "teller"), REPORTS)
+def test_a_reporting_verb_read_as_a_noun_becomes_the_verb(bare_nlp, sentence, teller):
+    doc = bare_nlp(sentence)
+    killed = next(t for t in doc if t.lower_ == "killed")
+    report = doc[killed.i - 1]
+    assert (report.dep_, report.head) == ("nsubj", killed)  # the model's misparse
+    relative = doc[report.left_edge.i - 1]
+    parse_repairs(doc)
+    assert (report.pos_, report.dep_) == ("VERB", "relcl")
+    assert (teller, report.text) in subjects(doc)
+    assert (killed.dep_, killed.head) == ("ccomp", report)
+    assert (relative.dep_, relative.head, relative.tag_) == ("nsubj", killed, "WDT")
+
+
+def test_a_reporting_noun_that_is_a_noun_is_left_alone(bare_nlp):
+    sentence = "The opposition claims were denied by the government."
+    before = [(t.dep_, t.head.i) for t in bare_nlp(sentence)]
+    after = [(t.dep_, t.head.i) for t in parse_repairs(bare_nlp(sentence))]
+    assert after == before
+
+
 def test_the_repair_runs_before_the_components(nlp):
     names = [name for name, _ in nlp.pipeline]
     assert names.index("cw_parse_repairs") < names.index("cw_actors")
@@ -86,3 +122,10 @@ def test_the_killer_is_the_subject_given_back(nlp):
     [figure] = doc._.casualties
     assert (figure.kind, figure.low) == ("killed", 2000)
     assert figure.perpetrator == "Syrian government forces"  # not the coalition
+
+
+def test_the_teller_given_a_verb_is_the_claimant_not_the_killer(nlp):
+    doc = nlp(REPORTS[0][0])
+    [figure] = doc._.casualties
+    assert (figure.kind, figure.low) == ("killed", 200)
+    assert (figure.perpetrator, figure.claimed_by) == (None, "opposition")
