@@ -666,9 +666,15 @@ class EventAssembler:
         # the sentence after when it tells more of the same attack ("Air
         # strikes on a market killed 29 civilians in a town in northern Syria.
         # The air strikes hit the town of Atareb").
+        # A town abroad only where the sentence names its country (_abroad).
         nearby = range(draft.anchor, draft.anchor - CONTEXT_SENTENCES - 1, -1)
         for index in [*nearby, *context.lead, *_telling_more(context, draft, hit)]:
             places = context.syrian_places(index)
+            if not places and (
+                index == draft.anchor
+                or (index in nearby and _refers_back(context, draft.anchor))
+            ):
+                places = _abroad(context.places_in(index))
             local = [p for p in places if p.precision != "country"]
             if local:
                 return local[0], _span(local[0])
@@ -697,6 +703,16 @@ class EventAssembler:
                     continue  # "killed 80 a day after ... on Monday"
                 return mention, _span(mention)
         return None, None
+
+
+def _abroad(places: list[PlaceMatch]) -> list[PlaceMatch]:
+    """Return the towns of a sentence that tells of another country by name:
+    "In Iraq ... an attack on the town of Haditha". Not a bare foreign town,
+    which is mostly where a report was filed or where people fled. (Asked of
+    the sentence before only when the figure's sentence refers back to its attack:
+    "At least 20 militants were killed in the failed attack".)"""
+    countries = {p.country for p in places if p.precision == "country"}
+    return [p for p in places if p.country in countries and p.precision != "country"]
 
 
 def _told_at(context: "Context", draft: _Draft) -> int | None:

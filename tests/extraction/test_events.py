@@ -1676,6 +1676,44 @@ def test_the_sentence_after_may_say_where_the_attack_was(nlp, after, place):
     assert (event.place.name, event.killed_best) == (place, 29)
 
 
+@pytest.mark.parametrize(
+    ("before", "place"),
+    [
+        # the sentence before tells of a town in another country, by name
+        (
+            "In Iraq a statement said government forces repelled an ISIS attack on "
+            "the town of Haditha in Anbar province.",
+            "Hadithah",
+        ),
+        # ... not a town abroad told bare, nor a town abroad when the figure's
+        # sentence tells of an attack of its own
+        ("Government forces repelled an ISIS attack on the town of Haditha.", "Raqqa"),
+    ],
+)
+def test_a_figure_told_of_an_attack_abroad_is_placed_there(nlp, before, place):
+    text = (
+        "U.S.-led coalition aircraft struck Raqqa. Raqqa is the de facto capital of "
+        f"the group. {before} At least 20 militants were killed in the failed attack."
+    )
+    [event] = [
+        e for e in extract(text, published=PUBLISHED, nlp=nlp).events if e.killed_best
+    ]
+    assert (event.place.name, event.killed_best) == (place, 20)
+
+
+def test_an_attack_of_its_own_takes_no_town_abroad_from_the_sentence_before(nlp):
+    text = (
+        "U.S.-led coalition aircraft struck Raqqa. In Iraq the group is fighting "
+        "for survival in the western part of Mosul. Human Rights Watch said "
+        "government forces dropped nerve agents before an April 4 attack that "
+        "killed 24 people."
+    )
+    [event] = [
+        e for e in extract(text, published=PUBLISHED, nlp=nlp).events if e.killed_best
+    ]
+    assert event.place is None or event.place.country == "SY"
+
+
 def test_a_toll_told_again_lends_its_perpetrator(nlp):
     event = only_event(nlp, TOLD_AGAIN)
     assert event.perpetrator == "Syrian government forces"
