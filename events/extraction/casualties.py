@@ -111,6 +111,7 @@ WORDS = load_casualty_words()
 CIVILIAN_NOUNS = WORDS["civilian_nouns"]
 PEOPLE_NOUNS = WORDS["people_nouns"]
 COMBATANT_NOUNS = WORDS["combatant_nouns"]
+UNCLASSED_NOUNS = WORDS["unclassed_nouns"]  # "33 young men": who they were is unsaid
 CIVILIAN_GROUPS = WORDS["civilian_groups"]
 HOUSEHOLDS = WORDS["household_nouns"]  # "2,000 families fled"; not six dead
 DETAILS = dict.fromkeys(WORDS["children_nouns"], "children")
@@ -276,7 +277,7 @@ def _victim_class(noun: Token, actors) -> tuple[str, str | None, str | None]:
     if text in CIVILIAN_NOUNS or "civilian" in words:
         return "civilians", DETAILS.get(text), None
     if text in PEOPLE_NOUNS:
-        if _aboard_military_aircraft(noun):
+        if _aboard_military_aircraft(noun) or _fighters_either_way(noun, actors):
             return "combatants", None, None
         parts = {g.lower_ for g in objects_of(noun, INCLUDING)}
         # "82 people including 58 civilians": not all are
@@ -290,6 +291,8 @@ def _victim_class(noun: Token, actors) -> tuple[str, str | None, str | None]:
     group = _group_named(noun, actors)
     if group is not None:  # "killed 35 Daesh": the group's fighters
         return "combatants", None, group.side
+    if text in UNCLASSED_NOUNS and _fighters_either_way(noun, actors):
+        return "combatants", None, None
     return "unknown", None, None
 
 
@@ -420,6 +423,47 @@ def _names_fighters(dead: Token, actors) -> bool:
         for noun in (c, *c.conjuncts, *(a for a in c.children if a.dep_ == "appos"))
     ]
     return _any_fighter(named, actors)
+
+
+def _fighters_either_way(noun: Token, actors) -> bool:
+    """Return whether the text, in the figure's sentence or one of the next
+    few, doubts only which side the dead fought on: "its not clear who the
+    men were and whether they were Syrian troops or rebels" (fighters either
+    way); not "whether they were civilians or fighters"."""
+    doc, sent = noun.doc, noun.sent
+    for _ in range(LATER_SENTENCES + 1):
+        for whether in sent:
+            if whether.lower_ != "whether" or whether.i < noun.i:
+                continue
+            verb = whether.head
+            if verb.lemma_ != "be" or not _says_the_dead(subject_of(verb), noun):
+                continue
+            sides = [
+                n for c in verb.children if c.dep_ == "attr" for n in (c, *c.conjuncts)
+            ]
+            if sides and all(_fighters(side, actors) for side in sides):
+                return True
+        if sent.end >= len(doc):
+            break
+        sent = doc[sent.end].sent
+    return False
+
+
+def _says_the_dead(subject: Token | None, counted: Token) -> bool:
+    """Return whether `subject` stands for the dead counted: "they", "the
+    dead", "the victims", "the men"."""
+    return subject is not None and (
+        subject.lower_ == "they"
+        or subject.lower_ in VICTIM_NOUNS
+        or subject.lemma_ == counted.lemma_
+    )
+
+
+def _fighters(noun: Token, actors) -> bool:
+    """Return whether `noun` names fighters: "troops", "members of the NDF"."""
+    if noun.lower_ in PEOPLE_NOUNS | UNCLASSED_NOUNS:
+        return False  # "men or women" says no side
+    return _victim_class(noun, actors)[0] == "combatants"
 
 
 def _any_fighter(nouns, actors) -> bool:

@@ -748,6 +748,28 @@ VICTIMS += [
         "three children.",
         [("killed", 12, None, CIV, False), ("killed", 3, 3, CIV, False)],
     ),
+    # doubt only about which side they fought on: fighters either way
+    (
+        "The group has killed 33 young men near Mayadeen. It says its not clear "
+        "who the men were and whether they were Syrian troops or rebels.",
+        [("killed", 33, 33, COMB, False)],
+    ),
+    (
+        "A blast killed 12 people in Idlib. It was unclear whether the dead were "
+        "soldiers or members of the National Defence Forces.",
+        [("killed", 12, 12, COMB, False)],
+    ),
+    # ... not about whether they fought at all, nor about others
+    (
+        "The group has killed 33 young men near Mayadeen. It says it is not clear "
+        "whether they were civilians or rebels.",
+        [("killed", 33, 33, UNK, False)],
+    ),
+    (
+        "The group has killed 33 young men near Mayadeen. Nobody knows whether "
+        "the attackers were soldiers or rebels.",
+        [("killed", 33, 33, UNK, False)],
+    ),
     # the dead's bodies: whose they were says who was killed
     (
         "At least 65 bodies of civilians have been found in Qaryatayn.",
