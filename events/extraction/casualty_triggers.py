@@ -342,14 +342,17 @@ def companions_leader(root: Token) -> Token | None:
     """Return the one person a number of his companions were with, if any.
 
     "the commander and four of his bodyguards", "X alongside nine of his
-    comrades", "killed the leader along with three of his aides": the figure
-    counts the companions, the toll includes the leader too.
+    comrades", "killed the leader along with three of his aides", "his son
+    and 12 other militants", "X was killed along with five others": the
+    figure counts the companions, the toll includes the leader too.
     """
-    groups = objects_of(root, {"of"})
-    if not any(
+    others = root.dep_ == "nummod" and _others(root.head)
+    if others:
+        root = root.head  # "12 other militants": the phrase is the noun's
+    elif not any(
         group.dep_ == "pobj"
         and any(t.dep_ == "poss" and t.lower_ in POSSESSIVES for t in group.children)
-        for group in groups
+        for group in objects_of(root, {"of"})
     ):
         return None
     head = root.head
@@ -360,12 +363,34 @@ def companions_leader(root: Token) -> Token | None:
         # a bare "with" too: "the commander with four of his bodyguards"
         leader = companion_joint(root) or head.head
         if leader.pos_ in ("VERB", "AUX"):  # "killed X along with three of his aides"
-            leader = next((c for c in leader.children if c.dep_ == "dobj"), leader)
+            leader = next(
+                (c for c in leader.children if c.dep_ in ("dobj", "nsubjpass")), leader
+            )  # "X was killed along with five others"
     else:
+        return None
+    if others and not _alone_before(leader, root):
         return None
     one_person = leader.tag_ == "NN" and leader.lower_ in PERSON_NOUNS
     named = leader.tag_ == "NNP" and leader.ent_type_ in ("PERSON", "")
     return leader if one_person or named else None
+
+
+def _alone_before(leader: Token, others: Token) -> bool:
+    """Return whether `leader` is the one person "N others" are counted
+    besides: not one of a list ("a child and two women and nine others"), nor
+    part of a toll ("10 civilians were killed including a child and 37 others
+    were injured")."""
+    if any(c != others for c in leader.conjuncts):
+        return False
+    return not (leader.dep_ == "pobj" and leader.head.lower_ in INCLUDING)
+
+
+def _others(root: Token) -> bool:
+    """Return whether the number counts others than one told before it: "five
+    others", "20 other terrorists"."""
+    return root.lower_ == "others" or any(
+        c.dep_ == "amod" and c.lower_ == "other" for c in root.children
+    )
 
 
 def part_of_toll(

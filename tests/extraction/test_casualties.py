@@ -807,6 +807,34 @@ VICTIMS += [
         "An air strike killed the ISIS leader along with three of his aides.",
         [("killed", 4, 4, COMB, False)],
     ),
+    # "N others", "N other militants": besides the one person told first
+    (
+        "Abdel-Moneim said his son and 12 other militants were killed in a tunnel.",
+        [("killed", 13, 13, COMB, False)],
+    ),
+    (
+        "The commander was killed along with five others.",
+        [("killed", 6, 6, COMB, False)],
+    ),
+    # ... not besides a list, nor besides a part of another toll
+    (
+        "A source said a child and two women and nine others were injured.",
+        [
+            ("injured", 1, 1, CIV, False),
+            ("injured", 2, 2, CIV, False),
+            ("injured", 9, 9, CIV, False),
+            ("injured", 12, 12, CIV, False),
+        ],
+    ),
+    (
+        "On Wednesday 10 civilians were killed including a child and 37 others "
+        "were injured.",
+        [
+            ("killed", 10, 10, CIV, False),
+            ("killed", 1, 1, CIV, False),
+            ("injured", 37, 37, CIV, False),
+        ],
+    ),
     # No one person before them: the number alone.
     (
         "Nine of his comrades were killed in the battle.",
