@@ -104,6 +104,8 @@ PEOPLE_VICTIMS = "civilians"
 REMAINS = frozenset({"bodies", "corpses"})  # "65 bodies of civilians"
 CUMULATIVE_MIN_KILLED = 10_000  # a toll this large is a running total
 CUMULATIVE_MIN_KILLED_SO_FAR = 1_000  # ... or this large, "have been killed"
+# no one attack wounds this many: "the war has ... wounded at least 1 million"
+CUMULATIVE_MIN_INJURED = 10_000
 # the whole war: "killed in the Syrian conflict"
 WAR_NOUNS = frozenset("war conflict uprising insurgency crisis".split())
 
@@ -1111,14 +1113,16 @@ def _figure(doc: Doc, link: _Link, kind: str, victims: tuple, period: bool) -> F
     best = number.low if number.low is not None else number.high
     # A toll this large is a running total; smaller ones too when told in the
     # present perfect ("at least 6,000 militants have been killed") or
-    # uncounted ("Air raids kill thousands").
+    # uncounted ("Air raids kill thousands"). So are 10,000 wounded or more.
     trigger = doc[link.trigger]
     threshold = (
         CUMULATIVE_MIN_KILLED_SO_FAR
         if number.vague or (_present_perfect(trigger) and not _in_one_attack(trigger))
         else CUMULATIVE_MIN_KILLED
     )
-    large = kind in (KILLED, KILLED_OR_INJURED) and best >= threshold
+    large = (kind in (KILLED, KILLED_OR_INJURED) and best >= threshold) or (
+        kind == INJURED and best >= CUMULATIVE_MIN_INJURED
+    )
     tokens = [number.start, number.last, link.trigger]
     if link.noun is not None:
         tokens.append(link.noun.i)

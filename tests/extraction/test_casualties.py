@@ -1617,6 +1617,19 @@ SEEDS = [
             ("displaced", 2_000_000, None, CIV, True),
         ],
     ),
+    # no one attack wounds a million: the war's wounded are a running total
+    (
+        "The United Nations says the war has killed more than 220000 people and "
+        "wounded at least 1 million.",
+        [
+            ("killed", 220_000, None, CIV, True),
+            ("injured", 1_000_000, None, CIV, True),
+        ],
+    ),
+    (
+        "The chemical attack killed 1,400 people and injured thousands.",
+        [("killed", 1400, 1400, CIV, False), ("injured", 2000, None, CIV, False)],
+    ),
     (
         "Meanwhile in Damascus, the Syrian government blamed the U.S.-led coalition "
         "for airstrikes that killed 35 civilians late Thursday in the town of Mayadeen "
