@@ -497,11 +497,18 @@ def _words(reporter: Token) -> str | None:
     return None if first is None else words.doc[first : words.end].text.lower()
 
 
+# "the site of a chemical attack", "the scene of a massacre": a place told by
+# what once happened there
+PLACE_HISTORY_NOUNS = frozenset({"site", "scene"})
+
+
 def other_times(sent: SentSpan) -> list[tuple[int, int]]:
     """Return the character spans of the sentence's phrases that tell of
     another incident, some time before or after its own: "At least 19
     people were killed ... just hours after a suspected chemical attack
-    left dozens dead in Khan Sheikhun"."""
+    left dozens dead in Khan Sheikhun"; or that name a place by what once
+    happened there: "around Khan Sheikhun, the site of a deadly April chemical
+    attack"."""
     spans = []
     for word in sent[1:]:
         if word.lower_ not in ("after", "before"):
@@ -518,6 +525,11 @@ def other_times(sent: SentSpan) -> list[tuple[int, int]]:
         else:
             continue
         spans.append((time.idx, last.idx + len(last)))
+    for site in sent:  # "Khan Sheikhun, the site of a deadly April chemical attack"
+        if site.lower_ in PLACE_HISTORY_NOUNS:
+            told = [g for o in site.children if o.lower_ == "of" for g in o.children]
+            for noun in told:
+                spans.append((site.idx, noun.right_edge.idx + len(noun.right_edge)))
     return spans
 
 

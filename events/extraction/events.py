@@ -359,6 +359,11 @@ class EventAssembler:
                 index - draft.anchor > MERGE_WINDOW_SENTENCES
                 and draft is not last_told
                 and not _rival_claim(context, figure, index, draft)
+                and not (
+                    figure.kind == "injured"
+                    and draft is drafts[-1]
+                    and _no_story_of_its_own(context, index)
+                )
             )
             told_again = _told_again(figure, draft.figures)
             # (one person or "dozens" told again far off may be others)
@@ -863,6 +868,23 @@ def _refers_back(context: "Context", index: int) -> bool:
     hits = context.hits_in(index)
     return bool(hits) and all(
         _definite(context.doc[h.start : h.end].root) for h in hits
+    )
+
+
+def _no_story_of_its_own(context: "Context", index: int) -> bool:
+    """Return whether sentence `index` gives figures with no act, day, place
+    or dead of their own: "About 100 people were wounded according to the
+    medical source in the city" are the last incident's wounded. (Not so a
+    toll: "85 troops were killed" may sum up several; and the wounded told
+    with dead go where the dead go.)"""
+    return not (
+        context.hits_in(index)
+        or context.dates_in(index)
+        or context.places_in(index)
+        or any(
+            f.kind == "killed" and context.sentence_of(f.start) == index
+            for f in context.figures
+        )
     )
 
 

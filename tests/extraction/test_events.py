@@ -1714,6 +1714,33 @@ def test_an_attack_of_its_own_takes_no_town_abroad_from_the_sentence_before(nlp)
     assert event.place is None or event.place.country == "SY"
 
 
+WEDDING = (
+    "A suicide bomber struck a wedding in Hasakeh killing 32 people. The bomber "
+    "blew himself up late Monday in the village of Tall Tawil. Rows of seats were "
+    "still covered in blood on Tuesday. A witness said he saw a man pass beside him. "
+)
+
+
+def test_wounded_told_far_on_with_no_story_of_their_own_are_the_last_incidents(nlp):
+    text = WEDDING + "About 100 people were wounded according to the medical source."
+    event = only_event(nlp, text)
+    assert (event.killed_best, event.injured) == (32, 100)
+
+
+def test_wounded_told_with_dead_of_their_own_go_with_those_dead(nlp):
+    text = WEDDING + "About 100 people were wounded and three killed, a source said."
+    events = extract(text, published=PUBLISHED, nlp=nlp).events
+    assert [(e.killed_best, e.injured) for e in events] == [(32, None), (3, 100)]
+
+
+def test_a_place_named_by_an_attack_there_once_lends_no_act(nlp):
+    text = (
+        "At least 13 civilians died in suspected regime air strikes around Khan "
+        "Sheikhun the site of a deadly April chemical attack."
+    )
+    assert only_event(nlp, text).sub_event_type == "Air/drone strike"
+
+
 def test_a_toll_told_again_lends_its_perpetrator(nlp):
     event = only_event(nlp, TOLD_AGAIN)
     assert event.perpetrator == "Syrian government forces"
