@@ -360,9 +360,8 @@ class EventAssembler:
                 and draft is not last_told
                 and not _rival_claim(context, figure, index, draft)
                 and not (
-                    figure.kind == "injured"
-                    and draft is drafts[-1]
-                    and _no_story_of_its_own(context, index)
+                    draft is drafts[-1]
+                    and _more_of_the_last(context, figure, index, draft)
                 )
             )
             told_again = _told_again(figure, draft.figures)
@@ -871,20 +870,29 @@ def _refers_back(context: "Context", index: int) -> bool:
     )
 
 
-def _no_story_of_its_own(context: "Context", index: int) -> bool:
-    """Return whether sentence `index` gives figures with no act, day, place
-    or dead of their own: "About 100 people were wounded according to the
-    medical source in the city" are the last incident's wounded. (Not so a
-    toll: "85 troops were killed" may sum up several; and the wounded told
-    with dead go where the dead go.)"""
-    return not (
-        context.hits_in(index)
-        or context.dates_in(index)
-        or context.places_in(index)
-        or any(
-            f.kind == "killed" and context.sentence_of(f.start) == index
-            for f in context.figures
-        )
+def _more_of_the_last(
+    context: "Context", figure: CasualtyFigure, index: int, draft: _Draft
+) -> bool:
+    """Return whether `figure`, told far on in a sentence with no act, day or
+    place of its own, tells more of the last incident: its wounded ("About
+    100 people were wounded according to the medical source in the city"),
+    unless the sentence counts dead of its own; or another source's toll of
+    its dead ("The Syrian Observatory gave a slightly lower toll of 31 people
+    killed"). Not a count of dead without "toll": "85 troops were killed"
+    may sum up several incidents."""
+    sentence = context.sentences[index]
+    if context.hits_in(index) or context.dates_in(index) or context.places_in(index):
+        return False
+    told_here = [f for f in context.figures if context.sentence_of(f.start) == index]
+    if figure.kind == "injured":
+        return not any(f.kind == "killed" for f in told_here)
+    dead = [f for f in draft.figures if f.kind == "killed"]
+    return (
+        figure.kind == "killed"
+        and figure.claimed_by is not None
+        and bool(dead)
+        and all(f.claimed_by != figure.claimed_by for f in dead)
+        and any(t.lemma_ == "toll" for t in sentence)
     )
 
 

@@ -1733,6 +1733,24 @@ def test_wounded_told_with_dead_of_their_own_go_with_those_dead(nlp):
     assert [(e.killed_best, e.injured) for e in events] == [(32, None), (3, 100)]
 
 
+def test_another_sources_toll_told_far_on_is_a_claim_on_the_last_incident(nlp):
+    text = WEDDING + (
+        "The Syrian Observatory for Human Rights gave a slightly lower toll of 31 "
+        "people killed."
+    )
+    event = only_event(nlp, text)
+    assert (event.killed_low, event.killed_high) == (31, 32)
+    assert len(event.claims) == 2
+
+
+def test_a_sources_count_far_on_without_a_toll_stands_apart(nlp):
+    text = (
+        WEDDING + "The Syrian Observatory for Human Rights said 85 troops were killed."
+    )
+    events = extract(text, published=PUBLISHED, nlp=nlp).events
+    assert [e.killed_best for e in events] == [32, 85]
+
+
 def test_a_place_named_by_an_attack_there_once_lends_no_act(nlp):
     text = (
         "At least 13 civilians died in suspected regime air strikes around Khan "
