@@ -497,8 +497,8 @@ def _words(reporter: Token) -> str | None:
     return None if first is None else words.doc[first : words.end].text.lower()
 
 
-# "the site of a chemical attack", "the scene of a massacre": a place told by
-# what once happened there
+# "the site of a chemical attack", "the scene of a 2013 massacre": a place told
+# by what once happened there
 PLACE_HISTORY_NOUNS = frozenset({"site", "scene"})
 
 
@@ -526,11 +526,19 @@ def other_times(sent: SentSpan) -> list[tuple[int, int]]:
             continue
         spans.append((time.idx, last.idx + len(last)))
     for site in sent:  # "Khan Sheikhun, the site of a deadly April chemical attack"
-        if site.lower_ in PLACE_HISTORY_NOUNS:
-            told = [g for o in site.children if o.lower_ == "of" for g in o.children]
-            for noun in told:
-                spans.append((site.idx, noun.right_edge.idx + len(noun.right_edge)))
+        if site.lower_ in PLACE_HISTORY_NOUNS and _an_incident_of_its_own(site):
+            spans.append((site.idx, site.right_edge.idx + len(site.right_edge)))
     return spans
+
+
+def _an_incident_of_its_own(site: Token) -> bool:
+    """Return whether "the site of ..." names an incident of its own: "a
+    deadly attack", "the 2013 massacre", "the regime's chemical attack in
+    April"; not "the scene of the bombing", the one being told."""
+    told = [g for o in site.children if o.lower_ == "of" for g in o.children]
+    return any(
+        any(c.lower_ in ("a", "an") for c in noun.children) for noun in told
+    ) or (bool(told) and any(t.ent_type_ == "DATE" for t in site.subtree))
 
 
 def _phrase_told(after: Token) -> Token | None:

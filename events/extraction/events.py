@@ -880,7 +880,6 @@ def _more_of_the_last(
     its dead ("The Syrian Observatory gave a slightly lower toll of 31 people
     killed"). Not a count of dead without "toll": "85 troops were killed"
     may sum up several incidents."""
-    sentence = context.sentences[index]
     if context.hits_in(index) or context.dates_in(index) or context.places_in(index):
         return False
     told_here = [f for f in context.figures if context.sentence_of(f.start) == index]
@@ -892,7 +891,7 @@ def _more_of_the_last(
         and figure.claimed_by is not None
         and bool(dead)
         and all(f.claimed_by != figure.claimed_by for f in dead)
-        and any(t.lemma_ == "toll" for t in sentence)
+        and any(t.lemma_ == "toll" for t in context.sentences[index])
     )
 
 

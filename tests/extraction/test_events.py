@@ -1751,12 +1751,29 @@ def test_a_sources_count_far_on_without_a_toll_stands_apart(nlp):
     assert [e.killed_best for e in events] == [32, 85]
 
 
-def test_a_place_named_by_an_attack_there_once_lends_no_act(nlp):
-    text = (
-        "At least 13 civilians died in suspected regime air strikes around Khan "
-        "Sheikhun the site of a deadly April chemical attack."
-    )
-    assert only_event(nlp, text).sub_event_type == "Air/drone strike"
+@pytest.mark.parametrize(
+    ("text", "sub_event_type"),
+    [
+        (
+            "At least 13 civilians died in suspected regime air strikes around Khan "
+            "Sheikhun the site of a deadly April chemical attack.",
+            "Air/drone strike",
+        ),
+        (
+            "At least 13 civilians died in air strikes by the regime around Khan "
+            "Sheikhoun the site of the regimes deadly chemical attack in April.",
+            "Air/drone strike",
+        ),
+        # the scene of the attack being told is its own
+        (
+            "Twelve people were killed in Azaz on Monday and rescuers rushed to the "
+            "scene of the blast.",
+            "Remote explosive/landmine/IED",
+        ),
+    ],
+)
+def test_a_place_named_by_an_attack_there_once_lends_no_act(nlp, text, sub_event_type):
+    assert only_event(nlp, text).sub_event_type == sub_event_type
 
 
 def test_a_toll_told_again_lends_its_perpetrator(nlp):
