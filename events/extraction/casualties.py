@@ -33,6 +33,7 @@ Decisions:
 """
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import partial
 
@@ -395,17 +396,22 @@ def _fighters_among_victims_later(sent: SentSpan, actors) -> bool:
     fighters from the Free Syrian Army", "Twelve children and 11 fighters were
     among the dead", "Four Kurdish militiamen and 11 jihadists made up the
     rest of the dead"."""
+    return any(
+        dead.lower_ in VICTIM_NOUNS and _names_fighters(dead, actors)
+        for later in _sentences_after(sent)
+        for dead in later
+    )
+
+
+def _sentences_after(sent: SentSpan) -> Iterator[SentSpan]:
+    """Yield the next LATER_SENTENCES sentences after `sent`, as far as the
+    text goes."""
     doc = sent.doc
-    end = sent.end
     for _ in range(LATER_SENTENCES):
-        if end >= len(doc):
-            return False
-        later = doc[end].sent
-        for dead in later:
-            if dead.lower_ in VICTIM_NOUNS and _names_fighters(dead, actors):
-                return True
-        end = later.end
-    return False
+        if sent.end >= len(doc):
+            return
+        sent = doc[sent.end].sent
+        yield sent
 
 
 def _names_fighters(dead: Token, actors) -> bool:
@@ -432,23 +438,22 @@ def _fighters_either_way(noun: Token, actors) -> bool:
     few, doubts only which side the dead fought on: "its not clear who the
     men were and whether they were Syrian troops or rebels" (fighters either
     way); not "whether they were civilians or fighters"."""
-    doc, sent = noun.doc, noun.sent
-    for _ in range(LATER_SENTENCES + 1):
+    for sent in (noun.sent, *_sentences_after(noun.sent)):
         for whether in sent:
-            if whether.lower_ != "whether" or whether.i < noun.i:
-                continue
-            verb = whether.head
-            if verb.lemma_ != "be" or not _says_the_dead(subject_of(verb), noun):
-                continue
-            sides = [
-                n for c in verb.children if c.dep_ == "attr" for n in (c, *c.conjuncts)
-            ]
-            if sides and all(_fighters(side, actors) for side in sides):
-                return True
-        if sent.end >= len(doc):
-            break
-        sent = doc[sent.end].sent
+            if whether.lower_ == "whether" and whether.i > noun.i:
+                sides = _sides_doubted(whether, noun)
+                if sides and all(_fighters(side, actors) for side in sides):
+                    return True
     return False
+
+
+def _sides_doubted(whether: Token, counted: Token) -> list[Token]:
+    """Return X and Y of "whether they were X or Y", when "they" are the
+    dead `counted`."""
+    verb = whether.head
+    if verb.lemma_ != "be" or not _says_the_dead(subject_of(verb), counted):
+        return []
+    return [n for c in verb.children if c.dep_ == "attr" for n in (c, *c.conjuncts)]
 
 
 def _says_the_dead(subject: Token | None, counted: Token) -> bool:
@@ -462,7 +467,11 @@ def _says_the_dead(subject: Token | None, counted: Token) -> bool:
 
 
 def _fighters(noun: Token, actors) -> bool:
-    """Return whether `noun` names fighters: "troops", "members of the NDF"."""
+    """Return whether `noun`, read as the head of a counted phrase, names
+    fighters: "troops", "members of the NDF". (Not `_any_fighter`, which
+    also takes a word inside a belligerent's name, "Ahrar" of "Ahrar
+    al-Sham", and reads "alleged rebels" as fighters; tried as one, they
+    differ in two articles of 804.)"""
     if noun.lower_ in PEOPLE_NOUNS | UNCLASSED_NOUNS:
         return False  # "men or women" says no side
     return _victim_class(noun, actors)[0] == "combatants"

@@ -68,14 +68,14 @@ def _report_taken(verb: Token) -> tuple[Token, Token] | None:
         or not any(c.dep_ == "compound" for c in report.lefts)
     ):
         return None
-    start = report.left_edge.i
-    relative = verb.doc[start - 1] if start > 0 else None
+    start = report.left_edge.i  # "... massacre that [the opposition claims]"
+    if start < 2:
+        return None
+    relative, noun = verb.doc[start - 1], verb.doc[start - 2]
     if (
-        relative is None
-        or relative.lower_ not in ("that", "which")
+        relative.lower_ not in ("that", "which")
         or relative.head != verb
-        or relative.i == 0
-        or verb.doc[relative.i - 1].pos_ not in ("NOUN", "PROPN")
+        or noun.pos_ not in ("NOUN", "PROPN")
     ):
         return None
     return report, relative
